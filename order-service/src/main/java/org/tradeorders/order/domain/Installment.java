@@ -1,0 +1,29 @@
+package org.tradeorders.order.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.math.BigDecimal;
+
+/** One part of the payment terms (e.g. "30% deposit before production"); payments accumulate on it. */
+@Embeddable
+public class Installment {
+    @Column(nullable = false)
+    public int seq;
+    @Column(nullable = false)
+    public String name;
+    @Column(nullable = false, precision = 7, scale = 4)
+    public BigDecimal percent;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "due", nullable = false)
+    public InstallmentDue due;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal amount;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal paid = BigDecimal.ZERO;
+
+    public boolean isCovered() {
+        return paid.compareTo(amount) >= 0;
+    }
+}

@@ -1,0 +1,134 @@
+package org.tradeorders.order.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.problem.ProblemException;
+
+/** A Trade Assurance order: the online proforma invoice both parties agree, and where it stands. */
+@Entity
+@Table(name = "trade_order")
+public class Order {
+    @Id
+    public String id;
+    @Column(name = "supplier_id", nullable = false)
+    public String supplierId;
+    @Column(name = "buyer_id", nullable = false)
+    public String buyerId;
+    @Column(name = "buyer_email", nullable = false)
+    public String buyerEmail;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Party initiator;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OrderState state;
+    @Column(nullable = false, length = 3)
+    public String currency;
+    @Column(name = "shipping_cost", nullable = false, precision = 19, scale = 4)
+    public BigDecimal shippingCost;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal total;
+    @Column(name = "shipment_deadline", nullable = false)
+    public LocalDate shipmentDeadline;
+    /** Why the order last went back to DRAFT (e.g. CREDIT_LIMIT_EXCEEDED), shown to the supplier. */
+    @Column(name = "return_reason")
+    public String returnReason;
+    @Column(name = "return_available_usd", precision = 19, scale = 4)
+    public BigDecimal returnAvailableUsd;
+    @Column(name = "ready_to_ship_announced", nullable = false)
+    public boolean readyToShipAnnounced;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "line_no")
+    public List<OrderLine> lines = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_installment", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderBy("seq")
+    public List<Installment> installments = new ArrayList<>();
+
+    public Money totalMoney() {
+        return new Money(total, currency);
+    }
+
+    public Money money(BigDecimal amount) {
+        return new Money(amount, currency);
+    }
+
+    public boolean isParty(String companyId) {
+        return supplierId.equals(companyId) || buyerId.equals(companyId);
+    }
+
+    public Party partyOf(String companyId) {
+        return supplierId.equals(companyId) ? Party.SUPPLIER : Party.BUYER;
+    }
+
+    /** Prices the order: lines plus shipping, and each installment's share (the last takes the rounding rest). */
+    public void price() {
+        int scale = Money.scaleOf(currency);
+        BigDecimal sum = shippingCost;
+        for (OrderLine l : lines) {
+            sum = sum.add(l.lineTotal());
+        }
+        total = sum.setScale(scale, RoundingMode.HALF_EVEN);
+        BigDecimal allocated = BigDecimal.ZERO;
+        for (int i = 0; i < installments.size(); i++) {
+            Installment in = installments.get(i);
+            in.amount = i == installments.size() - 1 ? total.subtract(allocated)
+                    : total.multiply(in.percent).divide(BigDecimal.valueOf(100), scale, RoundingMode.HALF_EVEN);
+            allocated = allocated.add(in.amount);
+        }
+    }
+
+    /** Moves the order by the transition table, or refuses with the states that would have allowed it. */
+    public void apply(OrderTrigger trigger, Instant at) {
+        state = OrderStateMachine.next(state, trigger).orElseThrow(() -> ProblemException.conflict("invalid-transition",
+                "order " + id + " is " + state + "; " + trigger + " is possible only from "
+                        + java.util.Arrays.stream(OrderState.values())
+                                .filter(s -> OrderStateMachine.allowedFrom(s).containsKey(trigger)).toList()));
+        updatedAt = at;
+    }
+
+    public boolean canApply(OrderTrigger trigger) {
+        return OrderStateMachine.next(state, trigger).isPresent();
+    }
+
+    public Installment installment(int seq) {
+        return installments.stream().filter(i -> i.seq == seq).findFirst().orElse(null);
+    }
+
+    /** The initial payment: every installment due before production. */
+    public boolean initialPaymentCovered() {
+        return installments.stream().filter(i -> i.due == InstallmentDue.BEFORE_PRODUCTION).allMatch(Installment::isCovered);
+    }
+
+    /** Everything due before shipment (initial payment and balance) is paid. */
+    public boolean paidForShipment() {
+        return installments.stream().allMatch(Installment::isCovered);
+    }
+}

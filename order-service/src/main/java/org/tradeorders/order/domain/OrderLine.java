@@ -1,0 +1,22 @@
+package org.tradeorders.order.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.math.BigDecimal;
+
+@Embeddable
+public class OrderLine {
+    @Column(name = "product_name", nullable = false)
+    public String productName;
+    @Column(nullable = false)
+    public String model;
+    public String specification;
+    @Column(name = "unit_price", nullable = false, precision = 19, scale = 4)
+    public BigDecimal unitPrice;
+    @Column(nullable = false)
+    public int quantity;
+
+    public BigDecimal lineTotal() {
+        return unitPrice.multiply(BigDecimal.valueOf(quantity));
+    }
+}

@@ -1,0 +1,17 @@
+package org.tradeorders.order.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Set;
+
+/** The order rules' numbers (shared/domain.md): configuration, never constants in code. */
+@ConfigMapping(prefix = "order")
+public interface OrderRules {
+    /** Currencies an order may be priced in. */
+    @WithDefault("USD,EUR,GBP,CNY,HKD,JPY,AUD,CAD,SGD")
+    Set<String> currencies();
+
+    /** Most lines one proforma invoice may have. */
+    @WithDefault("200")
+    int maxLines();
+}

@@ -1,0 +1,177 @@
+package org.tradeorders.order.domain;
+
+import static org.tradeorders.order.messaging.OrderEvents.*;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.tradeorders.order.messaging.OrderEvents;
+import org.tradeorders.order.messaging.UpstreamEvents;
+import org.tradeorders.order.persistence.OrderRepository;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.problem.ProblemException;
+
+/**
+ * Every change to an order: the transition (by the table in {@link OrderStateMachine}) and the event
+ * it causes are written in one transaction, through the outbox.
+ */
+@ApplicationScoped
+public class OrderWorkflow {
+    private static final Logger LOG = Logger.getLogger(OrderWorkflow.class);
+    public static final String CREDIT_LIMIT_EXCEEDED = "CREDIT_LIMIT_EXCEEDED";
+
+    @Inject
+    OrderRepository orders;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Order draft(Order order) {
+        Instant now = clock.instant();
+        order.id = UUID.randomUUID().toString();
+        order.state = OrderState.DRAFT;
+        order.createdAt = now;
+        order.updatedAt = now;
+        order.price();
+        orders.persist(order);
+        outbox.append(ORDER_DRAFTED, order.id, new OrderDrafted(order.id, order.supplierId, order.buyerId,
+                order.initiator.name(), order.totalMoney(), order.money(order.shippingCost), lines(order),
+                terms(order), order.shipmentDeadline));
+        return order;
+    }
+
+    /** The initiator sends the order to the counterparty for confirmation. */
+    @Transactional
+    public Order submit(String orderId, Party by) {
+        Order order = load(orderId);
+        if (by != order.initiator) {
+            throw ProblemException.conflict("not-initiator", "only the initiator (" + order.initiator + ") submits order " + orderId);
+        }
+        order.apply(OrderTrigger.SUBMIT, clock.instant());
+        order.returnReason = null;
+        order.returnAvailableUsd = null;
+        outbox.append(ORDER_SUBMITTED, order.id, new OrderSubmitted(order.id, order.supplierId, order.buyerId, by.name(),
+                order.totalMoney()));
+        return order;
+    }
+
+    /** "Who initiates, the other confirms": the counterparty accepts the submitted order. */
+    @Transactional
+    public Order confirm(String orderId, Party by) {
+        Order order = load(orderId);
+        if (by == order.initiator) {
+            throw ProblemException.conflict("not-counterparty", "order " + orderId + " was initiated by the "
+                    + order.initiator + "; the other party confirms it");
+        }
+        order.apply(OrderTrigger.CONFIRM, clock.instant());
+        outbox.append(ORDER_CONFIRMED, order.id, new OrderConfirmed(order.id, order.supplierId, order.buyerId, by.name(),
+                order.totalMoney()));
+        return order;
+    }
+
+    @Transactional
+    public Order confirmReceipt(String orderId) {
+        Order order = load(orderId);
+        order.apply(OrderTrigger.CONFIRM_RECEIPT, clock.instant());
+        outbox.append(ORDER_COMPLETED, order.id, new OrderCompleted(order.id, order.supplierId, order.buyerId,
+                order.totalMoney(), order.updatedAt, Party.BUYER.name()));
+        return order;
+    }
+
+    // --- reactions to other services' events (called inside the inbox transaction) ---
+
+    public void creditReserved(String orderId) {
+        Order order = loadForEvent(orderId);
+        if (order == null || !order.canApply(OrderTrigger.CREDIT_RESERVED)) {
+            LOG.warnf("CreditReserved for order %s in state %s ignored", orderId, order == null ? "unknown" : order.state);
+            return;
+        }
+        order.apply(OrderTrigger.CREDIT_RESERVED, clock.instant());
+        outbox.append(ORDER_AWAITING_PAYMENT, order.id, new OrderAwaitingPayment(order.id, order.supplierId,
+                order.buyerId, order.totalMoney(), terms(order)));
+    }
+
+    public void creditRejected(UpstreamEvents.CreditReservationRejected rejection) {
+        Order order = loadForEvent(rejection.orderId());
+        if (order == null || !order.canApply(OrderTrigger.CREDIT_REJECTED)) {
+            LOG.warnf("CreditReservationRejected for order %s ignored", rejection.orderId());
+            return;
+        }
+        order.apply(OrderTrigger.CREDIT_REJECTED, clock.instant());
+        order.returnReason = rejection.reason() == null ? CREDIT_LIMIT_EXCEEDED : rejection.reason();
+        order.returnAvailableUsd = rejection.available() == null ? null : rejection.available().amount();
+        outbox.append(ORDER_RETURNED_TO_DRAFT, order.id, new OrderReturnedToDraft(order.id, order.supplierId,
+                order.buyerId, order.returnReason, rejection.available()));
+    }
+
+    /** Payments accumulate per installment; covering the initial payment starts production. */
+    public void paymentReceived(UpstreamEvents.PaymentReceived payment) {
+        Order order = loadForEvent(payment.orderId());
+        Installment installment = order == null ? null : order.installment(payment.installmentSeq());
+        if (installment == null || !order.currency.equals(payment.amount().currency())) {
+            // Never lost: payment-service keeps the money; it is reconciled there (refund or buyer credit).
+            LOG.errorf("payment %s does not match order %s installment %d", payment.paymentId(), payment.orderId(),
+                    payment.installmentSeq());
+            return;
+        }
+        Instant now = clock.instant();
+        installment.paid = installment.paid.add(payment.amount().amount());
+        order.updatedAt = now;
+        outbox.append(ORDER_PAYMENT_RECORDED, order.id, new OrderPaymentRecorded(order.id, order.supplierId,
+                order.buyerId, payment.paymentId(), installment.seq, payment.amount(), order.money(installment.paid),
+                order.money(installment.amount)));
+        if (order.state == OrderState.AWAITING_PAYMENT && order.initialPaymentCovered()) {
+            order.apply(OrderTrigger.INITIAL_PAYMENT_COVERED, now);
+            outbox.append(ORDER_PRODUCTION_STARTED, order.id, new OrderProductionStarted(order.id, order.supplierId,
+                    order.buyerId, order.shipmentDeadline));
+        }
+        announceReadyToShip(order);
+    }
+
+    public void shipmentSubmitted(UpstreamEvents.ShipmentSubmitted shipment) {
+        Order order = loadForEvent(shipment.orderId());
+        if (order == null || !shipment.complete() || !order.canApply(OrderTrigger.SHIP)) {
+            LOG.infof("shipment %s of order %s does not ship the order (complete=%s, state=%s)", shipment.shipmentId(),
+                    shipment.orderId(), shipment.complete(), order == null ? "unknown" : order.state);
+            return;
+        }
+        order.apply(OrderTrigger.SHIP, clock.instant());
+        outbox.append(ORDER_SHIPPED, order.id, new OrderShipped(order.id, order.supplierId, order.buyerId,
+                shipment.shipmentId()));
+    }
+
+    /** Fulfillment may ship once production started and the balance due before shipment is paid. */
+    private void announceReadyToShip(Order order) {
+        if (order.state == OrderState.IN_PRODUCTION && !order.readyToShipAnnounced && order.paidForShipment()) {
+            order.readyToShipAnnounced = true;
+            outbox.append(ORDER_READY_TO_SHIP, order.id, new OrderReadyToShip(order.id, order.supplierId,
+                    order.buyerId, lines(order), order.shipmentDeadline));
+        }
+    }
+
+    private Order load(String orderId) {
+        return orders.findForUpdate(orderId).orElseThrow(() -> ProblemException.notFound("order", orderId));
+    }
+
+    private Order loadForEvent(String orderId) {
+        return orderId == null ? null : orders.findForUpdate(orderId).orElse(null);
+    }
+
+    static List<OrderEvents.Line> lines(Order o) {
+        return o.lines.stream().map(l -> new OrderEvents.Line(l.productName, l.model, l.specification,
+                new Money(l.unitPrice, o.currency), l.quantity)).toList();
+    }
+
+    static List<OrderEvents.InstallmentTerm> terms(Order o) {
+        return o.installments.stream().map(i -> new OrderEvents.InstallmentTerm(i.seq, i.name, i.percent,
+                i.due.name(), o.money(i.amount))).toList();
+    }
+}

@@ -1,0 +1,6 @@
+package org.tradeorders.order.domain;
+
+public enum Party {
+    BUYER,
+    SUPPLIER
+}

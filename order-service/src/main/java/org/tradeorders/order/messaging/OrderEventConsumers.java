@@ -1,0 +1,52 @@
+package org.tradeorders.order.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tradeorders.order.domain.OrderWorkflow;
+import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.inbox.Inbox;
+
+/** Reacts to credit, payment and fulfillment events; each is applied once (inbox) with its effect. */
+@ApplicationScoped
+public class OrderEventConsumers {
+    static final String CONSUMER = "order-service";
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    OrderWorkflow workflow;
+
+    @Incoming("credit-limit-events")
+    @Blocking
+    public void onCreditEvent(ConsumerRecord<String, String> record) {
+        inbox.handleOnce(CONSUMER, record, this::dispatch);
+    }
+
+    @Incoming("payment-events")
+    @Blocking
+    public void onPaymentEvent(ConsumerRecord<String, String> record) {
+        inbox.handleOnce(CONSUMER, record, this::dispatch);
+    }
+
+    @Incoming("fulfillment-events")
+    @Blocking
+    public void onFulfillmentEvent(ConsumerRecord<String, String> record) {
+        inbox.handleOnce(CONSUMER, record, this::dispatch);
+    }
+
+    void dispatch(IncomingEvent e) {
+        if (e.is(UpstreamEvents.CREDIT_RESERVED)) {
+            workflow.creditReserved(e.subject());
+        } else if (e.is(UpstreamEvents.CREDIT_RESERVATION_REJECTED)) {
+            workflow.creditRejected(e.dataAs(UpstreamEvents.CreditReservationRejected.class));
+        } else if (e.is(UpstreamEvents.PAYMENT_RECEIVED)) {
+            workflow.paymentReceived(e.dataAs(UpstreamEvents.PaymentReceived.class));
+        } else if (e.is(UpstreamEvents.SHIPMENT_SUBMITTED)) {
+            workflow.shipmentSubmitted(e.dataAs(UpstreamEvents.ShipmentSubmitted.class));
+        }
+        // other types on these topics are not order-service's business
+    }
+}

@@ -1,0 +1,67 @@
+package org.tradeorders.order.messaging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.tradeorders.platform.events.EventType;
+import org.tradeorders.platform.money.Money;
+
+/** What order-service publishes on {@code order-events} (key = order id). Schemas: event-schemas/. */
+public final class OrderEvents {
+    public static final EventType ORDER_DRAFTED = EventType.of("OrderDrafted", 1);
+    public static final EventType ORDER_SUBMITTED = EventType.of("OrderSubmitted", 1);
+    public static final EventType ORDER_CONFIRMED = EventType.of("OrderConfirmed", 1);
+    public static final EventType ORDER_RETURNED_TO_DRAFT = EventType.of("OrderReturnedToDraft", 1);
+    public static final EventType ORDER_AWAITING_PAYMENT = EventType.of("OrderAwaitingPayment", 1);
+    public static final EventType ORDER_PAYMENT_RECORDED = EventType.of("OrderPaymentRecorded", 1);
+    public static final EventType ORDER_PRODUCTION_STARTED = EventType.of("OrderProductionStarted", 1);
+    public static final EventType ORDER_READY_TO_SHIP = EventType.of("OrderReadyToShip", 1);
+    public static final EventType ORDER_SHIPPED = EventType.of("OrderShipped", 1);
+    public static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
+
+    private OrderEvents() {
+    }
+
+    public record Line(String productName, String model, String specification, Money unitPrice, int quantity) {
+    }
+
+    public record InstallmentTerm(int seq, String name, BigDecimal percent, String due, Money amount) {
+    }
+
+    public record OrderDrafted(String orderId, String supplierId, String buyerId, String initiator, Money total,
+            Money shippingCost, List<Line> lines, List<InstallmentTerm> installments, LocalDate shipmentDeadline) {
+    }
+
+    public record OrderSubmitted(String orderId, String supplierId, String buyerId, String submittedBy, Money total) {
+    }
+
+    public record OrderConfirmed(String orderId, String supplierId, String buyerId, String confirmedBy, Money total) {
+    }
+
+    public record OrderReturnedToDraft(String orderId, String supplierId, String buyerId, String reason,
+            Money availableCredit) {
+    }
+
+    public record OrderAwaitingPayment(String orderId, String supplierId, String buyerId, Money total,
+            List<InstallmentTerm> installments) {
+    }
+
+    public record OrderPaymentRecorded(String orderId, String supplierId, String buyerId, String paymentId,
+            int installmentSeq, Money amount, Money installmentPaid, Money installmentDue) {
+    }
+
+    public record OrderProductionStarted(String orderId, String supplierId, String buyerId, LocalDate shipmentDeadline) {
+    }
+
+    public record OrderReadyToShip(String orderId, String supplierId, String buyerId, List<Line> lines,
+            LocalDate shipmentDeadline) {
+    }
+
+    public record OrderShipped(String orderId, String supplierId, String buyerId, String shipmentId) {
+    }
+
+    public record OrderCompleted(String orderId, String supplierId, String buyerId, Money total, Instant completedAt,
+            String receiptConfirmedBy) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.tradeorders.order.messaging;
+
+import org.tradeorders.platform.events.EventType;
+import org.tradeorders.platform.money.Money;
+
+/** The other services' events order-service reacts to: only the fields it reads (their schemas are the contract). */
+public final class UpstreamEvents {
+    public static final EventType CREDIT_RESERVED = EventType.of("CreditReserved", 1);
+    public static final EventType CREDIT_RESERVATION_REJECTED = EventType.of("CreditReservationRejected", 1);
+    public static final EventType PAYMENT_RECEIVED = EventType.of("PaymentReceived", 1);
+    public static final EventType SHIPMENT_SUBMITTED = EventType.of("ShipmentSubmitted", 1);
+
+    private UpstreamEvents() {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record CreditReservationRejected(String orderId, String reason, Money available) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record PaymentReceived(String paymentId, String orderId, int installmentSeq, Money amount) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record ShipmentSubmitted(String shipmentId, String orderId, boolean complete) {
+    }
+}

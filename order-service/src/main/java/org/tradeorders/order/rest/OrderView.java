@@ -1,0 +1,47 @@
+package org.tradeorders.order.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.tradeorders.order.domain.Order;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.outbox.Outbox;
+
+/** An order as its parties see it: the terms, where it stands, and the events that brought it there. */
+public record OrderView(String id, String state, String supplierId, String buyerId, String buyerEmail, String initiator,
+        String currency, List<LineView> lines, Money shippingCost, Money total, List<InstallmentView> installments,
+        LocalDate shipmentDeadline, Returned returnedToDraft, long version, Instant createdAt, Instant updatedAt,
+        List<EventView> events) {
+
+    public record LineView(String productName, String model, String specification, Money unitPrice, int quantity,
+            Money lineTotal) {
+    }
+
+    public record InstallmentView(int seq, String name, BigDecimal percent, String due, Money amount, Money paid,
+            boolean covered) {
+    }
+
+    /** Why the order is back in DRAFT (e.g. CREDIT_LIMIT_EXCEEDED with the supplier's available credit). */
+    public record Returned(String reason, Money availableCredit) {
+    }
+
+    public record EventView(String id, String type, Instant occurredAt, boolean published, JsonNode data) {
+    }
+
+    public static OrderView of(Order o, List<Outbox.RecordedEvent> events) {
+        return new OrderView(o.id, o.state.name(), o.supplierId, o.buyerId, o.buyerEmail, o.initiator.name(), o.currency,
+                o.lines.stream().map(l -> new LineView(l.productName, l.model, l.specification, o.money(l.unitPrice),
+                        l.quantity, o.money(l.lineTotal()))).toList(),
+                o.money(o.shippingCost), o.totalMoney(),
+                o.installments.stream().map(i -> new InstallmentView(i.seq, i.name, i.percent, i.due.name(),
+                        o.money(i.amount), o.money(i.paid), i.isCovered())).toList(),
+                o.shipmentDeadline,
+                o.returnReason == null ? null : new Returned(o.returnReason,
+                        o.returnAvailableUsd == null ? null : new Money(o.returnAvailableUsd, "USD")),
+                o.version, o.createdAt, o.updatedAt,
+                events.stream().map(e -> new EventView(e.id(), e.type(), e.occurredAt(), e.publishedAt() != null, e.data()))
+                        .toList());
+    }
+}

@@ -1,0 +1,199 @@
+package org.tradeorders.order.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.tradeorders.platform.testing.EventContracts;
+import org.tradeorders.platform.testing.InfraTestResource;
+import org.tradeorders.platform.testing.SharedInfra;
+import org.tradeorders.platform.testing.TestEvents;
+import org.tradeorders.platform.testing.Tokens;
+import org.tradeorders.platform.testing.TopicProbe;
+
+/** order-service against the real broker and database; other services' events are put on their topics. */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "orders"))
+class OrderLifecycleTest {
+    static final String SUPPLIER = "SUP-ORD-1";
+    static final String BUYER = "BUY-ORD-1";
+
+    static String draftBody(String buyer) {
+        return """
+                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"USD",
+                 "lines":[{"productName":"LED panel","model":"LP-600","unitPrice":"12.35","quantity":1000}],
+                 "shippingCost":"150.00",
+                 "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},
+                                 {"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
+                 "shipmentDeadline":"%s"}""".formatted(buyer, LocalDate.now().plusDays(45));
+    }
+
+    static String draft() {
+        return given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body(draftBody(BUYER))
+                .post("/orders").then().statusCode(201).body("state", equalTo("DRAFT"))
+                .body("total.amount", equalTo("12500.00")).extract().path("id");
+    }
+
+    static ValidatableResponse get(String id, String token) {
+        return given().auth().oauth2(token).get("/orders/" + id).then();
+    }
+
+    static String confirmedOrder() {
+        String id = draft();
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).post("/orders/" + id + "/submit").then().statusCode(200)
+                .body("state", equalTo("AWAITING_CONFIRMATION"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/confirm").then().statusCode(200)
+                .body("state", equalTo("AWAITING_CREDIT"));
+        return id;
+    }
+
+    static void credit(String type, String orderId, String data) {
+        TestEvents.publish("credit-limit-events", UUID.randomUUID().toString(), type, "/credit-limit-service", orderId, data);
+    }
+
+    static void payment(String eventId, String orderId, int seq, String amount) {
+        TestEvents.publish("payment-events", eventId, "tradeorders.PaymentReceived.v1", "/payment-service", orderId,
+                """
+                {"paymentId":"%s","orderId":"%s","installmentSeq":%d,"amount":{"amount":"%s","currency":"USD"},
+                 "channel":"CARD","linkId":"l"}""".formatted(UUID.randomUUID(), orderId, seq, amount));
+    }
+
+    @Test
+    void supplierDraftsBuyerConfirmsAndTheEventIsPublished() {
+        String id = confirmedOrder();
+        ConsumerRecord<String, String> confirmed = TopicProbe.await("order-events", "tradeorders.OrderConfirmed.v1", id);
+        assertThat(confirmed.key()).isEqualTo(id);
+        EventContracts.assertValid(confirmed);
+        get(id, Tokens.buyer(BUYER)).statusCode(200)
+                .body("events.type", hasItems("tradeorders.OrderDrafted.v1", "tradeorders.OrderSubmitted.v1",
+                        "tradeorders.OrderConfirmed.v1"));
+    }
+
+    @Test
+    void happyPathToCompletionThroughOtherServicesEvents() {
+        String id = confirmedOrder();
+        credit("tradeorders.CreditReserved.v1", id, """
+                {"orderId":"%s","supplierId":"%s","reserved":{"amount":"12500.00","currency":"USD"}}""".formatted(id, SUPPLIER));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.supplier(SUPPLIER)).body("state", equalTo("AWAITING_PAYMENT")));
+
+        payment(UUID.randomUUID().toString(), id, 1, "3750.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.supplier(SUPPLIER)).body("state", equalTo("IN_PRODUCTION")));
+        payment(UUID.randomUUID().toString(), id, 2, "8750.00");
+        TopicProbe.await("order-events", "tradeorders.OrderReadyToShip.v1", id);
+
+        TestEvents.publish("fulfillment-events", UUID.randomUUID().toString(), "tradeorders.ShipmentSubmitted.v1",
+                "/fulfillment-service", id, """
+                {"shipmentId":"s-1","orderId":"%s","supplierId":"%s","complete":true}""".formatted(id, SUPPLIER));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER)).body("state", equalTo("SHIPPED")));
+
+        given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/confirm-receipt").then().statusCode(200)
+                .body("state", equalTo("COMPLETED"));
+        EventContracts.assertValid(TopicProbe.await("order-events", "tradeorders.OrderCompleted.v1", id));
+    }
+
+    @Test
+    void aRedeliveredPaymentIsAppliedOnce() {
+        String id = confirmedOrder();
+        credit("tradeorders.CreditReserved.v1", id, """
+                {"orderId":"%s","supplierId":"%s","reserved":{"amount":"12500.00","currency":"USD"}}""".formatted(id, SUPPLIER));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.supplier(SUPPLIER)).body("state", equalTo("AWAITING_PAYMENT")));
+
+        String eventId = UUID.randomUUID().toString();
+        payment(eventId, id, 1, "1000.00");
+        payment(eventId, id, 1, "1000.00"); // the same event, delivered again
+        payment(UUID.randomUUID().toString(), id, 2, "1.00"); // a later event: once it is applied, so were the two before
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.supplier(SUPPLIER))
+                .body("installments[1].paid.amount", equalTo("1.00")));
+        get(id, Tokens.supplier(SUPPLIER)).body("installments[0].paid.amount", equalTo("1000.00"))
+                .body("state", equalTo("AWAITING_PAYMENT"));
+    }
+
+    @Test
+    void creditRejectionSendsTheOrderBackToDraftWithTheReason() {
+        String id = confirmedOrder();
+        credit("tradeorders.CreditReservationRejected.v1", id, """
+                {"orderId":"%s","supplierId":"%s","reason":"CREDIT_LIMIT_EXCEEDED","requested":{"amount":"12500.00","currency":"USD"},
+                 "available":{"amount":"2000.00","currency":"USD"}}""".formatted(id, SUPPLIER));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.supplier(SUPPLIER))
+                .body("state", equalTo("DRAFT"))
+                .body("returnedToDraft.reason", equalTo("CREDIT_LIMIT_EXCEEDED"))
+                .body("returnedToDraft.availableCredit.amount", equalTo("2000.00")));
+    }
+
+    @Test
+    void badInputIsAProblemNamingEachFieldAndChangesNothing() {
+        long before = TopicProbe.readAll("order-events").size();
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("""
+                {"buyerCompanyId":"%s","buyerEmail":"not-an-email","currency":"XYZ",
+                 "lines":[{"productName":"LED panel","model":"LP-600","unitPrice":"0","quantity":-5}],
+                 "shippingCost":"10","installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"}],
+                 "shipmentDeadline":"2030-01-01"}""".formatted(BUYER))
+                .post("/orders").then().log().ifValidationFails().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("buyerEmail", "lines[0].unitPrice", "lines[0].quantity"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("\"USD\"", "\"XYZ\"").replace("\"percent\":70", "\"percent\":60"))
+                .post("/orders").then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("currency", "installments"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"lines\": 5}")
+                .post("/orders").then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("lines"));
+        assertThat(TopicProbe.readAll("order-events")).hasSize((int) before);
+    }
+
+    @Test
+    void onlyThePartiesSeeOrActOnAnOrder() {
+        String id = draft();
+        get(id, Tokens.buyer("BUY-SOMEONE-ELSE")).statusCode(404).contentType("application/problem+json");
+        get(id, Tokens.supplier("SUP-SOMEONE-ELSE")).statusCode(404);
+        get(id, Tokens.operator("PLATFORM")).statusCode(200);
+        given().get("/orders/" + id).then().statusCode(401);
+        // the buyer cannot submit the supplier's draft, nor confirm it before it is submitted
+        given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/submit").then().statusCode(409);
+        given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/confirm").then().statusCode(409)
+                .body("detail", containsString("DRAFT"));
+        // a buyer cannot draft a Trade Assurance order in this release
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body(draftBody(SUPPLIER))
+                .post("/orders").then().statusCode(403);
+    }
+
+    @Test
+    void eventsWaitInTheOutboxWhileTheBrokerIsDownAndArriveInOrderAfterwards() {
+        SharedInfra.get().kafka().stop();
+        String id;
+        try {
+            id = confirmedOrder(); // accepted while the broker is down: the events wait in the outbox
+            get(id, Tokens.supplier(SUPPLIER)).body("events.published", hasItem(false));
+        } finally {
+            SharedInfra.get().kafka().start();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get(id, Tokens.supplier(SUPPLIER))
+                .body("events.published", org.hamcrest.Matchers.everyItem(equalTo(true))));
+        var types = TopicProbe.readAll("order-events").stream().filter(r -> id.equals(r.key()))
+                .map(r -> TopicProbe.header(r, "ce_type")).toList();
+        assertThat(types).containsSubsequence("tradeorders.OrderDrafted.v1", "tradeorders.OrderSubmitted.v1",
+                "tradeorders.OrderConfirmed.v1");
+    }
+
+    @Test
+    void everyPublishedEventMatchesItsSchema() {
+        String id = confirmedOrder();
+        TopicProbe.await("order-events", "tradeorders.OrderConfirmed.v1", id);
+        assertThat(EventContracts.assertAllValid(TopicProbe.readAll("order-events"))).isPositive();
+    }
+}

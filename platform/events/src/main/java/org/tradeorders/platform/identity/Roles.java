@@ -1,0 +1,14 @@
+package org.tradeorders.platform.identity;
+
+/** The roles a caller's JWT carries in its {@code groups} claim. */
+public final class Roles {
+    public static final String BUYER = "buyer";
+    public static final String SUPPLIER = "supplier";
+    public static final String OPERATOR = "operator";
+
+    /** The claim naming the caller's company: every ownership check compares against it. */
+    public static final String COMPANY_CLAIM = "company_id";
+
+    private Roles() {
+    }
+}

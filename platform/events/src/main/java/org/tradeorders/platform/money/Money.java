@@ -1,0 +1,78 @@
+package org.tradeorders.platform.money;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount and its ISO 4217 currency, at least at the currency's minor-unit scale (2 for USD, 0 for JPY).
+ * On the wire the amount is a decimal string ("1234.50"): no binary floating point anywhere.
+ */
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        amount = normalise(amount, scaleOf(currency));
+    }
+
+    /** At least the currency's minor-unit scale; finer (a unit price of 0.0125 USD) only where it is exact. */
+    private static BigDecimal normalise(BigDecimal amount, int scale) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() <= scale ? amount.setScale(scale, RoundingMode.UNNECESSARY) : stripped;
+    }
+
+    /** Rounded to the currency's minor unit: what can actually be paid. */
+    public Money rounded() {
+        return new Money(amount.setScale(scaleOf(currency), RoundingMode.HALF_EVEN), currency);
+    }
+
+    public static Money of(String amount, String currency) {
+        return new Money(new BigDecimal(amount), currency);
+    }
+
+    public static Money zero(String currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public static int scaleOf(String currency) {
+        return Currency.getInstance(currency).getDefaultFractionDigits();
+    }
+
+    public Money plus(Money other) {
+        sameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public Money minus(Money other) {
+        sameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
+    public Money times(BigDecimal factor) {
+        return new Money(amount.multiply(factor), currency);
+    }
+
+    public boolean isGreaterThanOrEqual(Money other) {
+        sameCurrency(other);
+        return amount.compareTo(other.amount) >= 0;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    private void sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + other.currency);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency;
+    }
+}

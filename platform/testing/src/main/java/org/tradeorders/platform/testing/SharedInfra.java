@@ -1,0 +1,66 @@
+package org.tradeorders.platform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.tradeorders.platform.infra.DevTokens;
+import org.tradeorders.platform.infra.KafkaBroker;
+import org.tradeorders.platform.infra.Ports;
+import org.tradeorders.platform.infra.PostgresServer;
+
+/** One real PostgreSQL and one real Kafka broker per test JVM, shared by all its tests, stopped at exit. */
+public final class SharedInfra {
+    /** Every service's topic: created up front so consumers never wait for auto-creation. */
+    public static final List<String> TOPICS = List.of("order-events", "payment-events", "credit-limit-events",
+            "fulfillment-events", "review-events");
+
+    private static SharedInfra instance;
+
+    private final Path root;
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final DevTokens tokens;
+
+    private SharedInfra() {
+        try {
+            root = Files.createTempDirectory("tradeorders-test-");
+            root.toFile().setExecutable(true, false);
+            root.toFile().setReadable(true, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        postgres = PostgresServer.start(root.resolve("postgres"), Ports.free(), false);
+        kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free(), "384m");
+        kafka.createTopics(TOPICS, 3);
+        tokens = DevTokens.in(root.resolve("keys"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.close();
+            postgres.close();
+        }, "shared-infra-stop"));
+    }
+
+    public static synchronized SharedInfra get() {
+        if (instance == null) {
+            instance = new SharedInfra();
+        }
+        return instance;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    public Path root() {
+        return root;
+    }
+}
