@@ -57,6 +57,12 @@ public class ProblemMappers {
         return respond(ProblemException.invalid(field, "cannot be read: " + e.getOriginalMessage()).problem());
     }
 
+    /** A signed-in caller whose role may not make this call. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(ProblemException.forbidden("your role may not make this call").problem());
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

@@ -65,6 +65,15 @@ public final class TopicProbe {
                 r -> type.equals(header(r, "ce_type")) && subject.equals(header(r, "ce_subject")));
     }
 
+    /** The event's data as JSON. */
+    public static com.fasterxml.jackson.databind.JsonNode data(ConsumerRecord<String, String> r) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.value());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + r.value(), e);
+        }
+    }
+
     public static String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

@@ -1,0 +1,16 @@
+package org.tradeorders.payment.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "payment")
+public interface PaymentRules {
+    /** How long a payment link can be paid; matches the order's 60-day unpaid auto-cancel by default. */
+    @WithDefault("P60D")
+    Duration linkValidity();
+
+    /** Random bytes in a link token (at least 16 = 128 bits). */
+    @WithDefault("32")
+    int linkTokenBytes();
+}

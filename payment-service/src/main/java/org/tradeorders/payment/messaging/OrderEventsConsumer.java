@@ -1,0 +1,45 @@
+package org.tradeorders.payment.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tradeorders.payment.domain.PaymentWorkflow;
+import org.tradeorders.platform.events.EventType;
+import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.inbox.Inbox;
+import org.tradeorders.platform.money.Money;
+
+/** An order awaiting payment gets one payment link per installment. */
+@ApplicationScoped
+public class OrderEventsConsumer {
+    static final EventType ORDER_AWAITING_PAYMENT = EventType.of("OrderAwaitingPayment", 1);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Installment(int seq, String name, Money amount) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OrderAwaitingPayment(String orderId, String supplierId, String buyerId, List<Installment> installments) {
+    }
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    PaymentWorkflow payments;
+
+    @Incoming("order-events")
+    @Blocking
+    public void onOrderEvent(ConsumerRecord<String, String> record) {
+        inbox.handleOnce("payment-service", record, this::dispatch);
+    }
+
+    void dispatch(IncomingEvent e) {
+        if (e.is(ORDER_AWAITING_PAYMENT)) {
+            payments.issueLinks(e.dataAs(OrderAwaitingPayment.class));
+        }
+    }
+}
