@@ -1,0 +1,173 @@
+package org.tradeorders.credit.domain;
+
+import static org.tradeorders.credit.messaging.CreditEvents.*;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+import org.tradeorders.credit.messaging.CreditEvents;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.problem.ProblemException;
+
+/**
+ * Reservations against a supplier's credit protection limit. The "available never below zero" rule
+ * is enforced by one conditional UPDATE on the credit line row (the row lock serialises concurrent
+ * reservers), not by isolation level alone.
+ */
+@ApplicationScoped
+public class CreditWorkflow {
+    private static final Logger LOG = Logger.getLogger(CreditWorkflow.class);
+    public static final String CREDIT_LIMIT_EXCEEDED = "CREDIT_LIMIT_EXCEEDED";
+    public static final String CREDIT_PROTECTION_NOT_ACTIVE = "CREDIT_PROTECTION_NOT_ACTIVE";
+    public static final String CURRENCY_NOT_SUPPORTED = "CURRENCY_NOT_SUPPORTED";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    CreditRules rules;
+
+    /** Reserves the order's USD value, all or nothing. Repeated for the same order: no second effect. */
+    public void reserve(String orderId, String supplierId, Money orderValue) {
+        Instant now = clock.instant();
+        Reservation existing = em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null && !existing.status.canBecome(ReservationStatus.ACTIVE)) {
+            LOG.infof("order %s already has a %s reservation; nothing to do", orderId, existing.status);
+            return;
+        }
+        BigDecimal rate = rules.usdRates().get(orderValue.currency());
+        Money requested = rate == null ? null
+                : new Money(orderValue.amount().multiply(rate).setScale(2, RoundingMode.HALF_UP), "USD");
+        Reservation r = existing != null ? existing : new Reservation();
+        r.orderId = orderId;
+        r.supplierId = supplierId;
+        r.orderAmount = orderValue.amount();
+        r.orderCurrency = orderValue.currency();
+        r.usdRate = rate == null ? BigDecimal.ZERO : rate;
+        r.amountUsd = requested == null ? orderValue.amount() : requested.amount();
+        r.updatedAt = now;
+        String rejection = null;
+        if (requested == null) {
+            rejection = CURRENCY_NOT_SUPPORTED;
+        } else if (em.find(CreditLine.class, supplierId) == null) {
+            rejection = CREDIT_PROTECTION_NOT_ACTIVE;
+        } else {
+            int updated = em.createNativeQuery("update credit_line set reserved_usd = reserved_usd + ?1, updated_at = ?2 "
+                    + "where supplier_id = ?3 and limit_usd - reserved_usd >= ?1")
+                    .setParameter(1, requested.amount())
+                    .setParameter(2, Timestamp.from(now))
+                    .setParameter(3, supplierId)
+                    .executeUpdate();
+            if (updated == 0) {
+                rejection = CREDIT_LIMIT_EXCEEDED;
+            }
+        }
+        r.status = rejection == null ? ReservationStatus.ACTIVE : ReservationStatus.REJECTED;
+        if (existing == null) {
+            em.persist(r);
+        }
+        em.flush();
+        Money available = available(supplierId);
+        if (rejection == null) {
+            outbox.append(CREDIT_RESERVED, orderId, new CreditReserved(orderId, supplierId, requested, orderValue, rate, available));
+        } else {
+            outbox.append(CREDIT_RESERVATION_REJECTED, orderId, new CreditReservationRejected(orderId, supplierId, rejection,
+                    requested == null ? orderValue : requested, available));
+        }
+    }
+
+    /** The order was cancelled: its reservation no longer holds the limit. */
+    public void release(String orderId) {
+        close(orderId, ReservationStatus.RELEASED, "ORDER_CANCELLED");
+    }
+
+    /** The order completed: released, and its USD value counts as completed trade volume. */
+    public void complete(String orderId) {
+        close(orderId, ReservationStatus.COMPLETED, "ORDER_COMPLETED");
+    }
+
+    private void close(String orderId, ReservationStatus to, String reason) {
+        Reservation r = em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || !r.status.canBecome(to)) {
+            LOG.infof("no active reservation for order %s (%s); nothing to release", orderId, r == null ? "none" : r.status);
+            return;
+        }
+        Instant now = clock.instant();
+        r.status = to;
+        r.updatedAt = now;
+        em.createNativeQuery("update credit_line set reserved_usd = reserved_usd - ?1, updated_at = ?2, "
+                + "completed_volume_usd = completed_volume_usd + ?3 where supplier_id = ?4")
+                .setParameter(1, r.amountUsd)
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, to == ReservationStatus.COMPLETED ? r.amountUsd : BigDecimal.ZERO)
+                .setParameter(4, r.supplierId)
+                .executeUpdate();
+        em.flush();
+        outbox.append(CREDIT_RELEASED, orderId, new CreditReleased(orderId, r.supplierId, new Money(r.amountUsd, "USD"),
+                reason, available(r.supplierId)));
+    }
+
+    /** Activates a line or sets a new limit. A lowered limit never cancels existing reservations. */
+    @Transactional
+    public CreditLine setLimit(String supplierId, BigDecimal limitUsd, String reason) {
+        if (limitUsd.signum() < 0) {
+            throw ProblemException.invalid("limitUsd", "must not be negative");
+        }
+        Instant now = clock.instant();
+        CreditLine line = em.find(CreditLine.class, supplierId, LockModeType.PESSIMISTIC_WRITE);
+        BigDecimal previous = line == null ? null : line.limitUsd;
+        boolean activation = line == null;
+        if (activation) {
+            line = new CreditLine();
+            line.supplierId = supplierId;
+            line.reservedUsd = BigDecimal.ZERO;
+            line.completedVolumeUsd = BigDecimal.ZERO;
+            line.activatedAt = now;
+        }
+        line.limitUsd = limitUsd.setScale(2, RoundingMode.HALF_UP);
+        line.updatedAt = now;
+        if (activation) {
+            em.persist(line);
+        }
+        em.flush();
+        em.createNativeQuery("insert into credit_limit_change (supplier_id, old_limit, new_limit, reason, changed_at) "
+                + "values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, supplierId).setParameter(2, previous).setParameter(3, line.limitUsd)
+                .setParameter(4, reason).setParameter(5, Timestamp.from(now)).executeUpdate();
+        outbox.append(CREDIT_LIMIT_CHANGED, supplierId, new CreditEvents.CreditLimitChanged(supplierId,
+                previous == null ? null : new Money(previous, "USD"), new Money(line.limitUsd, "USD"),
+                new Money(line.available(), "USD"), reason));
+        return line;
+    }
+
+    @Transactional
+    void seed(@Observes StartupEvent ev) {
+        rules.seedLines().forEach((supplier, limit) -> {
+            if (em.find(CreditLine.class, supplier) == null) {
+                setLimit(supplier, limit, "ACTIVATED_BY_SEED");
+            }
+        });
+    }
+
+    private Money available(String supplierId) {
+        CreditLine line = em.find(CreditLine.class, supplierId);
+        if (line != null) {
+            em.refresh(line);
+        }
+        return new Money(line == null ? BigDecimal.ZERO : line.available(), "USD");
+    }
+}

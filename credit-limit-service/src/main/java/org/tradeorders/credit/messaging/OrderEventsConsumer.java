@@ -1,0 +1,47 @@
+package org.tradeorders.credit.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tradeorders.credit.domain.CreditWorkflow;
+import org.tradeorders.platform.events.EventType;
+import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.inbox.Inbox;
+import org.tradeorders.platform.money.Money;
+
+/** Confirmed orders reserve credit; completed or cancelled ones release it. */
+@ApplicationScoped
+public class OrderEventsConsumer {
+    static final EventType ORDER_CONFIRMED = EventType.of("OrderConfirmed", 1);
+    static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
+    static final EventType ORDER_CANCELLED = EventType.of("OrderCancelled", 1);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OrderValue(String orderId, String supplierId, Money total) {
+    }
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    CreditWorkflow credit;
+
+    @Incoming("order-events")
+    @Blocking
+    public void onOrderEvent(ConsumerRecord<String, String> record) {
+        inbox.handleOnce("credit-limit-service", record, this::dispatch);
+    }
+
+    void dispatch(IncomingEvent e) {
+        if (e.is(ORDER_CONFIRMED)) {
+            OrderValue o = e.dataAs(OrderValue.class);
+            credit.reserve(o.orderId(), o.supplierId(), o.total());
+        } else if (e.is(ORDER_COMPLETED)) {
+            credit.complete(e.subject());
+        } else if (e.is(ORDER_CANCELLED)) {
+            credit.release(e.subject());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.tradeorders.credit.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.tradeorders.credit.domain.CreditLine;
+import org.tradeorders.credit.domain.CreditWorkflow;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.problem.ProblemException;
+
+@Path("/credit-lines")
+public class CreditLineResource {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CreditWorkflow credit;
+    @Inject
+    Caller caller;
+
+    public record CreditLineView(String supplierId, Money limit, Money reserved, Money available,
+            Money completedVolume, Instant activatedAt, Instant updatedAt) {
+        static CreditLineView of(CreditLine l) {
+            return new CreditLineView(l.supplierId, usd(l.limitUsd), usd(l.reservedUsd), usd(l.available()),
+                    usd(l.completedVolumeUsd), l.activatedAt, l.updatedAt);
+        }
+
+        private static Money usd(BigDecimal a) {
+            return new Money(a, "USD");
+        }
+    }
+
+    public record SetLimitRequest(@NotNull @PositiveOrZero BigDecimal limitUsd, String reason) {
+    }
+
+    /** The supplier's own line (or any, for an operator). */
+    @GET
+    @Path("/{supplierId}")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public CreditLineView get(@PathParam("supplierId") String supplierId) {
+        caller.requireParty("credit line", supplierId, supplierId);
+        CreditLine line = em.find(CreditLine.class, supplierId);
+        if (line == null) {
+            throw ProblemException.notFound("credit line", supplierId);
+        }
+        return CreditLineView.of(line);
+    }
+
+    /** An operator activates a line or sets its limit (full activation rules come with the rule table). */
+    @PUT
+    @Path("/{supplierId}")
+    @RolesAllowed(Roles.OPERATOR)
+    public CreditLineView setLimit(@PathParam("supplierId") String supplierId, @Valid @NotNull SetLimitRequest request) {
+        return CreditLineView.of(credit.setLimit(supplierId, request.limitUsd(),
+                request.reason() == null || request.reason().isBlank() ? "SET_BY_OPERATOR" : request.reason()));
+    }
+}
