@@ -1,0 +1,98 @@
+package org.tradeorders.fulfillment.domain;
+
+import static org.tradeorders.fulfillment.messaging.FulfillmentEvents.SHIPMENT_SUBMITTED;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.tradeorders.fulfillment.messaging.FulfillmentEvents;
+import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.problem.FieldViolation;
+import org.tradeorders.platform.problem.ProblemException;
+
+@ApplicationScoped
+public class ShipmentWorkflow {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    public record ShipmentDraft(String orderId, ExportMode exportMode, String carrier, String trackingNumber,
+            String customsDeclarationNumber, Map<String, Integer> quantityByModel) {
+    }
+
+    /**
+     * The supplier ships (part of) an order. The shipped lines are checked against the order: an unknown
+     * model or more than is left to ship is refused, and nothing changes.
+     */
+    @Transactional
+    public Shipment submit(String supplierId, ShipmentDraft draft) {
+        ShippableOrder order = em.find(ShippableOrder.class, draft.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || !order.supplierId.equals(supplierId)) {
+            throw ProblemException.conflict("order-not-ready-to-ship", "order " + draft.orderId()
+                    + " is not ready to ship: it is not yours, production has not started, or the balance due before shipment is unpaid");
+        }
+        List<FieldViolation> errors = new ArrayList<>();
+        if (draft.exportMode() == ExportMode.SELF_OPERATED && (blank(draft.carrier()) || blank(draft.trackingNumber()))) {
+            errors.add(new FieldViolation("trackingNumber", "a self-operated export needs a carrier and a tracking number"));
+        }
+        Map<String, Integer> remaining = new LinkedHashMap<>();
+        order.lines.forEach(l -> remaining.merge(l.model, l.remaining(), Integer::sum));
+        draft.quantityByModel().forEach((model, qty) -> {
+            if (!remaining.containsKey(model)) {
+                errors.add(new FieldViolation("lines[model=" + model + "]", "model is not on order " + order.orderId));
+            } else if (qty > remaining.get(model)) {
+                errors.add(new FieldViolation("lines[model=" + model + "]",
+                        "ships " + qty + " but only " + remaining.get(model) + " are left to ship"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Shipment s = new Shipment();
+        s.id = UUID.randomUUID().toString();
+        s.orderId = order.orderId;
+        s.supplierId = order.supplierId;
+        s.buyerId = order.buyerId;
+        s.exportMode = draft.exportMode();
+        s.carrier = draft.carrier();
+        s.trackingNumber = draft.trackingNumber();
+        s.customsDeclarationNumber = draft.customsDeclarationNumber();
+        s.submittedAt = clock.instant();
+        draft.quantityByModel().forEach((model, qty) -> {
+            Shipment.Line line = new Shipment.Line();
+            line.model = model;
+            line.quantity = qty;
+            s.lines.add(line);
+            int left = qty;
+            for (ShippableOrder.Line l : order.lines) {
+                if (l.model.equals(model) && left > 0) {
+                    int take = Math.min(left, l.remaining());
+                    l.shippedQuantity += take;
+                    left -= take;
+                }
+            }
+        });
+        s.completes = order.fullyShipped();
+        em.persist(s);
+        outbox.append(SHIPMENT_SUBMITTED, s.orderId, new FulfillmentEvents.ShipmentSubmitted(s.id, s.orderId, s.supplierId,
+                s.buyerId, s.exportMode.name(), s.carrier, s.trackingNumber, s.customsDeclarationNumber,
+                s.lines.stream().map(l -> new FulfillmentEvents.ShippedLine(l.model, l.quantity)).toList(), s.completes));
+        return s;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

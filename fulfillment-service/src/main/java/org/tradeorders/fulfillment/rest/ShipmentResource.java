@@ -1,0 +1,78 @@
+package org.tradeorders.fulfillment.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tradeorders.fulfillment.domain.ExportMode;
+import org.tradeorders.fulfillment.domain.Shipment;
+import org.tradeorders.fulfillment.domain.ShipmentWorkflow;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.problem.ProblemException;
+
+@Path("/shipments")
+public class ShipmentResource {
+
+    @Inject
+    ShipmentWorkflow workflow;
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
+
+    public record ShipmentRequest(@NotBlank String orderId, @NotNull ExportMode exportMode, String carrier,
+            String trackingNumber, String customsDeclarationNumber, @NotEmpty List<@Valid @NotNull Line> lines) {
+    }
+
+    public record Line(@NotBlank String model, @NotNull @Positive Integer quantity) {
+    }
+
+    public record ShipmentView(String id, String orderId, String supplierId, String buyerId, String exportMode,
+            String carrier, String trackingNumber, String customsDeclarationNumber, List<Line> lines,
+            boolean completesOrder, Instant submittedAt) {
+        static ShipmentView of(Shipment s) {
+            return new ShipmentView(s.id, s.orderId, s.supplierId, s.buyerId, s.exportMode.name(), s.carrier,
+                    s.trackingNumber, s.customsDeclarationNumber,
+                    s.lines.stream().map(l -> new Line(l.model, l.quantity)).toList(), s.completes, s.submittedAt);
+        }
+    }
+
+    @POST
+    @RolesAllowed(Roles.SUPPLIER)
+    public Response submit(@Valid @NotNull ShipmentRequest r) {
+        Map<String, Integer> byModel = new LinkedHashMap<>();
+        r.lines().forEach(l -> byModel.merge(l.model(), l.quantity(), Integer::sum));
+        Shipment s = workflow.submit(caller.companyId(), new ShipmentWorkflow.ShipmentDraft(r.orderId(), r.exportMode(),
+                r.carrier(), r.trackingNumber(), r.customsDeclarationNumber(), byModel));
+        return Response.created(URI.create("/shipments/" + s.id)).entity(ShipmentView.of(s)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public ShipmentView get(@PathParam("id") String id) {
+        Shipment s = em.find(Shipment.class, id);
+        if (s == null) {
+            throw ProblemException.notFound("shipment", id);
+        }
+        caller.requireParty("shipment", id, s.supplierId, s.buyerId);
+        return ShipmentView.of(s);
+    }
+}

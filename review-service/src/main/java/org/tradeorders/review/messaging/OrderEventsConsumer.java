@@ -1,0 +1,39 @@
+package org.tradeorders.review.messaging;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tradeorders.platform.events.EventType;
+import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.inbox.Inbox;
+import org.tradeorders.review.domain.ReviewWorkflow;
+
+/** A completed order opens its review window. */
+@ApplicationScoped
+public class OrderEventsConsumer {
+    static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OrderCompleted(String orderId, String supplierId, String buyerId, java.time.Instant completedAt) {
+    }
+
+    @Inject
+    Inbox inbox;
+    @Inject
+    ReviewWorkflow reviews;
+
+    @Incoming("order-events")
+    @Blocking
+    public void onOrderEvent(ConsumerRecord<String, String> record) {
+        inbox.handleOnce("review-service", record, this::dispatch);
+    }
+
+    void dispatch(IncomingEvent e) {
+        if (e.is(ORDER_COMPLETED)) {
+            reviews.openWindow(e.dataAs(OrderCompleted.class));
+        }
+    }
+}

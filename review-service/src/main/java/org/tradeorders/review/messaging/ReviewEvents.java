@@ -1,0 +1,26 @@
+package org.tradeorders.review.messaging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.tradeorders.platform.events.EventType;
+
+/** What review-service publishes on {@code review-events}: per order, or per supplier for scores. */
+public final class ReviewEvents {
+    public static final EventType REVIEW_WINDOW_OPENED = EventType.of("ReviewWindowOpened", 1);
+    public static final EventType REVIEW_SUBMITTED = EventType.of("ReviewSubmitted", 1);
+    public static final EventType SUPPLIER_SCORE_CHANGED = EventType.of("SupplierScoreChanged", 1);
+
+    private ReviewEvents() {
+    }
+
+    public record ReviewWindowOpened(String orderId, String supplierId, String buyerId, Instant closesAt) {
+    }
+
+    public record ReviewSubmitted(String orderId, String supplierId, String buyerId, int serviceAttitude,
+            int deliverySpeed, int descriptionAccuracy, String text, Instant submittedAt) {
+    }
+
+    public record SupplierScoreChanged(String supplierId, int reviewCount, BigDecimal serviceAttitude,
+            BigDecimal deliverySpeed, BigDecimal descriptionAccuracy, BigDecimal positiveRate, int periodDays) {
+    }
+}

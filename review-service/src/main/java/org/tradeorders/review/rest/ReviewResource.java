@@ -1,0 +1,59 @@
+package org.tradeorders.review.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.review.domain.Review;
+import org.tradeorders.review.domain.ReviewWorkflow;
+import org.tradeorders.review.domain.SupplierScore;
+
+@Path("/")
+public class ReviewResource {
+
+    @Inject
+    ReviewWorkflow reviews;
+    @Inject
+    Caller caller;
+
+    public record ReviewRequest(
+            @NotNull @Min(1) @Max(5) Integer serviceAttitude,
+            @NotNull @Min(1) @Max(5) Integer deliverySpeed,
+            @NotNull @Min(1) @Max(5) Integer descriptionAccuracy,
+            @Size(max = 4000) String text) {
+    }
+
+    public record ReviewView(String orderId, String supplierId, int serviceAttitude, int deliverySpeed,
+            int descriptionAccuracy, String text, Instant submittedAt) {
+    }
+
+    /** The buyer of a completed order reviews its supplier. */
+    @POST
+    @Path("orders/{orderId}/review")
+    @RolesAllowed(Roles.BUYER)
+    public Response review(@PathParam("orderId") String orderId, @Valid @NotNull ReviewRequest r) {
+        Review saved = reviews.submit(caller.companyId(), orderId, r.serviceAttitude(), r.deliverySpeed(),
+                r.descriptionAccuracy(), r.text());
+        return Response.status(201).entity(new ReviewView(saved.orderId, saved.supplierId, saved.serviceAttitude,
+                saved.deliverySpeed, saved.descriptionAccuracy, saved.text, saved.submittedAt)).build();
+    }
+
+    /** A supplier's current score, readable by anyone signed in (shop pages, search). */
+    @GET
+    @Path("suppliers/{supplierId}/score")
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
+    public SupplierScore score(@PathParam("supplierId") String supplierId) {
+        return reviews.score(supplierId);
+    }
+}

@@ -1,0 +1,65 @@
+package org.tradeorders.review;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tradeorders.platform.testing.EventContracts;
+import org.tradeorders.platform.testing.InfraTestResource;
+import org.tradeorders.platform.testing.TestEvents;
+import org.tradeorders.platform.testing.Tokens;
+import org.tradeorders.platform.testing.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "reviews"))
+class ReviewServiceTest {
+    static final String BUYER = "BUY-REV-1";
+
+    static String completed(String supplier) {
+        String order = UUID.randomUUID().toString();
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCompleted.v1", "/order-service",
+                order, """
+                {"orderId":"%s","supplierId":"%s","buyerId":"%s","total":{"amount":"100.00","currency":"USD"},
+                 "completedAt":"%s","receiptConfirmedBy":"BUYER"}""".formatted(order, supplier, BUYER, Instant.now()));
+        EventContracts.assertValid(TopicProbe.await("review-events", "tradeorders.ReviewWindowOpened.v1", order));
+        return order;
+    }
+
+    static ValidatableResponse review(String order, String buyer, int a, int b, int c) {
+        return given().auth().oauth2(Tokens.buyer(buyer)).contentType(ContentType.JSON)
+                .body("{\"serviceAttitude\":%d,\"deliverySpeed\":%d,\"descriptionAccuracy\":%d,\"text\":\"good\"}".formatted(a, b, c))
+                .post("/orders/" + order + "/review").then();
+    }
+
+    @Test
+    void theBuyerReviewsOnceAndTheSupplierScoreFollows() {
+        String supplier = "SUP-" + UUID.randomUUID();
+        String first = completed(supplier);
+        String second = completed(supplier);
+        review(first, BUYER, 6, 5, 5).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("serviceAttitude"));
+        review(first, "BUY-OTHER", 5, 5, 5).statusCode(404);
+        review(first, BUYER, 5, 5, 4).statusCode(201);
+        review(first, BUYER, 5, 5, 5).statusCode(409);
+        review(second, BUYER, 2, 3, 3).statusCode(201);
+
+        given().auth().oauth2(Tokens.buyer("ANYONE")).get("/suppliers/" + supplier + "/score").then().statusCode(200)
+                .body("reviewCount", equalTo(2))
+                .body("serviceAttitude", equalTo(3.5f))
+                .body("deliverySpeed", equalTo(4.0f))
+                .body("positiveRate", equalTo(0.5f));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(TopicProbe.readAll("review-events").stream()
+                .filter(r -> supplier.equals(r.key())).count()).isEqualTo(2));
+        EventContracts.assertAllValid(TopicProbe.readAll("review-events"));
+    }
+}
