@@ -19,9 +19,9 @@ public final class SharedInfra {
     private static SharedInfra instance;
 
     private final Path root;
-    private final PostgresServer postgres;
-    private final KafkaBroker kafka;
-    private final DevTokens tokens;
+    private volatile PostgresServer postgres;
+    private volatile KafkaBroker kafka;
+    private DevTokens tokens;
 
     private SharedInfra() {
         try {
@@ -31,14 +31,21 @@ public final class SharedInfra {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // stop whatever did start, even if a later step fails
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "shared-infra-stop"));
         postgres = PostgresServer.start(root.resolve("postgres"), Ports.free(), false);
         kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free(), "384m");
         kafka.createTopics(TOPICS, 3);
         tokens = DevTokens.in(root.resolve("keys"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    }
+
+    private void stop() {
+        if (kafka != null) {
             kafka.close();
+        }
+        if (postgres != null) {
             postgres.close();
-        }, "shared-infra-stop"));
+        }
     }
 
     public static synchronized SharedInfra get() {

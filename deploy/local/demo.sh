@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Walks one Trade Assurance order through the running local stack (deploy/local/run.sh), with curl:
+# draft -> submit -> confirm -> credit reserved -> pay deposit and balance -> ship -> confirm receipt
+# -> COMPLETED -> review -> new supplier score.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+ORDER=${ORDER_URL:-http://127.0.0.1:8081}
+PAYMENT=${PAYMENT_URL:-http://127.0.0.1:8082}
+CREDIT=${CREDIT_URL:-http://127.0.0.1:8083}
+FULFILLMENT=${FULFILLMENT_URL:-http://127.0.0.1:8084}
+REVIEW=${REVIEW_URL:-http://127.0.0.1:8085}
+SUPPLIER_ID=SUP-1001
+BUYER_ID=BUY-2001
+
+curl -fsS "$ORDER/q/health/ready" >/dev/null 2>&1 || { echo "the local stack is not running: start deploy/local/run.sh first" >&2; exit 1; }
+
+supplier=$("$here/token.sh" supplier "$SUPPLIER_ID")
+buyer=$("$here/token.sh" buyer "$BUYER_ID")
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+field() { grep -o '"'"$1"'":"[^"]*"' | head -n 1 | sed 's/.*:"\(.*\)"/\1/'; }
+call() { # method url token [json]
+  local out
+  if [ $# -ge 4 ]; then
+    out=$(curl -sS -X "$1" "$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4" -w '\n%{http_code}')
+  else
+    out=$(curl -sS -X "$1" "$2" -H "Authorization: Bearer $3" -w '\n%{http_code}')
+  fi
+  local code=${out##*$'\n'}
+  local body=${out%$'\n'*}
+  if [ "${code:0:1}" != 2 ]; then echo "HTTP $code from $1 $2: $body" >&2; return 1; fi
+  printf '%s' "$body"
+}
+await_state() { # order-id state
+  for _ in $(seq 1 100); do
+    state=$(call GET "$ORDER/orders/$1" "$buyer" | field state)
+    [ "$state" = "$2" ] && { echo "order is $state"; return 0; }
+    sleep 0.3
+  done
+  echo "order did not reach $2 (it is $state)" >&2; return 1
+}
+
+step "credit line of $SUPPLIER_ID before"
+call GET "$CREDIT/credit-lines/$SUPPLIER_ID" "$supplier"; echo
+
+step "supplier $SUPPLIER_ID drafts an order for buyer $BUYER_ID (1000 x 12.35 USD + 150 shipping, 30% deposit / 70% balance)"
+deadline=$(date -u -d '+45 days' +%F 2>/dev/null || date -u -v+45d +%F)
+order=$(call POST "$ORDER/orders" "$supplier" '{"buyerCompanyId":"'$BUYER_ID'","buyerEmail":"purchasing@buyer.example","currency":"USD",
+  "lines":[{"productName":"LED panel 600x600","model":"LP-600","unitPrice":"12.35","quantity":1000}],"shippingCost":"150.00",
+  "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},{"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
+  "shipmentDeadline":"'$deadline'"}')
+id=$(printf '%s' "$order" | field id)
+echo "order $id is $(printf '%s' "$order" | field state), total $(printf '%s' "$order" | grep -o '"total":{"amount":"[^"]*"' | head -n 1 | sed 's/.*:"\(.*\)"/\1/') USD"
+
+step "supplier submits it; buyer confirms"
+call POST "$ORDER/orders/$id/submit" "$supplier" | field state
+call POST "$ORDER/orders/$id/confirm" "$buyer" | field state
+
+step "credit-limit-service reserves the order value"
+await_state "$id" AWAITING_PAYMENT
+call GET "$CREDIT/credit-lines/$SUPPLIER_ID" "$supplier"; echo
+
+step "payment-service issued one payment link per installment"
+for _ in $(seq 1 100); do
+  links=$(call GET "$PAYMENT/orders/$id/payment-links" "$buyer" 2>/dev/null || true)
+  [ "$(printf '%s' "$links" | grep -o '"token":"[^"]*"' | wc -l)" -ge 2 ] && break
+  sleep 0.3
+done
+tokens=$(printf '%s' "$links" | grep -o '"token":"[^"]*"' | sed 's/"token":"\(.*\)"/\1/')
+deposit=$(echo "$tokens" | sed -n 1p)
+balance=$(echo "$tokens" | sed -n 2p)
+echo "$links" | sed 's/"token":"[^"]*"/"token":"…"/g'; echo
+
+step "buyer pays the deposit by card (simulated channel)"
+call POST "$PAYMENT/payment-links/$deposit/payments" "$buyer" '{"channel":"CARD"}'; echo
+await_state "$id" IN_PRODUCTION
+
+step "buyer pays the balance by T/T"
+call POST "$PAYMENT/payment-links/$balance/payments" "$buyer" '{"channel":"TT_BANK_TRANSFER"}'; echo
+
+step "supplier ships all 1000 panels (fulfillment-service checks the lines against the order)"
+for _ in $(seq 1 100); do
+  shipment=$(call POST "$FULFILLMENT/shipments" "$supplier" '{"orderId":"'$id'","exportMode":"SELF_OPERATED","carrier":"Maersk",
+    "trackingNumber":"MSKU7654321","customsDeclarationNumber":"CD-2026-0001","lines":[{"model":"LP-600","quantity":1000}]}' 2>/dev/null) && break
+  sleep 0.3
+done
+echo "$shipment"
+await_state "$id" SHIPPED
+
+step "buyer confirms receipt"
+call POST "$ORDER/orders/$id/confirm-receipt" "$buyer" | field state
+
+step "credit released and the order's value counted as trade volume"
+sleep 1
+call GET "$CREDIT/credit-lines/$SUPPLIER_ID" "$supplier"; echo
+
+step "buyer reviews the supplier (the review window opened on completion)"
+for _ in $(seq 1 100); do
+  call POST "$REVIEW/orders/$id/review" "$buyer" '{"serviceAttitude":5,"deliverySpeed":4,"descriptionAccuracy":5,"text":"As described, fast shipping."}' 2>/dev/null && break
+  sleep 0.3
+done
+echo
+
+step "the COMPLETED order and the events that brought it there"
+final=$(call GET "$ORDER/orders/$id" "$buyer")
+echo "order $id: state $(printf '%s' "$final" | field state)"
+printf '%s' "$final" | grep -o '"type":"[^"]*","occurredAt":"[^"]*"' | sed 's/"type":"\([^"]*\)","occurredAt":"\([^"]*\)"/  \2  \1/'
+
+step "supplier $SUPPLIER_ID's new score"
+call GET "$REVIEW/suppliers/$SUPPLIER_ID/score" "$buyer"; echo

@@ -1,0 +1,312 @@
+package org.tradeorders.deploy.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.tradeorders.platform.infra.DevTokens;
+import org.tradeorders.platform.infra.KafkaBroker;
+import org.tradeorders.platform.infra.Ports;
+import org.tradeorders.platform.infra.PostgresServer;
+import org.tradeorders.platform.infra.Processes;
+
+/**
+ * The whole system on one machine: a real PostgreSQL (one database per service), a real Kafka broker
+ * in its own JVM, and the five packaged services, each in its own JVM, configured through the
+ * environment exactly as in production. Used by {@code deploy/local/run.sh} and the end-to-end test.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** A service: its folder, database and HTTP port. */
+    public record Service(String name, String database, int port) {
+        public String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    public static final List<String> TOPICS = List.of("order-events", "payment-events", "credit-limit-events",
+            "fulfillment-events", "review-events");
+
+    /** Demo companies of the local run: a supplier with an activated credit line, one with a small line, a buyer. */
+    public static final Map<String, String> DEMO_CREDIT_LINES = Map.of("SUP-1001", "50000", "SUP-1002", "1000");
+
+    public record Options(Path repoRoot, Path dataDir, int firstServicePort, int kafkaPort, int kafkaControllerPort,
+            int postgresPort, boolean durable, Map<String, String> creditLines) {
+
+        /** The local run's fixed ports (see README). */
+        public static Options local(Path repoRoot, Path dataDir) {
+            return new Options(repoRoot, dataDir, env("SERVICE_PORT_BASE", 8081), env("KAFKA_PORT", 19092),
+                    env("KAFKA_CONTROLLER_PORT", 19093), env("POSTGRES_PORT", 15432), true, DEMO_CREDIT_LINES);
+        }
+
+        /** Free ports and a throwaway folder: for tests. */
+        public static Options ephemeral(Path repoRoot, Path dataDir) {
+            int base = freeRange(5);
+            return new Options(repoRoot, dataDir, base, Ports.free(), Ports.free(), Ports.free(), false, DEMO_CREDIT_LINES);
+        }
+    }
+
+    private final Options options;
+    private final List<Service> services;
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private DevTokens tokens;
+    private Path pidFile;
+
+    public LocalStack(Options options) {
+        this.options = options;
+        int p = options.firstServicePort();
+        this.services = List.of(new Service("order-service", "orders", p), new Service("payment-service", "payments", p + 1),
+                new Service("credit-limit-service", "credit", p + 2), new Service("fulfillment-service", "fulfillment", p + 3),
+                new Service("review-service", "reviews", p + 4));
+    }
+
+    public List<Service> services() {
+        return services;
+    }
+
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    public Map<Service, Process> processes() {
+        return processes;
+    }
+
+    /** Starts everything and returns once every service reports ready. */
+    public LocalStack start() {
+        try {
+            Files.createDirectories(options.dataDir());
+            Path logs = Files.createDirectories(options.dataDir().resolve("logs"));
+            claimPidFile();
+            for (Service s : services) {
+                Path jar = jar(s);
+                if (!Files.exists(jar)) {
+                    throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
+                }
+            }
+            say("PostgreSQL   starting on 127.0.0.1:%d", options.postgresPort());
+            postgres = PostgresServer.start(options.dataDir().resolve("postgres"), options.postgresPort(), options.durable());
+            services.forEach(s -> postgres.createDatabase(s.database()));
+            say("Kafka        starting on 127.0.0.1:%d (KRaft)", options.kafkaPort());
+            kafka = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(), "512m");
+            kafka.createTopics(TOPICS, 3);
+            tokens = DevTokens.in(options.dataDir().resolve("keys"));
+            for (Service s : services) {
+                processes.put(s, launch(s, logs.resolve(s.name() + ".log")));
+            }
+            awaitReady(Duration.ofSeconds(240));
+            return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Process launch(Service s, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Processes.javaExecutable(), "-Xmx256m", "-Xss512k",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        if (s.name().equals("credit-limit-service")) {
+            options.creditLines().forEach((supplier, limit) -> cmd.add("-Dcredit-limit.seed-lines." + supplier + "=" + limit));
+        }
+        cmd.addAll(List.of("-jar", jar(s).toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("PORT", Integer.toString(s.port()));
+        env.put("DB_URL", postgres.jdbcUrl(s.database()));
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyPath().toString());
+        env.put("JWT_ISSUER", DevTokens.ISSUER);
+        say("%-12s starting on %s", s.name().replace("-service", ""), s.baseUrl());
+        return pb.start();
+    }
+
+    private void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        List<Service> pending = new ArrayList<>(services);
+        while (!pending.isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("not ready after " + timeout + ": " + pending);
+            }
+            for (Service s : List.copyOf(pending)) {
+                Process p = processes.get(s);
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(s.name() + " exited (" + p.exitValue() + "):\n"
+                            + Processes.tail(options.dataDir().resolve("logs").resolve(s.name() + ".log")));
+                }
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        pending.remove(s);
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            sleep(300);
+        }
+    }
+
+    /** Stops the services, then Kafka, then PostgreSQL; leaves no process and no port behind. */
+    @Override
+    public synchronized void close() {
+        processes.values().forEach(p -> {
+            if (p.isAlive()) {
+                p.destroy(); // SIGTERM: Quarkus shuts down gracefully
+            }
+        });
+        processes.values().forEach(p -> Processes.signalAndWait(p, "TERM", 30));
+        processes.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        if (pidFile != null) {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException e) {
+                // nothing left to do
+            }
+            pidFile = null;
+        }
+    }
+
+    /** A second run while one is up says so instead of failing on a busy port. */
+    private void claimPidFile() throws IOException {
+        pidFile = null;
+        Path file = options.dataDir().resolve("stack.pid");
+        if (Files.exists(file)) {
+            String pid = Files.readString(file).trim();
+            boolean alive = ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+            if (alive) {
+                throw new AlreadyRunning("the local stack is already running (pid " + pid + ", data in "
+                        + options.dataDir() + "). Stop it with Ctrl-C in its terminal or: kill " + pid);
+            }
+        }
+        List<String> busy = new ArrayList<>();
+        for (int port : List.of(options.postgresPort(), options.kafkaPort(), options.kafkaControllerPort())) {
+            if (Ports.inUse(port)) {
+                busy.add(Integer.toString(port));
+            }
+        }
+        services.stream().filter(s -> Ports.inUse(s.port())).forEach(s -> busy.add(s.port() + " (" + s.name() + ")"));
+        if (!busy.isEmpty()) {
+            throw new AlreadyRunning("ports already in use: " + String.join(", ", busy)
+                    + ". Another local stack or program holds them; stop it first.");
+        }
+        Files.writeString(file, Long.toString(ProcessHandle.current().pid()));
+        pidFile = file;
+    }
+
+    private Path jar(Service s) {
+        return options.repoRoot().resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public static final class AlreadyRunning extends RuntimeException {
+        public AlreadyRunning(String message) {
+            super(message);
+        }
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.printf(format + "%n", args);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int env(String name, int fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
+    }
+
+    private static int freeRange(int n) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20000 + (int) (Math.random() * 20000);
+            boolean free = true;
+            for (int i = 0; i < n && free; i++) {
+                free = !Ports.inUse(base + i);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port range");
+    }
+
+    /** {@code run.sh}: start everything, print where it is, run until Ctrl-C or SIGTERM. */
+    public static void main(String[] args) throws InterruptedException {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path data = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : repo.resolve("deploy/local/.data");
+        LocalStack stack = new LocalStack(Options.local(repo, data));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nstopping the local stack ...");
+            stack.close();
+            System.out.println("stopped: no process or port left behind.");
+            stopped.countDown();
+        }, "local-stack-stop"));
+        long t0 = System.nanoTime();
+        try {
+            stack.start();
+        } catch (AlreadyRunning e) {
+            System.err.println(e.getMessage());
+            Runtime.getRuntime().halt(3); // nothing of ours to stop: skip the shutdown hook
+        } catch (RuntimeException e) {
+            System.err.println("the local stack did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.printf("%nall five services ready in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
+        for (Service s : stack.services()) {
+            System.out.printf("  %-22s %s   (OpenAPI %s/q/openapi, health %s/q/health/ready)%n", s.name(), s.baseUrl(),
+                    s.baseUrl(), s.baseUrl());
+        }
+        System.out.printf("  %-22s 127.0.0.1:%d   topics %s%n", "kafka", stack.options.kafkaPort(), TOPICS);
+        System.out.printf("  %-22s 127.0.0.1:%d   user postgres, databases %s%n", "postgresql", stack.options.postgresPort(),
+                stack.services().stream().map(Service::database).toList());
+        System.out.printf("  %-22s %s%n", "data and logs", data);
+        System.out.printf("%n  tokens:  deploy/local/token.sh supplier SUP-1001   (buyer BUY-2001, operator OPS-1)%n");
+        System.out.printf("  demo:    deploy/local/demo.sh%n%nCtrl-C stops everything.%n");
+        stopped.await();
+    }
+}

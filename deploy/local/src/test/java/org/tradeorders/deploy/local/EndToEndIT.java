@@ -1,0 +1,153 @@
+package org.tradeorders.deploy.local;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tradeorders.platform.infra.Ports;
+import org.tradeorders.platform.testing.EventContracts;
+import org.tradeorders.platform.testing.TopicProbe;
+
+/**
+ * The whole system as run.sh starts it: the five packaged services in their own JVMs, a real broker
+ * and a real PostgreSQL. One Trade Assurance order walks the happy path through REST only.
+ */
+class EndToEndIT {
+    static LocalStack stack;
+    static final String SUPPLIER = "SUP-1001";
+    static final String BUYER = "BUY-2001";
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path repo = Path.of(System.getProperty("tradeorders.repo.root", "../..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("tradeorders-e2e-");
+        data.toFile().setReadable(true, false);
+        data.toFile().setExecutable(true, false);
+        stack = new LocalStack(LocalStack.Options.ephemeral(repo, data)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            List<Integer> ports = stack.services().stream().map(LocalStack.Service::port).toList();
+            stack.close();
+            assertThat(ports).as("no port left behind").noneMatch(Ports::inUse);
+        }
+    }
+
+    static String url(String service, String path) {
+        return stack.service(service).baseUrl() + path;
+    }
+
+    static String token(String role, String company) {
+        return stack.tokens().issue(role, company, Duration.ofHours(1));
+    }
+
+    static ValidatableResponse order(String id) {
+        return given().auth().oauth2(token("buyer", BUYER)).get(url("order-service", "/orders/" + id)).then().statusCode(200);
+    }
+
+    static void awaitState(String id, String state) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> order(id).body("state", equalTo(state)));
+    }
+
+    @Test
+    void oneTradeAssuranceOrderFromDraftToReviewAcrossAllFiveServices() {
+        String supplier = token("supplier", SUPPLIER);
+        String buyer = token("buyer", BUYER);
+
+        String id = given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
+                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"USD",
+                 "lines":[{"productName":"LED panel 600x600","model":"LP-600","unitPrice":"12.35","quantity":1000}],
+                 "shippingCost":"150.00",
+                 "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},
+                                 {"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
+                 "shipmentDeadline":"%s"}""".formatted(BUYER, LocalDate.now().plusDays(45)))
+                .post(url("order-service", "/orders")).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
+        given().auth().oauth2(buyer).post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
+
+        awaitState(id, "AWAITING_PAYMENT");
+        given().auth().oauth2(supplier).get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then().statusCode(200)
+                .body("reserved.amount", equalTo("12500.00"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(buyer)
+                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("$", hasSize(2)));
+        List<String> tokens = given().auth().oauth2(buyer).get(url("payment-service", "/orders/" + id + "/payment-links"))
+                .then().extract().path("token");
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
+                .post(url("payment-service", "/payment-links/" + tokens.get(0) + "/payments")).then().statusCode(201);
+        awaitState(id, "IN_PRODUCTION");
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"channel\":\"TT_BANK_TRANSFER\"}")
+                .post(url("payment-service", "/payment-links/" + tokens.get(1) + "/payments")).then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier).contentType(ContentType.JSON)
+                .body("""
+                        {"orderId":"%s","exportMode":"SELF_OPERATED","carrier":"Maersk","trackingNumber":"MSKU7654321",
+                         "customsDeclarationNumber":"CD-2026-1","lines":[{"model":"LP-600","quantity":1000}]}""".formatted(id))
+                .post(url("fulfillment-service", "/shipments")).then().statusCode(201));
+        awaitState(id, "SHIPPED");
+
+        given().auth().oauth2(buyer).post(url("order-service", "/orders/" + id + "/confirm-receipt")).then().statusCode(200)
+                .body("state", equalTo("COMPLETED"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier)
+                .get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then()
+                .body("reserved.amount", equalTo("0.00")).body("completedVolume.amount", equalTo("12500.00")));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(buyer).contentType(ContentType.JSON)
+                .body("{\"serviceAttitude\":5,\"deliverySpeed\":4,\"descriptionAccuracy\":5,\"text\":\"as described\"}")
+                .post(url("review-service", "/orders/" + id + "/review")).then().statusCode(201));
+        given().auth().oauth2(buyer).get(url("review-service", "/suppliers/" + SUPPLIER + "/score")).then().statusCode(200)
+                .body("reviewCount", equalTo(1)).body("deliverySpeed", equalTo(4.0f)).body("positiveRate", equalTo(1.0f));
+
+        // the order shows the events that brought it to COMPLETED
+        List<String> history = order(id).extract().path("events.type");
+        assertThat(history).containsExactly("tradeorders.OrderDrafted.v1", "tradeorders.OrderSubmitted.v1",
+                "tradeorders.OrderConfirmed.v1", "tradeorders.OrderAwaitingPayment.v1", "tradeorders.OrderPaymentRecorded.v1",
+                "tradeorders.OrderProductionStarted.v1", "tradeorders.OrderPaymentRecorded.v1",
+                "tradeorders.OrderReadyToShip.v1", "tradeorders.OrderShipped.v1", "tradeorders.OrderCompleted.v1");
+
+        // and every topic carries this order's story, each event valid against its schema
+        String bootstrap = stack.kafka().bootstrapServers();
+        Map<String, List<String>> byTopic = LocalStack.TOPICS.stream().collect(Collectors.toMap(t -> t, t -> {
+            List<ConsumerRecord<String, String>> records = TopicProbe.readAll(bootstrap, t);
+            EventContracts.assertAllValid(records);
+            return records.stream().filter(r -> id.equals(r.key())).map(r -> TopicProbe.header(r, "ce_type")).toList();
+        }));
+        assertThat(byTopic.get("order-events")).containsExactlyElementsOf(history);
+        assertThat(byTopic.get("credit-limit-events")).containsExactly("tradeorders.CreditReserved.v1", "tradeorders.CreditReleased.v1");
+        assertThat(byTopic.get("payment-events")).containsExactly("tradeorders.PaymentLinkIssued.v1",
+                "tradeorders.PaymentLinkIssued.v1", "tradeorders.PaymentReceived.v1", "tradeorders.PaymentReceived.v1");
+        assertThat(byTopic.get("fulfillment-events")).containsExactly("tradeorders.ShipmentSubmitted.v1");
+        assertThat(byTopic.get("review-events")).containsExactly("tradeorders.ReviewWindowOpened.v1", "tradeorders.ReviewSubmitted.v1");
+        List<String> supplierEvents = TopicProbe.readAll(bootstrap, "review-events").stream()
+                .filter(r -> SUPPLIER.equals(r.key())).map(r -> TopicProbe.header(r, "ce_type")).toList();
+        assertThat(supplierEvents).containsExactly("tradeorders.SupplierScoreChanged.v1");
+    }
+
+    @Test
+    void aSecondStackOnTheSamePortsSaysItIsAlreadyRunning() throws Exception {
+        LocalStack.Service order = stack.service("order-service");
+        var options = new LocalStack.Options(Path.of("."), Files.createTempDirectory("tradeorders-second-"),
+                order.port(), Ports.free(), Ports.free(), Ports.free(), false, Map.of());
+        var second = new LocalStack(options);
+        org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+                .isInstanceOf(LocalStack.AlreadyRunning.class).hasMessageContaining("in use");
+    }
+}
