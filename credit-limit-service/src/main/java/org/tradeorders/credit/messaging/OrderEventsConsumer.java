@@ -31,7 +31,7 @@ public class OrderEventsConsumer {
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce("credit-limit-service", record, this::dispatch);
+        inbox.handleOnce(record, this::dispatch);
     }
 
     void dispatch(IncomingEvent e) {

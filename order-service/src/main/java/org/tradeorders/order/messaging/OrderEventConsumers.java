@@ -12,8 +12,6 @@ import org.tradeorders.platform.inbox.Inbox;
 /** Reacts to credit, payment and fulfillment events; each is applied once (inbox) with its effect. */
 @ApplicationScoped
 public class OrderEventConsumers {
-    static final String CONSUMER = "order-service";
-
     @Inject
     Inbox inbox;
     @Inject
@@ -22,19 +20,19 @@ public class OrderEventConsumers {
     @Incoming("credit-limit-events")
     @Blocking
     public void onCreditEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(CONSUMER, record, this::dispatch);
+        inbox.handleOnce(record, this::dispatch);
     }
 
     @Incoming("payment-events")
     @Blocking
     public void onPaymentEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(CONSUMER, record, this::dispatch);
+        inbox.handleOnce(record, this::dispatch);
     }
 
     @Incoming("fulfillment-events")
     @Blocking
     public void onFulfillmentEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(CONSUMER, record, this::dispatch);
+        inbox.handleOnce(record, this::dispatch);
     }
 
     void dispatch(IncomingEvent e) {

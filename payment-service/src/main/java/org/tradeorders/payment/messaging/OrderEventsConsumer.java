@@ -34,7 +34,7 @@ public class OrderEventsConsumer {
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce("payment-service", record, this::dispatch);
+        inbox.handleOnce(record, this::dispatch);
     }
 
     void dispatch(IncomingEvent e) {

@@ -29,13 +29,14 @@ import org.tradeorders.platform.testing.TopicProbe;
  */
 class EndToEndIT {
     static LocalStack stack;
+    static Path data;
     static final String SUPPLIER = "SUP-1001";
     static final String BUYER = "BUY-2001";
 
     @BeforeAll
     static void start() throws Exception {
         Path repo = Path.of(System.getProperty("tradeorders.repo.root", "../..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("tradeorders-e2e-");
+        data = Files.createTempDirectory("tradeorders-e2e-");
         data.toFile().setReadable(true, false);
         data.toFile().setExecutable(true, false);
         stack = new LocalStack(LocalStack.Options.ephemeral(repo, data)).start();
@@ -48,6 +49,7 @@ class EndToEndIT {
             stack.close();
             assertThat(ports).as("no port left behind").noneMatch(Ports::inUse);
         }
+        org.tradeorders.platform.infra.Processes.deleteTree(data);
     }
 
     static String url(String service, String path) {
@@ -144,7 +146,7 @@ class EndToEndIT {
     @Test
     void aSecondStackOnTheSamePortsSaysItIsAlreadyRunning() throws Exception {
         LocalStack.Service order = stack.service("order-service");
-        var options = new LocalStack.Options(Path.of("."), Files.createTempDirectory("tradeorders-second-"),
+        var options = new LocalStack.Options(Path.of("."), data.resolve("second"),
                 order.port(), Ports.free(), Ports.free(), Ports.free(), false, Map.of());
         var second = new LocalStack(options);
         org.assertj.core.api.Assertions.assertThatThrownBy(second::start)

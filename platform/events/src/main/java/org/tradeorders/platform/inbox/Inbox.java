@@ -27,14 +27,17 @@ public class Inbox {
     ObjectMapper json;
     @Inject
     Clock clock;
+    /** The consumer's name in processed_event: the service, which is also its consumer group. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
+    String consumer;
 
     /**
-     * Applies {@code handler} to the event unless {@code consumer} already applied it.
+     * Applies {@code handler} to the event unless this service already applied it.
      *
      * @return true if the handler ran, false for a duplicate
      */
     @Transactional
-    public boolean handleOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+    public boolean handleOnce(ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
         IncomingEvent event = IncomingEvent.from(record, json);
         int inserted = em.createNativeQuery("insert into processed_event (consumer, event_id, event_type, subject, processed_at) "
                 + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")

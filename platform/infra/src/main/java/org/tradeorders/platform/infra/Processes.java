@@ -68,6 +68,18 @@ public final class Processes {
         }
     }
 
+    /** Deletes a folder tree (test data), ignoring what is already gone. */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: it is a temporary folder
+        }
+    }
+
     static List<String> asUnprivilegedIfRoot(List<String> command) {
         if (!runningAsRoot()) {
             return command;

@@ -46,6 +46,7 @@ public final class SharedInfra {
         if (postgres != null) {
             postgres.close();
         }
+        org.tradeorders.platform.infra.Processes.deleteTree(root);
     }
 
     public static synchronized SharedInfra get() {
