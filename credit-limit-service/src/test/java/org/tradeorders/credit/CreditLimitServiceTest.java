@@ -20,7 +20,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.credit.domain.CreditWorkflow;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.testing.EventContracts;
@@ -30,6 +33,7 @@ import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.TopicProbe;
 
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "credit"))
 class CreditLimitServiceTest {
 
@@ -118,5 +122,12 @@ class CreditLimitServiceTest {
                 .put("/credit-lines/" + supplier).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("limitUsd"));
         line(supplier).body("limit.amount", equalTo("500.00"));
+    }
+
+    /** Runs last: every event the tests above made credit-limit-service publish matches its schema. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyPublishedEventMatchesItsSchema() {
+        assertThat(EventContracts.assertAllValid(TopicProbe.readAll("credit-limit-events"))).isPositive();
     }
 }

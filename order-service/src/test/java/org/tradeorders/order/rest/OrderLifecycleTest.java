@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.SharedInfra;
@@ -27,6 +30,7 @@ import org.tradeorders.platform.testing.TopicProbe;
 
 /** order-service against the real broker and database; other services' events are put on their topics. */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "orders"))
 class OrderLifecycleTest {
     static final String SUPPLIER = "SUP-ORD-1";
@@ -190,7 +194,9 @@ class OrderLifecycleTest {
                 "tradeorders.OrderConfirmed.v1");
     }
 
+    /** Runs last: every event the tests above made order-service publish is checked against its schema. */
     @Test
+    @Order(Integer.MAX_VALUE)
     void everyPublishedEventMatchesItsSchema() {
         String id = confirmedOrder();
         TopicProbe.await("order-events", "tradeorders.OrderConfirmed.v1", id);
