@@ -44,7 +44,7 @@ step "credit line of $SUPPLIER_ID before"
 call GET "$CREDIT/credit-lines/$SUPPLIER_ID" "$supplier"; echo
 
 step "supplier $SUPPLIER_ID drafts an order for buyer $BUYER_ID (1000 x 12.35 USD + 150 shipping, 30% deposit / 70% balance)"
-deadline=$(date -u -d '+45 days' +%F 2>/dev/null || date -u -v+45d +%F)
+deadline=$(date -u -d '+365 days' +%F 2>/dev/null || date -u -v+365d +%F)
 order=$(call POST "$ORDER/orders" "$supplier" '{"buyerCompanyId":"'$BUYER_ID'","buyerEmail":"purchasing@buyer.example","currency":"USD",
   "lines":[{"productName":"LED panel 600x600","model":"LP-600","unitPrice":"12.35","quantity":1000}],"shippingCost":"150.00",
   "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},{"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],

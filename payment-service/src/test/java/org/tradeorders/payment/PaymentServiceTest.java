@@ -73,4 +73,21 @@ class PaymentServiceTest {
         assertThat(EventContracts.assertAllValid(TopicProbe.readAll("payment-events"))).isGreaterThanOrEqualTo(3);
         assertThat(TopicProbe.readAll("payment-events")).noneMatch(r -> tokens.stream().anyMatch(r.value()::contains));
     }
+
+    @Test
+    void aCancelledOrdersLinksCanNoLongerBePaid() {
+        String order = awaitingPayment();
+        List<String> tokens = given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links")
+                .then().extract().path("token");
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCancelled.v1", "/order-service",
+                order, """
+                {"orderId":"%s","supplierId":"%s","buyerId":"%s","previousState":"AWAITING_PAYMENT","cancelledBy":"SYSTEM",
+                 "reason":"UNPAID_TIMEOUT"}""".formatted(order, SUPPLIER, BUYER));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
+                .get("/orders/" + order + "/payment-links").then().body("status", org.hamcrest.Matchers.everyItem(equalTo("CANCELLED"))));
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
+                .post("/payment-links/" + tokens.get(1) + "/payments").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("CANCELLED"));
+        EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.PaymentLinkCancelled.v1", order));
+    }
 }

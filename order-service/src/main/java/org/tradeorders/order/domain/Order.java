@@ -127,6 +127,10 @@ public class Order {
         return installments.stream().filter(i -> i.due == InstallmentDue.BEFORE_PRODUCTION).allMatch(Installment::isCovered);
     }
 
+    public boolean anythingPaid() {
+        return installments.stream().anyMatch(i -> i.paid.signum() > 0);
+    }
+
     /** Everything due before shipment (initial payment and balance) is paid. */
     public boolean paidForShipment() {
         return installments.stream().allMatch(Installment::isCovered);

@@ -2,6 +2,7 @@ package org.tradeorders.order.domain;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Set;
 
 /** The order rules' numbers (shared/domain.md): configuration, never constants in code. */
@@ -14,4 +15,8 @@ public interface OrderRules {
     /** Most lines one proforma invoice may have. */
     @WithDefault("200")
     int maxLines();
+
+    /** An order whose initial payment has not arrived this long after credit was reserved is cancelled. */
+    @WithDefault("P60D")
+    Duration unpaidCancelAfter();
 }

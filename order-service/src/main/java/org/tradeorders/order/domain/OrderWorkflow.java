@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.tradeorders.order.messaging.OrderEvents;
 import org.tradeorders.order.messaging.UpstreamEvents;
 import org.tradeorders.order.persistence.OrderRepository;
+import org.tradeorders.platform.deadline.Deadlines;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
@@ -25,6 +26,9 @@ import org.tradeorders.platform.problem.ProblemException;
 public class OrderWorkflow {
     private static final Logger LOG = Logger.getLogger(OrderWorkflow.class);
     public static final String CREDIT_LIMIT_EXCEEDED = "CREDIT_LIMIT_EXCEEDED";
+    /** Deadline: the initial payment must arrive in time (rule "unpaid auto-cancel", order.unpaid-cancel-after). */
+    public static final String PAYMENT_TIMEOUT = "ORDER_PAYMENT_TIMEOUT";
+    public static final String UNPAID_TIMEOUT = "UNPAID_TIMEOUT";
 
     @Inject
     OrderRepository orders;
@@ -32,6 +36,10 @@ public class OrderWorkflow {
     Outbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    Deadlines deadlines;
+    @Inject
+    OrderRules rules;
 
     @Transactional
     public Order draft(Order order) {
@@ -86,6 +94,38 @@ public class OrderWorkflow {
         return order;
     }
 
+    /**
+     * Either party may cancel before any payment arrived. After a payment the order is cancelled only
+     * through a refund the supplier agrees to.
+     */
+    @Transactional
+    public Order cancel(String orderId, Party by, String reason) {
+        Order order = load(orderId);
+        if (order.anythingPaid()) {
+            throw ProblemException.conflict("paid-order", "order " + orderId + " has received a payment: it can only "
+                    + "be cancelled through a refund the supplier agrees to");
+        }
+        cancel(order, OrderTrigger.CANCEL, by.name(), reason == null || reason.isBlank() ? "CANCELLED_BY_" + by : reason);
+        return order;
+    }
+
+    /** The initial payment did not arrive in time: the order is cancelled and its credit released. */
+    public void paymentTimedOut(String orderId) {
+        Order order = loadForEvent(orderId);
+        if (order == null || !order.canApply(OrderTrigger.PAYMENT_TIMEOUT) || order.initialPaymentCovered()) {
+            return;
+        }
+        cancel(order, OrderTrigger.PAYMENT_TIMEOUT, "SYSTEM", UNPAID_TIMEOUT);
+    }
+
+    private void cancel(Order order, OrderTrigger trigger, String by, String reason) {
+        OrderState previous = order.state;
+        order.apply(trigger, clock.instant());
+        deadlines.cancelAll(order.id);
+        outbox.append(ORDER_CANCELLED, order.id, new OrderCancelled(order.id, order.supplierId, order.buyerId,
+                previous.name(), by, reason));
+    }
+
     // --- reactions to other services' events (called inside the inbox transaction) ---
 
     public void creditReserved(String orderId) {
@@ -95,6 +135,7 @@ public class OrderWorkflow {
             return;
         }
         order.apply(OrderTrigger.CREDIT_RESERVED, clock.instant());
+        deadlines.schedule(order.id, PAYMENT_TIMEOUT, order.updatedAt.plus(rules.unpaidCancelAfter()));
         outbox.append(ORDER_AWAITING_PAYMENT, order.id, new OrderAwaitingPayment(order.id, order.supplierId,
                 order.buyerId, order.totalMoney(), terms(order)));
     }
@@ -130,6 +171,7 @@ public class OrderWorkflow {
                 order.money(installment.amount)));
         if (order.state == OrderState.AWAITING_PAYMENT && order.initialPaymentCovered()) {
             order.apply(OrderTrigger.INITIAL_PAYMENT_COVERED, now);
+            deadlines.cancel(order.id, PAYMENT_TIMEOUT);
             outbox.append(ORDER_PRODUCTION_STARTED, order.id, new OrderProductionStarted(order.id, order.supplierId,
                     order.buyerId, order.shipmentDeadline));
         }

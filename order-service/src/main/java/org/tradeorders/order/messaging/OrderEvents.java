@@ -19,6 +19,7 @@ public final class OrderEvents {
     public static final EventType ORDER_READY_TO_SHIP = EventType.of("OrderReadyToShip", 1);
     public static final EventType ORDER_SHIPPED = EventType.of("OrderShipped", 1);
     public static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
+    public static final EventType ORDER_CANCELLED = EventType.of("OrderCancelled", 1);
 
     private OrderEvents() {
     }
@@ -63,5 +64,10 @@ public final class OrderEvents {
 
     public record OrderCompleted(String orderId, String supplierId, String buyerId, Money total, Instant completedAt,
             String receiptConfirmedBy) {
+    }
+
+    /** cancelledBy BUYER or SUPPLIER, or SYSTEM for a timeout; reason e.g. UNPAID_TIMEOUT or the party's own words. */
+    public record OrderCancelled(String orderId, String supplierId, String buyerId, String previousState,
+            String cancelledBy, String reason) {
     }
 }

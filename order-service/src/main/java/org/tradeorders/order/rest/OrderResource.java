@@ -46,6 +46,8 @@ public class OrderResource {
     OrderRules rules;
     @Inject
     Clock clock;
+    @Inject
+    org.tradeorders.platform.deadline.Deadlines deadlines;
 
     /** A supplier drafts an order for a buyer. */
     @POST
@@ -79,6 +81,18 @@ public class OrderResource {
         return view(id);
     }
 
+    public record CancelRequest(@jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    /** Either party cancels before any payment arrived. */
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
+    public OrderView cancel(@PathParam("id") String id, @Valid CancelRequest request) {
+        workflow.cancel(id, partyFor(id), request == null ? null : request.reason());
+        return view(id);
+    }
+
     /** The buyer confirms the goods arrived: the order completes. */
     @POST
     @Path("/{id}/confirm-receipt")
@@ -94,7 +108,7 @@ public class OrderResource {
     @Transactional
     OrderView view(String id) {
         Order order = visible(id);
-        return OrderView.of(order, outbox.eventsOf(id));
+        return OrderView.of(order, deadlines.pending(id), outbox.eventsOf(id));
     }
 
     /** The caller's side of the order, from its verified company and role; non-parties see 404. */

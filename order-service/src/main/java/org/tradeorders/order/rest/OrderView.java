@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
@@ -12,8 +13,8 @@ import org.tradeorders.platform.outbox.Outbox;
 /** An order as its parties see it: the terms, where it stands, and the events that brought it there. */
 public record OrderView(String id, String state, String supplierId, String buyerId, String buyerEmail, String initiator,
         String currency, List<LineView> lines, Money shippingCost, Money total, List<InstallmentView> installments,
-        LocalDate shipmentDeadline, Returned returnedToDraft, long version, Instant createdAt, Instant updatedAt,
-        List<EventView> events) {
+        LocalDate shipmentDeadline, Returned returnedToDraft, Map<String, Instant> deadlines, long version,
+        Instant createdAt, Instant updatedAt, List<EventView> events) {
 
     public record LineView(String productName, String model, String specification, Money unitPrice, int quantity,
             Money lineTotal) {
@@ -30,7 +31,8 @@ public record OrderView(String id, String state, String supplierId, String buyer
     public record EventView(String id, String type, Instant occurredAt, boolean published, JsonNode data) {
     }
 
-    public static OrderView of(Order o, List<Outbox.RecordedEvent> events) {
+    /** deadlines: what is pending for the order and when it falls due (e.g. ORDER_PAYMENT_TIMEOUT). */
+    public static OrderView of(Order o, Map<String, Instant> deadlines, List<Outbox.RecordedEvent> events) {
         return new OrderView(o.id, o.state.name(), o.supplierId, o.buyerId, o.buyerEmail, o.initiator.name(), o.currency,
                 o.lines.stream().map(l -> new LineView(l.productName, l.model, l.specification, o.money(l.unitPrice),
                         l.quantity, o.money(l.lineTotal()))).toList(),
@@ -40,7 +42,7 @@ public record OrderView(String id, String state, String supplierId, String buyer
                 o.shipmentDeadline,
                 o.returnReason == null ? null : new Returned(o.returnReason,
                         o.returnAvailableUsd == null ? null : new Money(o.returnAvailableUsd, "USD")),
-                o.version, o.createdAt, o.updatedAt,
+                deadlines, o.version, o.createdAt, o.updatedAt,
                 events.stream().map(e -> new EventView(e.id(), e.type(), e.occurredAt(), e.publishedAt() != null, e.data()))
                         .toList());
     }

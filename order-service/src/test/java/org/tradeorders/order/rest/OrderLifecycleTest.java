@@ -43,7 +43,7 @@ class OrderLifecycleTest {
                  "shippingCost":"150.00",
                  "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},
                                  {"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
-                 "shipmentDeadline":"%s"}""".formatted(buyer, LocalDate.now().plusDays(45));
+                 "shipmentDeadline":"%s"}""".formatted(buyer, LocalDate.now().plusYears(1));
     }
 
     static String draft() {
@@ -192,6 +192,81 @@ class OrderLifecycleTest {
                 .map(r -> TopicProbe.header(r, "ce_type")).toList();
         assertThat(types).containsSubsequence("tradeorders.OrderDrafted.v1", "tradeorders.OrderSubmitted.v1",
                 "tradeorders.OrderConfirmed.v1");
+    }
+
+    static void reserveCredit(String id) {
+        credit("tradeorders.CreditReserved.v1", id, """
+                {"orderId":"%s","supplierId":"%s","reserved":{"amount":"12500.00","currency":"USD"}}""".formatted(id, SUPPLIER));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.supplier(SUPPLIER)).body("state", equalTo("AWAITING_PAYMENT")));
+    }
+
+    static long cancellations(String id) {
+        return TopicProbe.readAll("order-events").stream().filter(r -> id.equals(r.key())
+                && "tradeorders.OrderCancelled.v1".equals(TopicProbe.header(r, "ce_type"))).count();
+    }
+
+    @Test
+    void eitherPartyCancelsBeforePaymentButNotAfter() {
+        String id = draft();
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).post("/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"reason\":\"found another supplier\"}")
+                .post("/orders/" + id + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"));
+        var cancelled = TopicProbe.await("order-events", "tradeorders.OrderCancelled.v1", id);
+        EventContracts.assertValid(cancelled);
+        assertThat(TopicProbe.data(cancelled).path("cancelledBy").asText()).isEqualTo("BUYER");
+        assertThat(TopicProbe.data(cancelled).path("previousState").asText()).isEqualTo("AWAITING_CONFIRMATION");
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{}")
+                .post("/orders/" + id + "/cancel").then().statusCode(409);
+
+        String partlyPaid = confirmedOrder();
+        reserveCredit(partlyPaid);
+        payment(UUID.randomUUID().toString(), partlyPaid, 1, "100.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(partlyPaid, Tokens.supplier(SUPPLIER))
+                .body("installments[0].paid.amount", equalTo("100.00")));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{}")
+                .post("/orders/" + partlyPaid + "/cancel").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("refund"));
+        get(partlyPaid, Tokens.supplier(SUPPLIER)).body("state", equalTo("AWAITING_PAYMENT"));
+    }
+
+    @jakarta.inject.Inject
+    org.tradeorders.platform.deadline.Deadlines deadlines;
+
+    /** Moves time (for every test after it): runs late. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void anUnpaidOrderIsCancelledOnceWhenItsPaymentDeadlinePasses() throws Exception {
+        String id = confirmedOrder();
+        reserveCredit(id);
+        get(id, Tokens.buyer(BUYER)).body("deadlines.ORDER_PAYMENT_TIMEOUT", org.hamcrest.Matchers.notNullValue());
+        String operator = Tokens.operator("OPS");
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"days\":59}")
+                .post("/ops/clock/advance").then().statusCode(403);
+
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{\"days\":59}").post("/ops/clock/advance")
+                .then().statusCode(200);
+        deadlines.fireDue();
+        get(id, Tokens.buyer(BUYER)).body("state", equalTo("AWAITING_PAYMENT"));
+
+        given().auth().oauth2(operator).contentType(ContentType.JSON).body("{\"days\":1,\"hours\":1}").post("/ops/clock/advance")
+                .then().statusCode(200);
+        // the poller and three more "instances" race for the same due deadline
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        var racers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 3; i++) {
+            racers.add(pool.submit(() -> deadlines.fireDue()));
+        }
+        for (var f : racers) {
+            f.get();
+        }
+        pool.shutdown();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER))
+                .body("state", equalTo("CANCELLED")).body("deadlines.size()", equalTo(0)));
+        var cancelled = TopicProbe.await("order-events", "tradeorders.OrderCancelled.v1", id);
+        assertThat(TopicProbe.data(cancelled).path("reason").asText()).isEqualTo("UNPAID_TIMEOUT");
+        assertThat(TopicProbe.data(cancelled).path("cancelledBy").asText()).isEqualTo("SYSTEM");
+        Thread.sleep(1500); // a second firing would have published by now
+        assertThat(cancellations(id)).isEqualTo(1);
     }
 
     /** Runs last: every event the tests above made order-service publish is checked against its schema. */

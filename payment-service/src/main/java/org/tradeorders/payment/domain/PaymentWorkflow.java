@@ -58,6 +58,19 @@ public class PaymentWorkflow {
         }
     }
 
+    /** An order that ends before payment: its open links can no longer be paid. */
+    public void cancelLinks(String orderId, String reason) {
+        List<PaymentLink> open = em.createQuery("select l from PaymentLink l where l.orderId = ?1 order by l.installmentSeq",
+                PaymentLink.class).setParameter(1, orderId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (PaymentLink link : open) {
+            if (link.status.canBecome(LinkStatus.CANCELLED)) {
+                link.status = LinkStatus.CANCELLED;
+                outbox.append(PAYMENT_LINK_CANCELLED, orderId, new PaymentLinkCancelled(link.id, orderId,
+                        link.installmentSeq, reason));
+            }
+        }
+    }
+
     /**
      * The buyer pays a link in full through a channel. The channel here is simulated and succeeds at
      * once; real channel adapters will report results on their own endpoint.

@@ -17,6 +17,7 @@ import org.tradeorders.platform.money.Money;
 @ApplicationScoped
 public class OrderEventsConsumer {
     static final EventType ORDER_AWAITING_PAYMENT = EventType.of("OrderAwaitingPayment", 1);
+    static final EventType ORDER_CANCELLED = EventType.of("OrderCancelled", 1);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Installment(int seq, String name, Money amount) {
@@ -40,6 +41,8 @@ public class OrderEventsConsumer {
     void dispatch(IncomingEvent e) {
         if (e.is(ORDER_AWAITING_PAYMENT)) {
             payments.issueLinks(e.dataAs(OrderAwaitingPayment.class));
+        } else if (e.is(ORDER_CANCELLED)) {
+            payments.cancelLinks(e.subject(), "ORDER_CANCELLED");
         }
     }
 }

@@ -8,6 +8,7 @@ import org.tradeorders.platform.money.Money;
 public final class PaymentEvents {
     public static final EventType PAYMENT_LINK_ISSUED = EventType.of("PaymentLinkIssued", 1);
     public static final EventType PAYMENT_RECEIVED = EventType.of("PaymentReceived", 1);
+    public static final EventType PAYMENT_LINK_CANCELLED = EventType.of("PaymentLinkCancelled", 1);
 
     private PaymentEvents() {
     }
@@ -18,5 +19,8 @@ public final class PaymentEvents {
 
     public record PaymentReceived(String paymentId, String orderId, String linkId, int installmentSeq, Money amount,
             String channel, Instant receivedAt) {
+    }
+
+    public record PaymentLinkCancelled(String linkId, String orderId, int installmentSeq, String reason) {
     }
 }

@@ -143,6 +143,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyPath().toString());
         env.put("JWT_ISSUER", DevTokens.ISSUER);
+        // the local run may move time forward to show timeouts (deploy/local/clock.sh); production never does
+        env.put("TRADEORDERS_CLOCK_CONTROLLABLE", "true");
         say("%-12s starting on %s", s.name().replace("-service", ""), s.baseUrl());
         return pb.start();
     }
@@ -175,6 +177,28 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             sleep(300);
+        }
+    }
+
+    /** Moves every service's clock forward (POST /ops/clock/advance), as deploy/local/clock.sh does. */
+    public void advanceClocks(Duration by) {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = tokens.issue("operator", "OPS-1", Duration.ofMinutes(5));
+        for (Service s : services) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/ops/clock/advance"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"days\":" + by.toDays() + ",\"hours\":"
+                                + by.toHoursPart() + "}")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(s.name() + " refused to advance its clock: " + r.statusCode() + " " + r.body());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

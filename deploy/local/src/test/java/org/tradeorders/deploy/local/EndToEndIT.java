@@ -80,7 +80,7 @@ class EndToEndIT {
                  "shippingCost":"150.00",
                  "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},
                                  {"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
-                 "shipmentDeadline":"%s"}""".formatted(BUYER, LocalDate.now().plusDays(45)))
+                 "shipmentDeadline":"%s"}""".formatted(BUYER, LocalDate.now().plusYears(1)))
                 .post(url("order-service", "/orders")).then().statusCode(201).extract().path("id");
         given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
         given().auth().oauth2(buyer).post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
@@ -141,6 +141,33 @@ class EndToEndIT {
         List<String> supplierEvents = TopicProbe.readAll(bootstrap, "review-events").stream()
                 .filter(r -> SUPPLIER.equals(r.key())).map(r -> TopicProbe.header(r, "ce_type")).toList();
         assertThat(supplierEvents).containsExactly("tradeorders.SupplierScoreChanged.v1");
+    }
+
+    /** Moves every service's clock 61 days: an order left unpaid is cancelled and its credit released. */
+    @Test
+    void anUnpaidOrderIsCancelledAfterSixtyDaysAndItsCreditReleased() {
+        String supplier = token("supplier", SUPPLIER);
+        String id = given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
+                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"EUR",
+                 "lines":[{"productName":"Cable","model":"C-1","unitPrice":"2.00","quantity":500}],
+                 "shippingCost":"0", "installments":[{"name":"Full","percent":100,"due":"BEFORE_PRODUCTION"}],
+                 "shipmentDeadline":"%s"}""".formatted(BUYER, LocalDate.now().plusYears(1)))
+                .post(url("order-service", "/orders")).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
+        given().auth().oauth2(token("buyer", BUYER)).post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
+        awaitState(id, "AWAITING_PAYMENT");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token("buyer", BUYER))
+                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("$", hasSize(1)));
+
+        stack.advanceClocks(Duration.ofDays(61));
+        awaitState(id, "CANCELLED");
+        String bootstrap = stack.kafka().bootstrapServers();
+        var released = TopicProbe.await(bootstrap, "credit-limit-events", Duration.ofSeconds(60),
+                r -> id.equals(r.key()) && "tradeorders.CreditReleased.v1".equals(TopicProbe.header(r, "ce_type")));
+        assertThat(TopicProbe.data(released).path("reason").asText()).isEqualTo("ORDER_CANCELLED");
+        assertThat(TopicProbe.data(released).path("released").path("amount").asText()).isEqualTo("1080.00");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token("buyer", BUYER))
+                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().body("[0].status", equalTo("CANCELLED")));
     }
 
     @Test

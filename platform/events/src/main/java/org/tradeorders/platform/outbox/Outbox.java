@@ -1,5 +1,6 @@
 package org.tradeorders.platform.outbox;
 
+import org.tradeorders.platform.time.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,8 +83,8 @@ public class Outbox {
                 + "from outbox_event where aggregate_id = ?1 order by seq")
                 .setParameter(1, aggregateId)
                 .getResultList();
-        return rows.stream().map(r -> new RecordedEvent(r[0].toString(), (String) r[1], toInstant(r[2]),
-                toInstant(r[3]), readTree((String) r[4]))).toList();
+        return rows.stream().map(r -> new RecordedEvent(r[0].toString(), (String) r[1], Timestamps.toInstant(r[2]),
+                Timestamps.toInstant(r[3]), readTree((String) r[4]))).toList();
     }
 
     private com.fasterxml.jackson.databind.JsonNode readTree(String s) {
@@ -92,22 +93,6 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + o.getClass());
     }
 
     public record RecordedEvent(String id, String type, Instant occurredAt, Instant publishedAt,

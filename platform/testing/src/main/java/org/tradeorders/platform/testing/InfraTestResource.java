@@ -26,7 +26,8 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "",
                 "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
                 "mp.jwt.verify.publickey.location", infra.tokens().publicKeyPath().toString(),
-                "mp.jwt.verify.issuer", DevTokens.ISSUER);
+                "mp.jwt.verify.issuer", DevTokens.ISSUER,
+                "tradeorders.clock.controllable", "true");
     }
 
     @Override
