@@ -52,9 +52,9 @@ order=$(call POST "$ORDER/orders" "$supplier" '{"buyerCompanyId":"'$BUYER_ID'","
 id=$(printf '%s' "$order" | field id)
 echo "order $id is $(printf '%s' "$order" | field state), total $(printf '%s' "$order" | grep -o '"total":{"amount":"[^"]*"' | head -n 1 | sed 's/.*:"\(.*\)"/\1/') USD"
 
-step "supplier submits it; buyer confirms"
+step "supplier submits it; buyer confirms version 1 of the terms"
 call POST "$ORDER/orders/$id/submit" "$supplier" | field state
-call POST "$ORDER/orders/$id/confirm" "$buyer" | field state
+call POST "$ORDER/orders/$id/confirm" "$buyer" '{"version":1}' | field state
 
 step "credit-limit-service reserves the order value"
 await_state "$id" AWAITING_PAYMENT

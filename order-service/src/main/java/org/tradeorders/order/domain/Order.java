@@ -53,6 +53,11 @@ public class Order {
     public String returnReason;
     @Column(name = "return_available_usd", precision = 19, scale = 4)
     public BigDecimal returnAvailableUsd;
+    /** The version of the terms: +1 on every edit; a confirmation names the version it agrees to. */
+    @Column(name = "terms_version", nullable = false)
+    public int termsVersion = 1;
+    @Column(name = "modification_note", length = 1000)
+    public String modificationNote;
     @Column(name = "ready_to_ship_announced", nullable = false)
     public boolean readyToShipAnnounced;
     @Column(name = "created_at", nullable = false)

@@ -16,6 +16,10 @@ public interface OrderRules {
     @WithDefault("200")
     int maxLines();
 
+    /** Largest quantity on one line: more is taken for a typing error. */
+    @WithDefault("10000000")
+    int maxLineQuantity();
+
     /** An order whose initial payment has not arrived this long after credit was reserved is cancelled. */
     @WithDefault("P60D")
     Duration unpaidCancelAfter();

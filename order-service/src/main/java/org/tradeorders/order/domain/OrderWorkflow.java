@@ -71,18 +71,63 @@ public class OrderWorkflow {
         return order;
     }
 
-    /** "Who initiates, the other confirms": the counterparty accepts the submitted order. */
+    /**
+     * "Who initiates, the other confirms": the counterparty accepts the submitted order, naming the
+     * version of the terms it read. A stale version is refused.
+     */
     @Transactional
-    public Order confirm(String orderId, Party by) {
+    public Order confirm(String orderId, Party by, int version) {
         Order order = load(orderId);
-        if (by == order.initiator) {
-            throw ProblemException.conflict("not-counterparty", "order " + orderId + " was initiated by the "
-                    + order.initiator + "; the other party confirms it");
+        requireCounterparty(order, by);
+        if (version != order.termsVersion) {
+            throw ProblemException.conflict("stale-version", "you confirmed version " + version + " of order " + orderId
+                    + ", but its terms are now at version " + order.termsVersion + ": read them again");
         }
         order.apply(OrderTrigger.CONFIRM, clock.instant());
+        order.modificationNote = null;
         outbox.append(ORDER_CONFIRMED, order.id, new OrderConfirmed(order.id, order.supplierId, order.buyerId, by.name(),
-                order.totalMoney()));
+                order.totalMoney(), order.termsVersion));
         return order;
+    }
+
+    /** The counterparty sends the order back to DRAFT with a note of what to change. */
+    @Transactional
+    public Order requestModification(String orderId, Party by, String note) {
+        Order order = load(orderId);
+        requireCounterparty(order, by);
+        order.apply(OrderTrigger.REQUEST_MODIFICATION, clock.instant());
+        order.modificationNote = note;
+        outbox.append(ORDER_MODIFICATION_REQUESTED, order.id, new OrderModificationRequested(order.id, order.supplierId,
+                order.buyerId, by.name(), order.termsVersion, note));
+        return order;
+    }
+
+    /**
+     * The supplier changes the terms before confirmation (never its own identity or the buyer's
+     * e-mail, checked by the caller): a new version that the counterparty confirms by number.
+     */
+    @Transactional
+    public Order revise(String orderId, java.util.function.Consumer<Order> newTerms) {
+        Order order = load(orderId);
+        if (order.state != OrderState.DRAFT && order.state != OrderState.AWAITING_CONFIRMATION) {
+            throw ProblemException.conflict("terms-fixed", "order " + orderId + " is " + order.state
+                    + ": its terms can change only before it is confirmed");
+        }
+        newTerms.accept(order);
+        order.price();
+        order.termsVersion++;
+        order.updatedAt = clock.instant();
+        outbox.append(ORDER_REVISED, order.id, new OrderRevised(order.id, order.supplierId, order.buyerId,
+                order.termsVersion, order.totalMoney(), order.money(order.shippingCost), lines(order), terms(order),
+                order.shipmentDeadline));
+        return order;
+    }
+
+    private static void requireCounterparty(Order order, Party by) {
+        if (by == order.initiator) {
+            throw ProblemException.conflict("not-counterparty", "order " + order.id + " was initiated by the "
+                    + order.initiator + "; the other party confirms it or asks for changes");
+        }
     }
 
     @Transactional

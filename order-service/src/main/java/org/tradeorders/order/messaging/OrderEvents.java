@@ -20,6 +20,8 @@ public final class OrderEvents {
     public static final EventType ORDER_SHIPPED = EventType.of("OrderShipped", 1);
     public static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
     public static final EventType ORDER_CANCELLED = EventType.of("OrderCancelled", 1);
+    public static final EventType ORDER_REVISED = EventType.of("OrderRevised", 1);
+    public static final EventType ORDER_MODIFICATION_REQUESTED = EventType.of("OrderModificationRequested", 1);
 
     private OrderEvents() {
     }
@@ -34,10 +36,20 @@ public final class OrderEvents {
             Money shippingCost, List<Line> lines, List<InstallmentTerm> installments, LocalDate shipmentDeadline) {
     }
 
+    /** The supplier changed the terms: a new version, which is the one to confirm. */
+    public record OrderRevised(String orderId, String supplierId, String buyerId, int version, Money total,
+            Money shippingCost, List<Line> lines, List<InstallmentTerm> installments, LocalDate shipmentDeadline) {
+    }
+
+    public record OrderModificationRequested(String orderId, String supplierId, String buyerId, String requestedBy,
+            int version, String note) {
+    }
+
     public record OrderSubmitted(String orderId, String supplierId, String buyerId, String submittedBy, Money total) {
     }
 
-    public record OrderConfirmed(String orderId, String supplierId, String buyerId, String confirmedBy, Money total) {
+    public record OrderConfirmed(String orderId, String supplierId, String buyerId, String confirmedBy, Money total,
+            int version) {
     }
 
     public record OrderReturnedToDraft(String orderId, String supplierId, String buyerId, String reason,

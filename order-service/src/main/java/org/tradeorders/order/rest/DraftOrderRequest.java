@@ -1,6 +1,7 @@
 package org.tradeorders.order.rest;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,13 +14,16 @@ import java.time.LocalDate;
 import java.util.List;
 import org.tradeorders.order.domain.InstallmentDue;
 
-/** A supplier's draft of a Trade Assurance order (the proforma invoice). */
+/**
+ * A supplier's draft (or revision) of a Trade Assurance order, the proforma invoice. Amounts beyond
+ * 13 integer digits are refused as absurd; the configured limits are checked by the resource.
+ */
 public record DraftOrderRequest(
         @NotBlank String buyerCompanyId,
         @NotBlank @Email String buyerEmail,
         @NotBlank @Size(min = 3, max = 3) String currency,
         @NotEmpty List<@Valid @NotNull Line> lines,
-        @NotNull @PositiveOrZero BigDecimal shippingCost,
+        @NotNull @PositiveOrZero @Digits(integer = 13, fraction = 2) BigDecimal shippingCost,
         @NotEmpty List<@Valid @NotNull InstallmentTerm> installments,
         @NotNull LocalDate shipmentDeadline) {
 
@@ -27,14 +31,14 @@ public record DraftOrderRequest(
             @NotBlank String productName,
             @NotBlank String model,
             String specification,
-            @NotNull @Positive BigDecimal unitPrice,
+            @NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal unitPrice,
             @NotNull @Positive Integer quantity) {
     }
 
     /** e.g. {"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"} */
     public record InstallmentTerm(
             @NotBlank String name,
-            @NotNull @Positive BigDecimal percent,
+            @NotNull @Positive @Digits(integer = 3, fraction = 4) BigDecimal percent,
             @NotNull InstallmentDue due) {
     }
 }

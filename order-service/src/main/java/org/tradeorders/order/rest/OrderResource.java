@@ -58,6 +58,64 @@ public class OrderResource {
         return Response.created(URI.create("/orders/" + order.id)).entity(view(order.id)).build();
     }
 
+    /**
+     * The caller's orders (a supplier's or a buyer's; an operator sees all), newest first, filtered by
+     * state, counterparty and creation date, in pages.
+     */
+    @GET
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public OrderSummary.Page list(@jakarta.ws.rs.QueryParam("state") String state,
+            @jakarta.ws.rs.QueryParam("counterparty") String counterparty,
+            @jakarta.ws.rs.QueryParam("createdFrom") String createdFrom,
+            @jakarta.ws.rs.QueryParam("createdTo") String createdTo,
+            @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
+            @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(100) int size) {
+        List<FieldViolation> errors = new ArrayList<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (!caller.isOperator()) {
+            where.append(caller.is(Roles.SUPPLIER) ? " and supplierId = :me" : " and buyerId = :me");
+            params.put("me", caller.companyId());
+        }
+        if (state != null) {
+            try {
+                params.put("state", org.tradeorders.order.domain.OrderState.valueOf(state));
+                where.append(" and state = :state");
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldViolation("state", "must be one of " + java.util.Arrays.toString(
+                        org.tradeorders.order.domain.OrderState.values())));
+            }
+        }
+        if (counterparty != null) {
+            where.append(caller.is(Roles.SUPPLIER) ? " and buyerId = :other" : " and supplierId = :other");
+            params.put("other", counterparty);
+        }
+        dateFilter("createdFrom", createdFrom, " and createdAt >= :from", "from", 0, where, params, errors);
+        dateFilter("createdTo", createdTo, " and createdAt < :to", "to", 1, where, params, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        var query = orders.find(where + " order by createdAt desc, id", params);
+        List<OrderSummary> items = query.page(page, size).list().stream().map(OrderSummary::of).toList();
+        return new OrderSummary.Page(items, page, size, query.count());
+    }
+
+    /** A calendar day (UTC): from its start, or up to the start of the next day. */
+    private static void dateFilter(String field, String value, String clause, String param, int plusDays,
+            StringBuilder where, java.util.Map<String, Object> params, List<FieldViolation> errors) {
+        if (value == null) {
+            return;
+        }
+        try {
+            params.put(param, LocalDate.parse(value).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant());
+            where.append(clause);
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new FieldViolation(field, "must be a date like 2026-11-21"));
+        }
+    }
+
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
@@ -73,11 +131,55 @@ public class OrderResource {
         return view(id);
     }
 
+    public record ConfirmRequest(@NotNull @jakarta.validation.constraints.Positive Integer version) {
+    }
+
+    /** The counterparty confirms the version of the terms it read: {"version": 2}. */
     @POST
     @Path("/{id}/confirm")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
-    public OrderView confirm(@PathParam("id") String id) {
-        workflow.confirm(id, partyFor(id));
+    public OrderView confirm(@PathParam("id") String id, @Valid @NotNull ConfirmRequest request) {
+        workflow.confirm(id, partyFor(id), request.version());
+        return view(id);
+    }
+
+    public record ModificationRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 1000) String note) {
+    }
+
+    /** The counterparty sends the order back to DRAFT with what should change. */
+    @POST
+    @Path("/{id}/request-modification")
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
+    public OrderView requestModification(@PathParam("id") String id, @Valid @NotNull ModificationRequest request) {
+        workflow.requestModification(id, partyFor(id), request.note());
+        return view(id);
+    }
+
+    /**
+     * The supplier revises the terms before confirmation: a new version. Its own identity and the
+     * buyer's e-mail cannot change.
+     */
+    @jakarta.ws.rs.PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.SUPPLIER)
+    public OrderView revise(@PathParam("id") String id, @Valid @NotNull DraftOrderRequest request) {
+        if (partyFor(id) != Party.SUPPLIER) {
+            throw ProblemException.forbidden("only the supplier revises the terms of order " + id);
+        }
+        validate(request);
+        workflow.revise(id, order -> {
+            List<FieldViolation> fixed = new ArrayList<>();
+            if (!order.buyerId.equals(request.buyerCompanyId())) {
+                fixed.add(new FieldViolation("buyerCompanyId", "cannot change once the order is drafted"));
+            }
+            if (!order.buyerEmail.equalsIgnoreCase(request.buyerEmail())) {
+                fixed.add(new FieldViolation("buyerEmail", "cannot change once the order is drafted"));
+            }
+            if (!fixed.isEmpty()) {
+                throw ProblemException.invalid(fixed);
+            }
+            applyTerms(order, request);
+        });
         return view(id);
     }
 
@@ -131,6 +233,21 @@ public class OrderResource {
     }
 
     private Order toOrder(DraftOrderRequest r) {
+        validate(r);
+        if (r.buyerCompanyId().equals(caller.companyId())) {
+            throw ProblemException.invalid("buyerCompanyId", "a supplier cannot order from itself");
+        }
+        Order o = new Order();
+        o.supplierId = caller.companyId();
+        o.buyerId = r.buyerCompanyId();
+        o.buyerEmail = r.buyerEmail();
+        o.initiator = Party.SUPPLIER;
+        applyTerms(o, r);
+        return o;
+    }
+
+    /** The rules Bean Validation cannot express: configured limits, sums and dates. */
+    private void validate(DraftOrderRequest r) {
         List<FieldViolation> errors = new ArrayList<>();
         if (!rules.currencies().contains(r.currency())) {
             errors.add(new FieldViolation("currency", "must be one of " + rules.currencies()));
@@ -149,20 +266,23 @@ public class OrderResource {
         if (!r.shipmentDeadline().isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
             errors.add(new FieldViolation("shipmentDeadline", "must be in the future"));
         }
-        if (r.buyerCompanyId().equals(caller.companyId())) {
-            errors.add(new FieldViolation("buyerCompanyId", "a supplier cannot order from itself"));
+        for (int i = 0; i < r.lines().size(); i++) {
+            if (r.lines().get(i).quantity() > rules.maxLineQuantity()) {
+                errors.add(new FieldViolation("lines[" + i + "].quantity", "at most " + rules.maxLineQuantity()));
+            }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Order o = new Order();
-        o.supplierId = caller.companyId();
-        o.buyerId = r.buyerCompanyId();
-        o.buyerEmail = r.buyerEmail();
-        o.initiator = Party.SUPPLIER;
+    }
+
+    /** The terms (everything but the parties) from the request; the caller reprices. */
+    private static void applyTerms(Order o, DraftOrderRequest r) {
         o.currency = r.currency();
         o.shippingCost = r.shippingCost();
         o.shipmentDeadline = r.shipmentDeadline();
+        o.lines.clear();
+        o.installments.clear();
         for (DraftOrderRequest.Line l : r.lines()) {
             OrderLine line = new OrderLine();
             line.productName = l.productName();
@@ -181,6 +301,5 @@ public class OrderResource {
             in.due = t.due();
             o.installments.add(in);
         }
-        return o;
     }
 }

@@ -10,10 +10,14 @@ import org.tradeorders.order.domain.Order;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 
-/** An order as its parties see it: the terms, where it stands, and the events that brought it there. */
+/**
+ * An order as its parties see it: the terms (at {@code version}, the number a confirmation names),
+ * where it stands, its pending deadlines, and the events that brought it there.
+ */
 public record OrderView(String id, String state, String supplierId, String buyerId, String buyerEmail, String initiator,
         String currency, List<LineView> lines, Money shippingCost, Money total, List<InstallmentView> installments,
-        LocalDate shipmentDeadline, Returned returnedToDraft, Map<String, Instant> deadlines, long version,
+        LocalDate shipmentDeadline, Returned returnedToDraft, String modificationNote, Map<String, Instant> deadlines,
+        int version,
         Instant createdAt, Instant updatedAt, List<EventView> events) {
 
     public record LineView(String productName, String model, String specification, Money unitPrice, int quantity,
@@ -42,7 +46,7 @@ public record OrderView(String id, String state, String supplierId, String buyer
                 o.shipmentDeadline,
                 o.returnReason == null ? null : new Returned(o.returnReason,
                         o.returnAvailableUsd == null ? null : new Money(o.returnAvailableUsd, "USD")),
-                deadlines, o.version, o.createdAt, o.updatedAt,
+                o.modificationNote, deadlines, o.termsVersion, o.createdAt, o.updatedAt,
                 events.stream().map(e -> new EventView(e.id(), e.type(), e.occurredAt(), e.publishedAt() != null, e.data()))
                         .toList());
     }

@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,8 +61,8 @@ class OrderLifecycleTest {
         String id = draft();
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).post("/orders/" + id + "/submit").then().statusCode(200)
                 .body("state", equalTo("AWAITING_CONFIRMATION"));
-        given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/confirm").then().statusCode(200)
-                .body("state", equalTo("AWAITING_CREDIT"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/orders/" + id + "/confirm").then().statusCode(200).body("state", equalTo("AWAITING_CREDIT"));
         return id;
     }
 
@@ -161,6 +162,90 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void aModificationRoundMakesANewVersionAndAStaleConfirmationIsRefused() {
+        String id = draft();
+        String supplier = Tokens.supplier(SUPPLIER);
+        String buyer = Tokens.buyer(BUYER);
+        given().auth().oauth2(supplier).post("/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"note\":\"11.90 per panel, please\"}")
+                .post("/orders/" + id + "/request-modification").then().statusCode(200)
+                .body("state", equalTo("DRAFT")).body("modificationNote", equalTo("11.90 per panel, please"));
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body(draftBody(BUYER).replace("12.35", "11.90"))
+                .put("/orders/" + id).then().statusCode(200).body("version", equalTo(2))
+                .body("total.amount", equalTo("12050.00")).body("installments[0].amount.amount", equalTo("3615.00"));
+        given().auth().oauth2(supplier).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("purchasing@buyer.example", "someone@else.example"))
+                .put("/orders/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("buyerEmail"));
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body(draftBody(BUYER)).put("/orders/" + id)
+                .then().statusCode(403);
+        get(id, buyer).body("version", equalTo(2)).body("total.amount", equalTo("12050.00"));
+
+        given().auth().oauth2(supplier).post("/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/orders/" + id + "/confirm").then().statusCode(409).body("type", containsString("stale-version"));
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"version\":2}")
+                .post("/orders/" + id + "/confirm").then().statusCode(200).body("state", equalTo("AWAITING_CREDIT"));
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body(draftBody(BUYER)).put("/orders/" + id)
+                .then().statusCode(409).body("type", containsString("terms-fixed"));
+
+        var confirmed = TopicProbe.await("order-events", "tradeorders.OrderConfirmed.v1", id);
+        assertThat(TopicProbe.data(confirmed).path("version").asInt()).isEqualTo(2);
+        assertThat(TopicProbe.data(confirmed).path("total").path("amount").asText()).isEqualTo("12050.00");
+        List<String> types = TopicProbe.readAll("order-events").stream().filter(r -> id.equals(r.key()))
+                .map(r -> TopicProbe.header(r, "ce_type")).toList();
+        assertThat(types).containsExactly("tradeorders.OrderDrafted.v1", "tradeorders.OrderSubmitted.v1",
+                "tradeorders.OrderModificationRequested.v1", "tradeorders.OrderRevised.v1", "tradeorders.OrderSubmitted.v1",
+                "tradeorders.OrderConfirmed.v1");
+    }
+
+    @Test
+    void partiesListTheirOwnOrdersNewestFirstWithFiltersAndPages() {
+        String sup = "SUP-LIST-" + UUID.randomUUID();
+        String buyer1 = "BUY-L1-" + UUID.randomUUID();
+        String buyer2 = "BUY-L2-" + UUID.randomUUID();
+        String supplier = Tokens.supplier(sup);
+        String first = given().auth().oauth2(supplier).contentType(ContentType.JSON).body(draftBody(buyer1))
+                .post("/orders").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body(draftBody(buyer1)).post("/orders").then().statusCode(201);
+        String newest = given().auth().oauth2(supplier).contentType(ContentType.JSON).body(draftBody(buyer2))
+                .post("/orders").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(supplier).post("/orders/" + first + "/submit").then().statusCode(200);
+
+        String created = given().auth().oauth2(supplier).get("/orders").then().statusCode(200)
+                .body("total", equalTo(3)).body("items[0].id", equalTo(newest)).body("items[0].kind", equalTo("TRADE_ASSURANCE"))
+                .extract().path("items[0].createdAt");
+        String day = created.substring(0, 10);
+        given().auth().oauth2(supplier).queryParam("state", "AWAITING_CONFIRMATION").get("/orders").then()
+                .body("total", equalTo(1)).body("items[0].id", equalTo(first));
+        given().auth().oauth2(supplier).queryParam("counterparty", buyer1).get("/orders").then().body("total", equalTo(2));
+        given().auth().oauth2(supplier).queryParam("size", 2).queryParam("page", 1).get("/orders").then()
+                .body("items", org.hamcrest.Matchers.hasSize(1)).body("total", equalTo(3));
+        given().auth().oauth2(supplier).queryParam("createdFrom", day).queryParam("createdTo", day).get("/orders").then()
+                .body("total", equalTo(3));
+        given().auth().oauth2(supplier).queryParam("createdTo", LocalDate.parse(day).minusDays(1).toString()).get("/orders")
+                .then().body("total", equalTo(0));
+        given().auth().oauth2(Tokens.buyer(buyer1)).get("/orders").then().body("total", equalTo(2));
+        given().auth().oauth2(Tokens.buyer(buyer2)).get("/orders").then().body("total", equalTo(1))
+                .body("items[0].supplierId", equalTo(sup));
+        given().auth().oauth2(supplier).queryParam("state", "NOPE").queryParam("createdFrom", "yesterday").get("/orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("state", "createdFrom"));
+        given().auth().oauth2(supplier).queryParam("size", 1000).get("/orders").then().statusCode(400);
+    }
+
+    @Test
+    void absurdAmountsAndQuantitiesAreRefused() {
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("\"12.35\"", "\"99999999999999999.99\"").replace("1000}", "20000000}"))
+                .post("/orders").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("lines[0].unitPrice"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("1000}", "20000000}"))
+                .post("/orders").then().statusCode(400).body("errors.field", hasItems("lines[0].quantity"));
+    }
+
+    @Test
     void onlyThePartiesSeeOrActOnAnOrder() {
         String id = draft();
         get(id, Tokens.buyer("BUY-SOMEONE-ELSE")).statusCode(404).contentType("application/problem+json");
@@ -169,8 +254,8 @@ class OrderLifecycleTest {
         given().get("/orders/" + id).then().statusCode(401);
         // the buyer cannot submit the supplier's draft, nor confirm it before it is submitted
         given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/submit").then().statusCode(409);
-        given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/confirm").then().statusCode(409)
-                .body("detail", containsString("DRAFT"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/orders/" + id + "/confirm").then().statusCode(409).body("detail", containsString("DRAFT"));
         // a buyer cannot draft a Trade Assurance order in this release
         given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body(draftBody(SUPPLIER))
                 .post("/orders").then().statusCode(403);

@@ -83,7 +83,8 @@ class EndToEndIT {
                  "shipmentDeadline":"%s"}""".formatted(BUYER, LocalDate.now().plusYears(1)))
                 .post(url("order-service", "/orders")).then().statusCode(201).extract().path("id");
         given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
-        given().auth().oauth2(buyer).post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
 
         awaitState(id, "AWAITING_PAYMENT");
         given().auth().oauth2(supplier).get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then().statusCode(200)
@@ -154,7 +155,8 @@ class EndToEndIT {
                  "shipmentDeadline":"%s"}""".formatted(BUYER, LocalDate.now().plusYears(1)))
                 .post(url("order-service", "/orders")).then().statusCode(201).extract().path("id");
         given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
-        given().auth().oauth2(token("buyer", BUYER)).post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
+        given().auth().oauth2(token("buyer", BUYER)).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
         awaitState(id, "AWAITING_PAYMENT");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token("buyer", BUYER))
                 .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("$", hasSize(1)));
