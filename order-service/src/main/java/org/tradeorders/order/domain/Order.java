@@ -46,8 +46,18 @@ public class Order {
     public BigDecimal shippingCost;
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal total;
-    @Column(name = "shipment_deadline", nullable = false)
+    /** The last day to ship: fixed when drafted, or set from shipWithinDays when the initial payment arrives. */
+    @Column(name = "shipment_deadline")
     public LocalDate shipmentDeadline;
+    /** "Ship within N days of the initial payment", instead of a fixed date. */
+    @Column(name = "ship_within_days")
+    public Integer shipWithinDays;
+    /** Days the shipment deadline was extended by agreement, in total (at most order.max-shipment-extension). */
+    @Column(name = "shipment_extension_days", nullable = false)
+    public int shipmentExtensionDays;
+    /** An extension the supplier proposed and the buyer has not answered yet. */
+    @Column(name = "proposed_extension_days")
+    public Integer proposedExtensionDays;
     /** Why the order last went back to DRAFT (e.g. CREDIT_LIMIT_EXCEEDED), shown to the supplier. */
     @Column(name = "return_reason")
     public String returnReason;
@@ -58,6 +68,13 @@ public class Order {
     public int termsVersion = 1;
     @Column(name = "modification_note", length = 1000)
     public String modificationNote;
+    /** false for a buyer-initiated order until the supplier has completed the terms (PUT). */
+    @Column(name = "supplier_completed_terms", nullable = false)
+    public boolean supplierCompletedTerms = true;
+    @Column(name = "receipt_extended_by_buyer", nullable = false)
+    public boolean receiptExtendedByBuyer;
+    @Column(name = "receipt_extended_by_supplier", nullable = false)
+    public boolean receiptExtendedBySupplier;
     @Column(name = "ready_to_ship_announced", nullable = false)
     public boolean readyToShipAnnounced;
     @Column(name = "created_at", nullable = false)
@@ -130,6 +147,11 @@ public class Order {
     /** The initial payment: every installment due before production. */
     public boolean initialPaymentCovered() {
         return installments.stream().filter(i -> i.due == InstallmentDue.BEFORE_PRODUCTION).allMatch(Installment::isCovered);
+    }
+
+    /** The moment shipping is late: the end (UTC) of the deadline day. */
+    public Instant shipmentDueAt() {
+        return shipmentDeadline == null ? null : shipmentDeadline.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     public boolean anythingPaid() {

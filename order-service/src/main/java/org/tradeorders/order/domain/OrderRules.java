@@ -16,9 +16,29 @@ public interface OrderRules {
     @WithDefault("200")
     int maxLines();
 
+    /** A buyer-initiated order the supplier has not confirmed this long after submission is cancelled. */
+    @WithDefault("P30D")
+    Duration supplierConfirmationTimeout();
+
     /** Largest quantity on one line: more is taken for a typing error. */
     @WithDefault("10000000")
     int maxLineQuantity();
+
+    /** The shipment deadline can be extended by agreement, but never beyond this in total. */
+    @WithDefault("P90D")
+    Duration maxShipmentExtension();
+
+    /** A reminder goes out this long before the shipment deadline. */
+    @WithDefault("P7D")
+    Duration shipmentReminderBefore();
+
+    /** The buyer has this long from shipment to confirm receipt; then receipt is confirmed automatically. */
+    @WithDefault("P30D")
+    Duration receivingWindow();
+
+    /** Each party may extend the receiving window once, by at most this much. */
+    @WithDefault("P15D")
+    Duration receivingWindowMaxExtension();
 
     /** An order whose initial payment has not arrived this long after credit was reserved is cancelled. */
     @WithDefault("P60D")

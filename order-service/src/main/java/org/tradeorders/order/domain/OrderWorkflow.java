@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -29,6 +31,14 @@ public class OrderWorkflow {
     /** Deadline: the initial payment must arrive in time (rule "unpaid auto-cancel", order.unpaid-cancel-after). */
     public static final String PAYMENT_TIMEOUT = "ORDER_PAYMENT_TIMEOUT";
     public static final String UNPAID_TIMEOUT = "UNPAID_TIMEOUT";
+    /** Deadline: the supplier must confirm a buyer-initiated order in time (order.supplier-confirmation-timeout). */
+    public static final String CONFIRMATION_TIMEOUT = "ORDER_CONFIRMATION_TIMEOUT";
+    public static final String UNCONFIRMED_TIMEOUT = "UNCONFIRMED_TIMEOUT";
+    /** Deadlines: the shipment reminder (order.shipment-reminder-before) and the shipment deadline itself. */
+    public static final String SHIPMENT_REMINDER = "ORDER_SHIPMENT_REMINDER";
+    public static final String SHIPMENT_DUE = "ORDER_SHIPMENT_DUE";
+    /** Deadline: the receiving window (order.receiving-window) ends and receipt is confirmed automatically. */
+    public static final String RECEIPT_TIMEOUT = "ORDER_RECEIPT_TIMEOUT";
 
     @Inject
     OrderRepository orders;
@@ -52,7 +62,7 @@ public class OrderWorkflow {
         orders.persist(order);
         outbox.append(ORDER_DRAFTED, order.id, new OrderDrafted(order.id, order.supplierId, order.buyerId,
                 order.initiator.name(), order.totalMoney(), order.money(order.shippingCost), lines(order),
-                terms(order), order.shipmentDeadline));
+                terms(order), order.shipmentDeadline, order.shipWithinDays));
         return order;
     }
 
@@ -66,6 +76,9 @@ public class OrderWorkflow {
         order.apply(OrderTrigger.SUBMIT, clock.instant());
         order.returnReason = null;
         order.returnAvailableUsd = null;
+        if (order.initiator == Party.BUYER) {
+            deadlines.schedule(order.id, CONFIRMATION_TIMEOUT, order.updatedAt.plus(rules.supplierConfirmationTimeout()));
+        }
         outbox.append(ORDER_SUBMITTED, order.id, new OrderSubmitted(order.id, order.supplierId, order.buyerId, by.name(),
                 order.totalMoney()));
         return order;
@@ -83,8 +96,13 @@ public class OrderWorkflow {
             throw ProblemException.conflict("stale-version", "you confirmed version " + version + " of order " + orderId
                     + ", but its terms are now at version " + order.termsVersion + ": read them again");
         }
+        if (!order.supplierCompletedTerms) {
+            throw ProblemException.conflict("terms-incomplete", "order " + orderId + " was drafted by the buyer: complete "
+                    + "shipping cost, delivery time and payment terms (PUT /orders/" + orderId + ") before confirming it");
+        }
         order.apply(OrderTrigger.CONFIRM, clock.instant());
         order.modificationNote = null;
+        deadlines.cancel(order.id, CONFIRMATION_TIMEOUT);
         outbox.append(ORDER_CONFIRMED, order.id, new OrderConfirmed(order.id, order.supplierId, order.buyerId, by.name(),
                 order.totalMoney(), order.termsVersion));
         return order;
@@ -97,6 +115,7 @@ public class OrderWorkflow {
         requireCounterparty(order, by);
         order.apply(OrderTrigger.REQUEST_MODIFICATION, clock.instant());
         order.modificationNote = note;
+        deadlines.cancel(order.id, CONFIRMATION_TIMEOUT);
         outbox.append(ORDER_MODIFICATION_REQUESTED, order.id, new OrderModificationRequested(order.id, order.supplierId,
                 order.buyerId, by.name(), order.termsVersion, note));
         return order;
@@ -114,13 +133,84 @@ public class OrderWorkflow {
                     + ": its terms can change only before it is confirmed");
         }
         newTerms.accept(order);
+        order.supplierCompletedTerms = true;
         order.price();
         order.termsVersion++;
         order.updatedAt = clock.instant();
         outbox.append(ORDER_REVISED, order.id, new OrderRevised(order.id, order.supplierId, order.buyerId,
                 order.termsVersion, order.totalMoney(), order.money(order.shippingCost), lines(order), terms(order),
-                order.shipmentDeadline));
+                order.shipmentDeadline, order.shipWithinDays));
         return order;
+    }
+
+    private void scheduleShipmentDeadline(Order order) {
+        Instant due = order.shipmentDueAt();
+        Instant remind = due.minus(rules.shipmentReminderBefore());
+        if (remind.isAfter(clock.instant())) {
+            deadlines.schedule(order.id, SHIPMENT_REMINDER, remind);
+        } else {
+            deadlines.cancel(order.id, SHIPMENT_REMINDER);
+        }
+        deadlines.schedule(order.id, SHIPMENT_DUE, due);
+    }
+
+    /** The supplier proposes to extend the shipment deadline; the total never exceeds order.max-shipment-extension. */
+    @Transactional
+    public Order proposeShipmentExtension(String orderId, int days) {
+        Order order = load(orderId);
+        if (order.state != OrderState.IN_PRODUCTION) {
+            throw ProblemException.conflict("not-in-production", "order " + orderId + " is " + order.state
+                    + ": the shipment deadline runs only while it is IN_PRODUCTION");
+        }
+        long max = rules.maxShipmentExtension().toDays();
+        if (order.shipmentExtensionDays + days > max) {
+            throw ProblemException.conflict("extension-limit", "the shipment deadline of order " + orderId
+                    + " may be extended by at most " + max + " days in total; " + order.shipmentExtensionDays
+                    + " are used, " + days + " more would exceed it");
+        }
+        order.proposedExtensionDays = days;
+        order.updatedAt = clock.instant();
+        outbox.append(SHIPMENT_EXTENSION_PROPOSED, order.id, new ShipmentExtensionProposed(order.id, order.supplierId,
+                order.buyerId, days, order.shipmentDeadline, order.shipmentDeadline.plusDays(days)));
+        return order;
+    }
+
+    /** The buyer accepts (the deadline moves) or declines (it stays) the supplier's proposal. */
+    @Transactional
+    public Order answerShipmentExtension(String orderId, boolean accept) {
+        Order order = load(orderId);
+        if (order.proposedExtensionDays == null || order.state != OrderState.IN_PRODUCTION) {
+            throw ProblemException.conflict("no-proposal", "order " + orderId + " has no shipment extension to answer");
+        }
+        int days = order.proposedExtensionDays;
+        order.proposedExtensionDays = null;
+        order.updatedAt = clock.instant();
+        if (accept) {
+            order.shipmentExtensionDays += days;
+            order.shipmentDeadline = order.shipmentDeadline.plusDays(days);
+            scheduleShipmentDeadline(order);
+            outbox.append(SHIPMENT_DEADLINE_EXTENDED, order.id, new ShipmentDeadlineExtended(order.id, order.supplierId,
+                    order.buyerId, days, order.shipmentDeadline, order.shipmentExtensionDays));
+        }
+        return order;
+    }
+
+    /** A reminder before the shipment deadline. */
+    public void shipmentDeadlineApproaching(String orderId) {
+        Order order = loadForEvent(orderId);
+        if (order != null && order.state == OrderState.IN_PRODUCTION) {
+            outbox.append(SHIPMENT_DEADLINE_APPROACHING, order.id, new ShipmentDeadlineApproaching(order.id,
+                    order.supplierId, order.buyerId, order.shipmentDeadline));
+        }
+    }
+
+    /** The shipment deadline passed without a shipment. */
+    public void shipmentOverdue(String orderId) {
+        Order order = loadForEvent(orderId);
+        if (order != null && order.state == OrderState.IN_PRODUCTION) {
+            outbox.append(SHIPMENT_OVERDUE, order.id, new ShipmentOverdue(order.id, order.supplierId, order.buyerId,
+                    order.shipmentDeadline));
+        }
     }
 
     private static void requireCounterparty(Order order, Party by) {
@@ -133,9 +223,51 @@ public class OrderWorkflow {
     @Transactional
     public Order confirmReceipt(String orderId) {
         Order order = load(orderId);
-        order.apply(OrderTrigger.CONFIRM_RECEIPT, clock.instant());
+        complete(order, OrderTrigger.CONFIRM_RECEIPT, Party.BUYER.name());
+        return order;
+    }
+
+    /** The receiving window ended without the buyer's confirmation: receipt is confirmed automatically. */
+    public void receiptTimedOut(String orderId) {
+        Order order = loadForEvent(orderId);
+        if (order != null && order.canApply(OrderTrigger.RECEIPT_TIMEOUT)) {
+            complete(order, OrderTrigger.RECEIPT_TIMEOUT, "TIMEOUT");
+        }
+    }
+
+    private void complete(Order order, OrderTrigger trigger, String confirmedBy) {
+        order.apply(trigger, clock.instant());
+        deadlines.cancelAll(order.id);
         outbox.append(ORDER_COMPLETED, order.id, new OrderCompleted(order.id, order.supplierId, order.buyerId,
-                order.totalMoney(), order.updatedAt, Party.BUYER.name()));
+                order.totalMoney(), order.updatedAt, confirmedBy));
+    }
+
+    /** Each party may extend the receiving window once, by at most order.receiving-window-max-extension. */
+    @Transactional
+    public Order extendReceivingWindow(String orderId, Party by, int days) {
+        Order order = load(orderId);
+        if (order.state != OrderState.SHIPPED) {
+            throw ProblemException.conflict("not-shipped", "order " + orderId + " is " + order.state
+                    + ": the receiving window runs only while it is SHIPPED");
+        }
+        long max = rules.receivingWindowMaxExtension().toDays();
+        if (days < 1 || days > max) {
+            throw ProblemException.invalid("days", "must be between 1 and " + max);
+        }
+        boolean used = by == Party.BUYER ? order.receiptExtendedByBuyer : order.receiptExtendedBySupplier;
+        if (used) {
+            throw ProblemException.conflict("already-extended", "the " + by + " has already extended the receiving window of order " + orderId);
+        }
+        if (by == Party.BUYER) {
+            order.receiptExtendedByBuyer = true;
+        } else {
+            order.receiptExtendedBySupplier = true;
+        }
+        Instant due = deadlines.pending(order.id).get(RECEIPT_TIMEOUT).plus(java.time.Duration.ofDays(days));
+        deadlines.schedule(order.id, RECEIPT_TIMEOUT, due);
+        order.updatedAt = clock.instant();
+        outbox.append(RECEIVING_WINDOW_EXTENDED, order.id, new ReceivingWindowExtended(order.id, order.supplierId,
+                order.buyerId, by.name(), days, due));
         return order;
     }
 
@@ -152,6 +284,14 @@ public class OrderWorkflow {
         }
         cancel(order, OrderTrigger.CANCEL, by.name(), reason == null || reason.isBlank() ? "CANCELLED_BY_" + by : reason);
         return order;
+    }
+
+    /** The supplier did not confirm a buyer-initiated order in time: it is cancelled. */
+    public void confirmationTimedOut(String orderId) {
+        Order order = loadForEvent(orderId);
+        if (order != null && order.initiator == Party.BUYER && order.canApply(OrderTrigger.CONFIRMATION_TIMEOUT)) {
+            cancel(order, OrderTrigger.CONFIRMATION_TIMEOUT, "SYSTEM", UNCONFIRMED_TIMEOUT);
+        }
     }
 
     /** The initial payment did not arrive in time: the order is cancelled and its credit released. */
@@ -217,6 +357,10 @@ public class OrderWorkflow {
         if (order.state == OrderState.AWAITING_PAYMENT && order.initialPaymentCovered()) {
             order.apply(OrderTrigger.INITIAL_PAYMENT_COVERED, now);
             deadlines.cancel(order.id, PAYMENT_TIMEOUT);
+            if (order.shipWithinDays != null) {
+                order.shipmentDeadline = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(order.shipWithinDays);
+            }
+            scheduleShipmentDeadline(order);
             outbox.append(ORDER_PRODUCTION_STARTED, order.id, new OrderProductionStarted(order.id, order.supplierId,
                     order.buyerId, order.shipmentDeadline));
         }
@@ -231,8 +375,12 @@ public class OrderWorkflow {
             return;
         }
         order.apply(OrderTrigger.SHIP, clock.instant());
+        deadlines.cancel(order.id, SHIPMENT_REMINDER);
+        deadlines.cancel(order.id, SHIPMENT_DUE);
+        Instant receiptDue = order.updatedAt.plus(rules.receivingWindow());
+        deadlines.schedule(order.id, RECEIPT_TIMEOUT, receiptDue);
         outbox.append(ORDER_SHIPPED, order.id, new OrderShipped(order.id, order.supplierId, order.buyerId,
-                shipment.shipmentId()));
+                shipment.shipmentId(), receiptDue));
     }
 
     /** Fulfillment may ship once production started and the balance due before shipment is paid. */

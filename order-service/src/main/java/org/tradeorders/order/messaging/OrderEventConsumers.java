@@ -6,16 +6,25 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.order.domain.OrderWorkflow;
+import org.tradeorders.order.persistence.OrderRepository;
+import org.tradeorders.order.timeline.domain.Timeline;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
 
-/** Reacts to credit, payment and fulfillment events; each is applied once (inbox) with its effect. */
+/**
+ * Reacts to credit, payment and fulfillment events, and records every event about an order on its
+ * timeline; each is applied once (inbox), together with its effect.
+ */
 @ApplicationScoped
 public class OrderEventConsumers {
     @Inject
     Inbox inbox;
     @Inject
     OrderWorkflow workflow;
+    @Inject
+    Timeline timeline;
+    @Inject
+    OrderRepository orders;
 
     @Incoming("credit-limit-events")
     @Blocking
@@ -35,7 +44,17 @@ public class OrderEventConsumers {
         inbox.handleOnce(record, this::dispatch);
     }
 
+    @Incoming("review-events")
+    @Blocking
+    public void onReviewEvent(ConsumerRecord<String, String> record) {
+        inbox.handleOnce(record, this::dispatch);
+    }
+
     void dispatch(IncomingEvent e) {
+        // every other service's event about one of our orders goes on that order's timeline
+        if (e.subject() != null && orders.findByIdOptional(e.subject()).isPresent()) {
+            timeline.record(e.subject(), e);
+        }
         if (e.is(UpstreamEvents.CREDIT_RESERVED)) {
             workflow.creditReserved(e.subject());
         } else if (e.is(UpstreamEvents.CREDIT_RESERVATION_REJECTED)) {

@@ -21,6 +21,11 @@ public final class OrderEvents {
     public static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
     public static final EventType ORDER_CANCELLED = EventType.of("OrderCancelled", 1);
     public static final EventType ORDER_REVISED = EventType.of("OrderRevised", 1);
+    public static final EventType RECEIVING_WINDOW_EXTENDED = EventType.of("ReceivingWindowExtended", 1);
+    public static final EventType SHIPMENT_EXTENSION_PROPOSED = EventType.of("ShipmentExtensionProposed", 1);
+    public static final EventType SHIPMENT_DEADLINE_EXTENDED = EventType.of("ShipmentDeadlineExtended", 1);
+    public static final EventType SHIPMENT_DEADLINE_APPROACHING = EventType.of("ShipmentDeadlineApproaching", 1);
+    public static final EventType SHIPMENT_OVERDUE = EventType.of("ShipmentOverdue", 1);
     public static final EventType ORDER_MODIFICATION_REQUESTED = EventType.of("OrderModificationRequested", 1);
 
     private OrderEvents() {
@@ -33,12 +38,14 @@ public final class OrderEvents {
     }
 
     public record OrderDrafted(String orderId, String supplierId, String buyerId, String initiator, Money total,
-            Money shippingCost, List<Line> lines, List<InstallmentTerm> installments, LocalDate shipmentDeadline) {
+            Money shippingCost, List<Line> lines, List<InstallmentTerm> installments, LocalDate shipmentDeadline,
+            Integer shipWithinDays) {
     }
 
     /** The supplier changed the terms: a new version, which is the one to confirm. */
     public record OrderRevised(String orderId, String supplierId, String buyerId, int version, Money total,
-            Money shippingCost, List<Line> lines, List<InstallmentTerm> installments, LocalDate shipmentDeadline) {
+            Money shippingCost, List<Line> lines, List<InstallmentTerm> installments, LocalDate shipmentDeadline,
+            Integer shipWithinDays) {
     }
 
     public record OrderModificationRequested(String orderId, String supplierId, String buyerId, String requestedBy,
@@ -71,7 +78,12 @@ public final class OrderEvents {
             LocalDate shipmentDeadline) {
     }
 
-    public record OrderShipped(String orderId, String supplierId, String buyerId, String shipmentId) {
+    /** receiptDueAt: when receipt is confirmed automatically unless the buyer confirms it earlier. */
+    public record OrderShipped(String orderId, String supplierId, String buyerId, String shipmentId, Instant receiptDueAt) {
+    }
+
+    public record ReceivingWindowExtended(String orderId, String supplierId, String buyerId, String extendedBy, int days,
+            Instant receiptDueAt) {
     }
 
     public record OrderCompleted(String orderId, String supplierId, String buyerId, Money total, Instant completedAt,
@@ -81,5 +93,20 @@ public final class OrderEvents {
     /** cancelledBy BUYER or SUPPLIER, or SYSTEM for a timeout; reason e.g. UNPAID_TIMEOUT or the party's own words. */
     public record OrderCancelled(String orderId, String supplierId, String buyerId, String previousState,
             String cancelledBy, String reason) {
+    }
+
+    public record ShipmentExtensionProposed(String orderId, String supplierId, String buyerId, int days,
+            LocalDate shipmentDeadline, LocalDate proposedDeadline) {
+    }
+
+    /** accepted = the buyer agreed (new deadline), or declined (deadline unchanged). */
+    public record ShipmentDeadlineExtended(String orderId, String supplierId, String buyerId, int days,
+            LocalDate shipmentDeadline, int totalExtensionDays) {
+    }
+
+    public record ShipmentDeadlineApproaching(String orderId, String supplierId, String buyerId, LocalDate shipmentDeadline) {
+    }
+
+    public record ShipmentOverdue(String orderId, String supplierId, String buyerId, LocalDate shipmentDeadline) {
     }
 }

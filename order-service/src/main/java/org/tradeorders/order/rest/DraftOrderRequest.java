@@ -16,7 +16,9 @@ import org.tradeorders.order.domain.InstallmentDue;
 
 /**
  * A supplier's draft (or revision) of a Trade Assurance order, the proforma invoice. Amounts beyond
- * 13 integer digits are refused as absurd; the configured limits are checked by the resource.
+ * 13 integer digits are refused as absurd; the configured limits are checked by the resource. The
+ * shipment deadline is either a date ({@code shipmentDeadline}) or {@code shipWithinDays} of the
+ * initial payment.
  */
 public record DraftOrderRequest(
         @NotBlank String buyerCompanyId,
@@ -25,7 +27,8 @@ public record DraftOrderRequest(
         @NotEmpty List<@Valid @NotNull Line> lines,
         @NotNull @PositiveOrZero @Digits(integer = 13, fraction = 2) BigDecimal shippingCost,
         @NotEmpty List<@Valid @NotNull InstallmentTerm> installments,
-        @NotNull LocalDate shipmentDeadline) {
+        LocalDate shipmentDeadline,
+        @Positive @jakarta.validation.constraints.Max(3650) Integer shipWithinDays) {
 
     public record Line(
             @NotBlank String productName,

@@ -59,6 +59,45 @@ public class OrderResource {
     }
 
     /**
+     * A buyer drafts an order for a supplier: products, quantities and prices. The supplier completes
+     * shipping cost, delivery time and payment terms (PUT) before it confirms.
+     */
+    @POST
+    @Path("/buyer-initiated")
+    @RolesAllowed(Roles.BUYER)
+    public Response draftByBuyer(@Valid @NotNull BuyerDraftRequest request) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (!rules.currencies().contains(request.currency())) {
+            errors.add(new FieldViolation("currency", "must be one of " + rules.currencies()));
+        }
+        if (request.lines().size() > rules.maxLines()) {
+            errors.add(new FieldViolation("lines", "at most " + rules.maxLines() + " lines"));
+        }
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (request.lines().get(i).quantity() > rules.maxLineQuantity()) {
+                errors.add(new FieldViolation("lines[" + i + "].quantity", "at most " + rules.maxLineQuantity()));
+            }
+        }
+        if (request.supplierCompanyId().equals(caller.companyId())) {
+            errors.add(new FieldViolation("supplierCompanyId", "a buyer cannot order from itself"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Order o = new Order();
+        o.supplierId = request.supplierCompanyId();
+        o.buyerId = caller.companyId();
+        o.buyerEmail = request.buyerEmail();
+        o.initiator = Party.BUYER;
+        o.supplierCompletedTerms = false;
+        o.currency = request.currency();
+        o.shippingCost = java.math.BigDecimal.ZERO;
+        o.lines.addAll(lines(request.lines()));
+        workflow.draft(o);
+        return Response.created(URI.create("/orders/" + o.id)).entity(view(o.id)).build();
+    }
+
+    /**
      * The caller's orders (a supplier's or a buyer's; an operator sees all), newest first, filtered by
      * state, counterparty and creation date, in pages.
      */
@@ -195,6 +234,45 @@ public class OrderResource {
         return view(id);
     }
 
+    public record ExtensionRequest(@NotNull @jakarta.validation.constraints.Positive Integer days) {
+    }
+
+    /** Either party extends the receiving window once (at most order.receiving-window-max-extension). */
+    @POST
+    @Path("/{id}/extend-receiving-window")
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
+    public OrderView extendReceivingWindow(@PathParam("id") String id, @Valid @NotNull ExtensionRequest request) {
+        workflow.extendReceivingWindow(id, partyFor(id), request.days());
+        return view(id);
+    }
+
+    /** The supplier proposes to move the shipment deadline by {"days": n} (at most 90 days in total). */
+    @POST
+    @Path("/{id}/shipment-extension")
+    @RolesAllowed(Roles.SUPPLIER)
+    public OrderView proposeShipmentExtension(@PathParam("id") String id, @Valid @NotNull ExtensionRequest request) {
+        if (partyFor(id) != Party.SUPPLIER) {
+            throw ProblemException.forbidden("only the supplier proposes a shipment extension");
+        }
+        workflow.proposeShipmentExtension(id, request.days());
+        return view(id);
+    }
+
+    public record ExtensionAnswer(@NotNull Boolean accept) {
+    }
+
+    /** The buyer answers the proposal: {"accept": true} moves the deadline, false keeps it. */
+    @POST
+    @Path("/{id}/shipment-extension/answer")
+    @RolesAllowed(Roles.BUYER)
+    public OrderView answerShipmentExtension(@PathParam("id") String id, @Valid @NotNull ExtensionAnswer answer) {
+        if (partyFor(id) != Party.BUYER) {
+            throw ProblemException.forbidden("only the buyer answers a shipment extension");
+        }
+        workflow.answerShipmentExtension(id, answer.accept());
+        return view(id);
+    }
+
     /** The buyer confirms the goods arrived: the order completes. */
     @POST
     @Path("/{id}/confirm-receipt")
@@ -263,7 +341,9 @@ public class OrderResource {
         if (r.installments().stream().noneMatch(i -> i.due() == InstallmentDue.BEFORE_PRODUCTION)) {
             errors.add(new FieldViolation("installments", "need an initial payment (an installment due BEFORE_PRODUCTION)"));
         }
-        if (!r.shipmentDeadline().isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+        if ((r.shipmentDeadline() == null) == (r.shipWithinDays() == null)) {
+            errors.add(new FieldViolation("shipmentDeadline", "give either shipmentDeadline (a date) or shipWithinDays"));
+        } else if (r.shipmentDeadline() != null && !r.shipmentDeadline().isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
             errors.add(new FieldViolation("shipmentDeadline", "must be in the future"));
         }
         for (int i = 0; i < r.lines().size(); i++) {
@@ -276,22 +356,27 @@ public class OrderResource {
         }
     }
 
-    /** The terms (everything but the parties) from the request; the caller reprices. */
-    private static void applyTerms(Order o, DraftOrderRequest r) {
-        o.currency = r.currency();
-        o.shippingCost = r.shippingCost();
-        o.shipmentDeadline = r.shipmentDeadline();
-        o.lines.clear();
-        o.installments.clear();
-        for (DraftOrderRequest.Line l : r.lines()) {
+    private static List<OrderLine> lines(List<DraftOrderRequest.Line> requested) {
+        return requested.stream().map(l -> {
             OrderLine line = new OrderLine();
             line.productName = l.productName();
             line.model = l.model();
             line.specification = l.specification();
             line.unitPrice = l.unitPrice();
             line.quantity = l.quantity();
-            o.lines.add(line);
-        }
+            return line;
+        }).toList();
+    }
+
+    /** The terms (everything but the parties) from the request; the caller reprices. */
+    private static void applyTerms(Order o, DraftOrderRequest r) {
+        o.currency = r.currency();
+        o.shippingCost = r.shippingCost();
+        o.shipmentDeadline = r.shipmentDeadline();
+        o.shipWithinDays = r.shipWithinDays();
+        o.lines.clear();
+        o.installments.clear();
+        o.lines.addAll(lines(r.lines()));
         int seq = 1;
         for (DraftOrderRequest.InstallmentTerm t : r.installments()) {
             Installment in = new Installment();

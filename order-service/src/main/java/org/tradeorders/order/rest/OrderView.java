@@ -16,7 +16,8 @@ import org.tradeorders.platform.outbox.Outbox;
  */
 public record OrderView(String id, String state, String supplierId, String buyerId, String buyerEmail, String initiator,
         String currency, List<LineView> lines, Money shippingCost, Money total, List<InstallmentView> installments,
-        LocalDate shipmentDeadline, Returned returnedToDraft, String modificationNote, Map<String, Instant> deadlines,
+        LocalDate shipmentDeadline, Integer shipWithinDays, int shipmentExtensionDays, Integer proposedExtensionDays,
+        boolean supplierCompletedTerms, Returned returnedToDraft, String modificationNote, Map<String, Instant> deadlines,
         int version,
         Instant createdAt, Instant updatedAt, List<EventView> events) {
 
@@ -43,7 +44,8 @@ public record OrderView(String id, String state, String supplierId, String buyer
                 o.money(o.shippingCost), o.totalMoney(),
                 o.installments.stream().map(i -> new InstallmentView(i.seq, i.name, i.percent, i.due.name(),
                         o.money(i.amount), o.money(i.paid), i.isCovered())).toList(),
-                o.shipmentDeadline,
+                o.shipmentDeadline, o.shipWithinDays, o.shipmentExtensionDays, o.proposedExtensionDays,
+                o.supplierCompletedTerms,
                 o.returnReason == null ? null : new Returned(o.returnReason,
                         o.returnAvailableUsd == null ? null : new Money(o.returnAvailableUsd, "USD")),
                 o.modificationNote, deadlines, o.termsVersion, o.createdAt, o.updatedAt,

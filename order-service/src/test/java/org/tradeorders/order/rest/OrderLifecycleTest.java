@@ -108,6 +108,20 @@ class OrderLifecycleTest {
         given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/confirm-receipt").then().statusCode(200)
                 .body("state", equalTo("COMPLETED"));
         EventContracts.assertValid(TopicProbe.await("order-events", "tradeorders.OrderCompleted.v1", id));
+
+        // the timeline: every service's events about the order, in order, with who acted
+        given().auth().oauth2(Tokens.operator("OPS")).get("/orders/" + id + "/timeline").then().statusCode(200)
+                .body("type", hasItems("tradeorders.OrderDrafted.v1", "tradeorders.CreditReserved.v1",
+                        "tradeorders.PaymentReceived.v1", "tradeorders.ShipmentSubmitted.v1", "tradeorders.OrderCompleted.v1"))
+                .body("find { it.type == 'tradeorders.PaymentReceived.v1' }.actor", equalTo("BUYER"))
+                .body("find { it.type == 'tradeorders.PaymentReceived.v1' }.source", equalTo("/payment-service"))
+                .body("find { it.type == 'tradeorders.ShipmentSubmitted.v1' }.actor", equalTo("SUPPLIER"))
+                .body("find { it.type == 'tradeorders.OrderConfirmed.v1' }.actor", equalTo("BUYER"))
+                .body("find { it.type == 'tradeorders.CreditReserved.v1' }.actor", equalTo("SYSTEM"));
+        List<String> at = given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + id + "/timeline").then()
+                .extract().path("at");
+        assertThat(at).isSortedAccordingTo(java.util.Comparator.comparing(java.time.Instant::parse));
+        given().auth().oauth2(Tokens.buyer("BUY-SOMEONE-ELSE")).get("/orders/" + id + "/timeline").then().statusCode(404);
     }
 
     @Test
@@ -155,6 +169,9 @@ class OrderLifecycleTest {
                 .body(draftBody(BUYER).replace("\"USD\"", "\"XYZ\"").replace("\"percent\":70", "\"percent\":60"))
                 .post("/orders").then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("currency", "installments"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replaceAll("\"shipmentDeadline\":\"[^\"]+\"", "\"shipmentDeadline\":null"))
+                .post("/orders").then().statusCode(400).body("errors.field", hasItem("shipmentDeadline"));
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"lines\": 5}")
                 .post("/orders").then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("lines"));
@@ -316,6 +333,146 @@ class OrderLifecycleTest {
 
     @jakarta.inject.Inject
     org.tradeorders.platform.deadline.Deadlines deadlines;
+
+    static String shippedOrder() {
+        String id = confirmedOrder();
+        reserveCredit(id);
+        payment(UUID.randomUUID().toString(), id, 1, "3750.00");
+        payment(UUID.randomUUID().toString(), id, 2, "8750.00");
+        TopicProbe.await("order-events", "tradeorders.OrderReadyToShip.v1", id);
+        TestEvents.publish("fulfillment-events", UUID.randomUUID().toString(), "tradeorders.ShipmentSubmitted.v1",
+                "/fulfillment-service", id, """
+                {"shipmentId":"s-2","orderId":"%s","supplierId":"%s","complete":true}""".formatted(id, SUPPLIER));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER)).body("state", equalTo("SHIPPED")));
+        return id;
+    }
+
+    static void advance(String body) {
+        given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON).body(body).post("/ops/clock/advance")
+                .then().statusCode(200);
+    }
+
+    static void extend(String token, String id, int days, int status) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"days\":" + days + "}")
+                .post("/orders/" + id + "/extend-receiving-window").then().statusCode(status);
+    }
+
+    static void propose(String id, int days, int status) {
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"days\":" + days + "}")
+                .post("/orders/" + id + "/shipment-extension").then().statusCode(status);
+    }
+
+    static void answer(String id, boolean accept) {
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"accept\":" + accept + "}")
+                .post("/orders/" + id + "/shipment-extension/answer").then().statusCode(200);
+    }
+
+    static long eventsOfType(String id, String type) {
+        return TopicProbe.readAll("order-events").stream()
+                .filter(r -> id.equals(r.key()) && type.equals(TopicProbe.header(r, "ce_type"))).count();
+    }
+
+    static String buyerDraft() {
+        return given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("""
+                {"supplierCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"USD",
+                 "lines":[{"productName":"LED panel","model":"LP-600","unitPrice":"12.00","quantity":500}]}""".formatted(SUPPLIER))
+                .post("/orders/buyer-initiated").then().statusCode(201).body("initiator", equalTo("BUYER"))
+                .body("supplierCompletedTerms", equalTo(false)).extract().path("id");
+    }
+
+    /** Moves time (for every test after it): runs late. */
+    @Test
+    @Order(Integer.MAX_VALUE - 4)
+    void aBuyerInitiatedOrderIsCompletedAndConfirmedByTheSupplierOrCancelledUnconfirmed() {
+        String id = buyerDraft();
+        given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/submit").then().statusCode(200)
+                .body("state", equalTo("AWAITING_CONFIRMATION"))
+                .body("deadlines.ORDER_CONFIRMATION_TIMEOUT", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/orders/" + id + "/confirm").then().statusCode(409).body("type", containsString("terms-incomplete"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("12.35", "12.00").replace("1000}", "500}"))
+                .put("/orders/" + id).then().statusCode(200).body("version", equalTo(2)).body("total.amount", equalTo("6150.00"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"version\":2}")
+                .post("/orders/" + id + "/confirm").then().statusCode(409); // the initiator does not confirm its own order
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"version\":2}")
+                .post("/orders/" + id + "/confirm").then().statusCode(200).body("state", equalTo("AWAITING_CREDIT"))
+                .body("deadlines.ORDER_CONFIRMATION_TIMEOUT", org.hamcrest.Matchers.nullValue());
+
+        String unanswered = buyerDraft();
+        given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + unanswered + "/submit").then().statusCode(200);
+        advance("{\"days\":30,\"hours\":1}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(unanswered, Tokens.buyer(BUYER))
+                .body("state", equalTo("CANCELLED")));
+        var cancelled = TopicProbe.await("order-events", "tradeorders.OrderCancelled.v1", unanswered);
+        assertThat(TopicProbe.data(cancelled).path("reason").asText()).isEqualTo("UNCONFIRMED_TIMEOUT");
+        EventContracts.assertValid(TopicProbe.await("order-events", "tradeorders.OrderDrafted.v1", unanswered));
+        get(id, Tokens.buyer(BUYER)).body("state", equalTo("AWAITING_CREDIT"));
+    }
+
+    /** Moves time (for every test after it): runs late. */
+    @Test
+    @Order(Integer.MAX_VALUE - 3)
+    void theShipmentDeadlineRemindsThenGoesOverdueAndExtensionsStopAtNinetyDays() {
+        String id = given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replaceAll("\"shipmentDeadline\":\"[^\"]+\"", "\"shipWithinDays\":20"))
+                .post("/orders").then().statusCode(201).body("shipWithinDays", equalTo(20)).extract().path("id");
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).post("/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/orders/" + id + "/confirm").then().statusCode(200);
+        reserveCredit(id);
+        propose(id, 10, 409); // no deadline runs before production
+        payment(UUID.randomUUID().toString(), id, 1, "3750.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER)).body("state", equalTo("IN_PRODUCTION")));
+        LocalDate deadline = LocalDate.parse(get(id, Tokens.buyer(BUYER)).body("deadlines.ORDER_SHIPMENT_REMINDER",
+                org.hamcrest.Matchers.notNullValue()).extract().path("shipmentDeadline"));
+
+        propose(id, 60, 200);
+        answer(id, true);
+        get(id, Tokens.buyer(BUYER)).body("shipmentDeadline", equalTo(deadline.plusDays(60).toString()))
+                .body("shipmentExtensionDays", equalTo(60));
+        propose(id, 31, 409); // 60 + 31 > 90: refused
+        propose(id, 30, 200);
+        answer(id, false);
+        get(id, Tokens.buyer(BUYER)).body("shipmentDeadline", equalTo(deadline.plusDays(60).toString()))
+                .body("shipmentExtensionDays", equalTo(60)).body("proposedExtensionDays", org.hamcrest.Matchers.nullValue());
+
+        advance("{\"days\":74}"); // deadline is 80 days away: the 7-day reminder is due
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventsOfType(id, "tradeorders.ShipmentDeadlineApproaching.v1") == 1);
+        assertThat(eventsOfType(id, "tradeorders.ShipmentOverdue.v1")).isZero();
+        advance("{\"days\":7}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventsOfType(id, "tradeorders.ShipmentOverdue.v1") == 1);
+        get(id, Tokens.buyer(BUYER)).body("state", equalTo("IN_PRODUCTION"));
+        for (String type : List.of("ShipmentExtensionProposed", "ShipmentDeadlineExtended", "ShipmentDeadlineApproaching",
+                "ShipmentOverdue")) {
+            EventContracts.assertValid(TopicProbe.await("order-events", "tradeorders." + type + ".v1", id));
+        }
+    }
+
+    /** Moves time (for every test after it): runs late. */
+    @Test
+    @Order(Integer.MAX_VALUE - 2)
+    void receiptIsConfirmedAutomaticallyWhenTheWindowEndsAndEachPartyExtendsItOnce() {
+        String id = shippedOrder();
+        String due = get(id, Tokens.buyer(BUYER)).extract().path("deadlines.ORDER_RECEIPT_TIMEOUT");
+        assertThat(due).isNotNull();
+        extend(Tokens.buyer(BUYER), id, 16, 400);
+        extend(Tokens.buyer(BUYER), id, 10, 200);
+        extend(Tokens.buyer(BUYER), id, 5, 409);
+        extend(Tokens.supplier(SUPPLIER), id, 15, 200);
+        assertThat(java.time.Duration.between(java.time.Instant.parse(due), java.time.Instant.parse(
+                get(id, Tokens.buyer(BUYER)).extract().path("deadlines.ORDER_RECEIPT_TIMEOUT")))).isEqualTo(java.time.Duration.ofDays(25));
+
+        advance("{\"days\":30}"); // the original window has passed, the extended one has not
+        deadlines.fireDue();
+        get(id, Tokens.buyer(BUYER)).body("state", equalTo("SHIPPED"));
+        advance("{\"days\":25,\"hours\":1}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER)).body("state", equalTo("COMPLETED")));
+        var completed = TopicProbe.await("order-events", "tradeorders.OrderCompleted.v1", id);
+        assertThat(TopicProbe.data(completed).path("receiptConfirmedBy").asText()).isEqualTo("TIMEOUT");
+        EventContracts.assertValid(TopicProbe.await("order-events", "tradeorders.ReceivingWindowExtended.v1", id));
+        EventContracts.assertValid(TopicProbe.await("order-events", "tradeorders.OrderShipped.v1", id));
+    }
 
     /** Moves time (for every test after it): runs late. */
     @Test

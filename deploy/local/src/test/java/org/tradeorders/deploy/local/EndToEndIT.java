@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.platform.infra.Ports;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.TopicProbe;
@@ -27,6 +30,7 @@ import org.tradeorders.platform.testing.TopicProbe;
  * The whole system as run.sh starts it: the five packaged services in their own JVMs, a real broker
  * and a real PostgreSQL. One Trade Assurance order walks the happy path through REST only.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
     static LocalStack stack;
     static Path data;
@@ -70,6 +74,7 @@ class EndToEndIT {
     }
 
     @Test
+    @Order(1)
     void oneTradeAssuranceOrderFromDraftToReviewAcrossAllFiveServices() {
         String supplier = token("supplier", SUPPLIER);
         String buyer = token("buyer", BUYER);
@@ -126,6 +131,14 @@ class EndToEndIT {
                 "tradeorders.OrderProductionStarted.v1", "tradeorders.OrderPaymentRecorded.v1",
                 "tradeorders.OrderReadyToShip.v1", "tradeorders.OrderShipped.v1", "tradeorders.OrderCompleted.v1");
 
+        // its timeline gathers what all five services reported about it
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<String> sources = given().auth().oauth2(buyer).get(url("order-service", "/orders/" + id + "/timeline"))
+                    .then().statusCode(200).extract().path("source");
+            assertThat(sources).contains("/order-service", "/credit-limit-service", "/payment-service",
+                    "/fulfillment-service", "/review-service");
+        });
+
         // and every topic carries this order's story, each event valid against its schema
         String bootstrap = stack.kafka().bootstrapServers();
         Map<String, List<String>> byTopic = LocalStack.TOPICS.stream().collect(Collectors.toMap(t -> t, t -> {
@@ -146,6 +159,7 @@ class EndToEndIT {
 
     /** Moves every service's clock 61 days: an order left unpaid is cancelled and its credit released. */
     @Test
+    @Order(4)
     void anUnpaidOrderIsCancelledAfterSixtyDaysAndItsCreditReleased() {
         String supplier = token("supplier", SUPPLIER);
         String id = given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
@@ -172,7 +186,87 @@ class EndToEndIT {
                 .get(url("payment-service", "/orders/" + id + "/payment-links")).then().body("[0].status", equalTo("CANCELLED")));
     }
 
+    static ValidatableResponse post(String token, String service, String path, String json) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(json).post(url(service, path)).then()
+                .log().ifValidationFails();
+    }
+
+    /**
+     * A supplier with a US$1,000 line: the order is rejected for credit, revised twice in a
+     * modification round (a stale confirmation refused), reserved, paid, its shipment deadline
+     * extended up to the 90-day cap, shipped, and its receipt confirmed by the receiving-window timeout.
+     * Moves every service's clock.
+     */
     @Test
+    @Order(3)
+    void aRejectedOrderIsRevisedConfirmedExtendedShippedAndAutoConfirmed() {
+        String supplier = token("supplier", "SUP-1002");
+        String buyer = token("buyer", BUYER);
+        String body = """
+                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"USD",
+                 "lines":[{"productName":"LED panel 600x600","model":"LP-600","unitPrice":"12.35","quantity":{QTY}}],
+                 "shippingCost":"{SHIPPING}",
+                 "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},
+                                 {"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
+                 "shipWithinDays":30}""".formatted(BUYER);
+        String id = post(supplier, "order-service", "/orders", body.replace("{QTY}", "1000").replace("{SHIPPING}", "150.00"))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
+        post(buyer, "order-service", "/orders/" + id + "/confirm", "{\"version\":1}").statusCode(200);
+
+        // 12,500 does not fit into 1,000: back to DRAFT with the reason and the available credit
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> order(id).body("state", equalTo("DRAFT"))
+                .body("returnedToDraft.reason", equalTo("CREDIT_LIMIT_EXCEEDED"))
+                .body("returnedToDraft.availableCredit.amount", equalTo("1000.00")));
+
+        // the modification round
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body(body.replace("{QTY}", "50").replace("{SHIPPING}", "150.00"))
+                .put(url("order-service", "/orders/" + id)).then().statusCode(200).body("version", equalTo(2));
+        given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
+        post(buyer, "order-service", "/orders/" + id + "/request-modification", "{\"note\":\"shipping 50.00 please\"}")
+                .statusCode(200).body("state", equalTo("DRAFT"));
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body(body.replace("{QTY}", "50").replace("{SHIPPING}", "50.00"))
+                .put(url("order-service", "/orders/" + id)).then().statusCode(200).body("version", equalTo(3))
+                .body("total.amount", equalTo("667.50"));
+        given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
+        post(buyer, "order-service", "/orders/" + id + "/confirm", "{\"version\":2}").statusCode(409);
+        post(buyer, "order-service", "/orders/" + id + "/confirm", "{\"version\":3}").statusCode(200);
+        awaitState(id, "AWAITING_PAYMENT");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(buyer)
+                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("$", hasSize(2)));
+        List<String> tokens = given().auth().oauth2(buyer).get(url("payment-service", "/orders/" + id + "/payment-links"))
+                .then().extract().path("token");
+        post(buyer, "payment-service", "/payment-links/" + tokens.get(0) + "/payments", "{\"channel\":\"WALLET\"}").statusCode(201);
+        awaitState(id, "IN_PRODUCTION");
+
+        // the shipment deadline moves by agreement, never beyond 90 days in total
+        post(supplier, "order-service", "/orders/" + id + "/shipment-extension", "{\"days\":90}").statusCode(200);
+        post(buyer, "order-service", "/orders/" + id + "/shipment-extension/answer", "{\"accept\":true}").statusCode(200)
+                .body("shipmentExtensionDays", equalTo(90));
+        post(supplier, "order-service", "/orders/" + id + "/shipment-extension", "{\"days\":1}").statusCode(409)
+                .body("type", org.hamcrest.Matchers.containsString("extension-limit"));
+
+        post(buyer, "payment-service", "/payment-links/" + tokens.get(1) + "/payments", "{\"channel\":\"ONLINE_BANKING\"}").statusCode(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> post(supplier, "fulfillment-service", "/shipments", """
+                {"orderId":"%s","exportMode":"ONE_STOP_EXPORT","lines":[{"model":"LP-600","quantity":50}]}""".formatted(id))
+                .statusCode(201));
+        awaitState(id, "SHIPPED");
+
+        // nobody confirms receipt: the receiving window ends and the order completes by itself
+        stack.advanceClocks(Duration.ofDays(31));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> order(id).body("state", equalTo("COMPLETED")));
+        String bootstrap = stack.kafka().bootstrapServers();
+        var completed = TopicProbe.await(bootstrap, "order-events", Duration.ofSeconds(30),
+                r -> id.equals(r.key()) && "tradeorders.OrderCompleted.v1".equals(TopicProbe.header(r, "ce_type")));
+        assertThat(TopicProbe.data(completed).path("receiptConfirmedBy").asText()).isEqualTo("TIMEOUT");
+        var released = TopicProbe.await(bootstrap, "credit-limit-events", Duration.ofSeconds(60),
+                r -> id.equals(r.key()) && "tradeorders.CreditReleased.v1".equals(TopicProbe.header(r, "ce_type")));
+        assertThat(TopicProbe.data(released).path("released").path("amount").asText()).isEqualTo("667.50");
+    }
+
+    @Test
+    @Order(2)
     void aSecondStackOnTheSamePortsSaysItIsAlreadyRunning() throws Exception {
         LocalStack.Service order = stack.service("order-service");
         var options = new LocalStack.Options(Path.of("."), data.resolve("second"),

@@ -1,0 +1,21 @@
+package org.tradeorders.order.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.tradeorders.order.rest.DraftOrderRequest.Line;
+
+/**
+ * A buyer's draft of a Trade Assurance order: what to buy and at what price. The supplier completes
+ * shipping cost, delivery time and payment terms before it confirms.
+ */
+public record BuyerDraftRequest(
+        @NotBlank String supplierCompanyId,
+        @NotBlank @Email String buyerEmail,
+        @NotBlank @Size(min = 3, max = 3) String currency,
+        @NotEmpty List<@Valid @NotNull Line> lines) {
+}

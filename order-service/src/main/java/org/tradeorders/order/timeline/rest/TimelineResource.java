@@ -1,0 +1,39 @@
+package org.tradeorders.order.timeline.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import org.tradeorders.order.domain.Order;
+import org.tradeorders.order.persistence.OrderRepository;
+import org.tradeorders.order.timeline.domain.Timeline;
+import org.tradeorders.platform.events.EventsConfig;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.problem.ProblemException;
+
+@Path("/orders/{id}/timeline")
+public class TimelineResource {
+
+    @Inject
+    Timeline timeline;
+    @Inject
+    OrderRepository orders;
+    @Inject
+    Caller caller;
+    @Inject
+    EventsConfig events;
+
+    /** Every event of the order across all services, oldest first: who did what, when, from which service. */
+    @GET
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public List<Timeline.Entry> get(@PathParam("id") String id) {
+        Order order = orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("order", id));
+        caller.requireParty("order", id, order.supplierId, order.buyerId);
+        return timeline.of(id, events.source());
+    }
+}
