@@ -34,6 +34,9 @@ public class Order {
     public String buyerId;
     @Column(name = "buyer_email", nullable = false)
     public String buyerEmail;
+    /** Where the supplier's notifications go (the drafting or completing person's address). */
+    @Column(name = "supplier_email")
+    public String supplierEmail;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Party initiator;

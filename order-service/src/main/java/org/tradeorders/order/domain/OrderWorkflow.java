@@ -50,6 +50,8 @@ public class OrderWorkflow {
     Deadlines deadlines;
     @Inject
     OrderRules rules;
+    @Inject
+    org.tradeorders.order.notification.OrderNotifications notify;
 
     @Transactional
     public Order draft(Order order) {
@@ -79,6 +81,7 @@ public class OrderWorkflow {
         if (order.initiator == Party.BUYER) {
             deadlines.schedule(order.id, CONFIRMATION_TIMEOUT, order.updatedAt.plus(rules.supplierConfirmationTimeout()));
         }
+        notify.sentForConfirmation(order);
         outbox.append(ORDER_SUBMITTED, order.id, new OrderSubmitted(order.id, order.supplierId, order.buyerId, by.name(),
                 order.totalMoney()));
         return order;
@@ -105,6 +108,7 @@ public class OrderWorkflow {
         deadlines.cancel(order.id, CONFIRMATION_TIMEOUT);
         outbox.append(ORDER_CONFIRMED, order.id, new OrderConfirmed(order.id, order.supplierId, order.buyerId, by.name(),
                 order.totalMoney(), order.termsVersion));
+        notify.confirmed(order, by);
         return order;
     }
 
@@ -118,6 +122,7 @@ public class OrderWorkflow {
         deadlines.cancel(order.id, CONFIRMATION_TIMEOUT);
         outbox.append(ORDER_MODIFICATION_REQUESTED, order.id, new OrderModificationRequested(order.id, order.supplierId,
                 order.buyerId, by.name(), order.termsVersion, note));
+        notify.modificationRequested(order, by);
         return order;
     }
 
@@ -201,6 +206,7 @@ public class OrderWorkflow {
         if (order != null && order.state == OrderState.IN_PRODUCTION) {
             outbox.append(SHIPMENT_DEADLINE_APPROACHING, order.id, new ShipmentDeadlineApproaching(order.id,
                     order.supplierId, order.buyerId, order.shipmentDeadline));
+            notify.shipmentDeadlineApproaching(order);
         }
     }
 
@@ -309,6 +315,7 @@ public class OrderWorkflow {
         deadlines.cancelAll(order.id);
         outbox.append(ORDER_CANCELLED, order.id, new OrderCancelled(order.id, order.supplierId, order.buyerId,
                 previous.name(), by, reason));
+        notify.cancelled(order, by, reason);
     }
 
     // --- reactions to other services' events (called inside the inbox transaction) ---

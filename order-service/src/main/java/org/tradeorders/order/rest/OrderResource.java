@@ -218,6 +218,9 @@ public class OrderResource {
                 throw ProblemException.invalid(fixed);
             }
             applyTerms(order, request);
+            if (order.supplierEmail == null) {
+                order.supplierEmail = caller.email();
+            }
         });
         return view(id);
     }
@@ -319,6 +322,7 @@ public class OrderResource {
         o.supplierId = caller.companyId();
         o.buyerId = r.buyerCompanyId();
         o.buyerEmail = r.buyerEmail();
+        o.supplierEmail = caller.email();
         o.initiator = Party.SUPPLIER;
         applyTerms(o, r);
         return o;

@@ -251,6 +251,35 @@ class OrderLifecycleTest {
         given().auth().oauth2(supplier).queryParam("size", 1000).get("/orders").then().statusCode(400);
     }
 
+    static List<String> subjectsTo(String address, String orderId) {
+        return org.tradeorders.platform.testing.Mailbox.to(address).stream().map(m -> m.subject())
+                .filter(subject -> subject.contains(orderId)).toList();
+    }
+
+    @Test
+    void theCounterpartyIsToldByEmailOverRealSmtp() {
+        String id = draft();
+        String supplierMail = "supplier@" + SUPPLIER.toLowerCase() + ".example.test";
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).post("/orders/" + id + "/submit").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjectsTo("purchasing@buyer.example", id))
+                .containsExactly("Order " + id + " awaits your confirmation"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"note\":\"blue, not white\"}")
+                .post("/orders/" + id + "/request-modification").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjectsTo(supplierMail, id))
+                .containsExactly("Changes requested on order " + id));
+        assertThat(org.tradeorders.platform.testing.Mailbox.to(supplierMail).stream()
+                .filter(m -> m.subject().contains(id)).findFirst().orElseThrow().body()).contains("blue, not white");
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).post("/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/orders/" + id + "/confirm").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjectsTo(supplierMail, id))
+                .contains("Order " + id + " confirmed"));
+        // a refused action sends nothing
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/orders/" + id + "/confirm").then().statusCode(409);
+        assertThat(subjectsTo("purchasing@buyer.example", id)).hasSize(2); // sent for confirmation, twice
+    }
+
     @Test
     void absurdAmountsAndQuantitiesAreRefused() {
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)

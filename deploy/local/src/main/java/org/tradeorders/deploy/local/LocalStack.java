@@ -145,6 +145,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("JWT_ISSUER", DevTokens.ISSUER);
         // the local run may move time forward to show timeouts (deploy/local/clock.sh); production never does
         env.put("TRADEORDERS_CLOCK_CONTROLLABLE", "true");
+        // no SMTP server here: e-mails are written to the service's log instead of sent
+        env.put("QUARKUS_MAILER_MOCK", "true");
         say("%-12s starting on %s", s.name().replace("-service", ""), s.baseUrl());
         return pb.start();
     }

@@ -19,9 +19,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.tradeorders.platform.worker.PollingWorker;
 
 /**
  * Persisted deadlines. Scheduling happens in the caller's transaction (with the state change that
@@ -57,9 +56,7 @@ public class Deadlines {
     Instance<DeadlineHandler> handlerBeans;
 
     private final Map<String, DeadlineHandler> handlers = new HashMap<>();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private PollingWorker worker;
 
     /** Sets (or moves) the pending deadline of this kind for the aggregate. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -100,7 +97,9 @@ public class Deadlines {
 
     /** Look for due deadlines now (e.g. right after the clock moved). */
     public void wakeUp() {
-        wakeUp.release();
+        if (worker != null) {
+            worker.wakeUp();
+        }
     }
 
     void onStart(@Observes StartupEvent ev) {
@@ -112,40 +111,13 @@ public class Deadlines {
         if (!config.enabled() || handlers.isEmpty()) {
             return;
         }
-        running = true;
-        worker = new Thread(this::loop, "deadlines");
-        worker.setDaemon(true);
+        worker = new PollingWorker("deadlines", config.pollInterval(), config.pollInterval(), () -> fireDue() > 0);
         worker.start();
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        running = false;
-        wakeUp.release();
         if (worker != null) {
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                if (fireDue() == 0) {
-                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    LOG.warnf("deadline poller: %s", e.getMessage());
-                    sleep(config.pollInterval().toMillis());
-                }
-            }
+            worker.stop();
         }
     }
 
@@ -189,13 +161,5 @@ public class Deadlines {
         em.createNativeQuery("update deadline set status = 'FIRED', closed_at = ?2 where id = ?1")
                 .setParameter(1, id).setParameter(2, Timestamp.from(now)).executeUpdate();
         return true;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

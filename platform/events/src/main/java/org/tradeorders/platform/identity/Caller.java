@@ -20,6 +20,11 @@ public class Caller {
         return company;
     }
 
+    /** The person's e-mail address from the token ({@code email} claim), if it carries one. */
+    public String email() {
+        return jwt.getClaim("email");
+    }
+
     public boolean is(String role) {
         return jwt.getGroups() != null && jwt.getGroups().contains(role);
     }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
+import org.tradeorders.platform.worker.AfterCommit;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits:
@@ -60,18 +59,7 @@ public class Outbox {
                 .setParameter(5, payload)
                 .setParameter(6, Timestamp.from(clock.instant()))
                 .executeUpdate();
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        AfterCommit.run(tx, relay::wakeUp);
         return id;
     }
 

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventsConfig;
+import org.tradeorders.platform.worker.PollingWorker;
 
 /**
  * Publishes outbox rows to Kafka in commit order, as CloudEvents in binary mode, key = aggregate id.
@@ -49,9 +49,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private PollingWorker worker;
     private KafkaProducer<String, String> producer;
 
     void onStart(@Observes StartupEvent ev) {
@@ -70,21 +68,15 @@ public class OutboxRelay {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
         producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
+        // a full batch means more may be waiting: go on at once
+        worker = new PollingWorker("outbox-relay", config.relay().pollInterval(), config.relay().retryBackoff(),
+                () -> publishBatch() >= config.relay().batchSize());
         worker.start();
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        running = false;
-        wakeUp.release();
         if (worker != null) {
-            try {
-                worker.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            worker.stop();
         }
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
@@ -93,27 +85,8 @@ public class OutboxRelay {
 
     /** Called after a transaction that appended events committed: publish now rather than at the next poll. */
     void wakeUp() {
-        wakeUp.release();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                int published = publishBatch();
-                if (published < config.relay().batchSize()) {
-                    wakeUp.tryAcquire(config.relay().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("outbox relay: %s; retrying in %s", e.getMessage(), config.relay().retryBackoff());
-                sleep(config.relay().retryBackoff().toMillis());
-            }
+        if (worker != null) {
+            worker.wakeUp();
         }
     }
 
@@ -200,14 +173,6 @@ public class OutboxRelay {
     private static void header(ProducerRecord<String, String> r, String name, String value) {
         if (value != null) {
             r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -70,6 +70,7 @@ public final class DevTokens {
             claims.setClaim("upn", role + "@" + companyId);
             claims.setClaim("groups", List.of(role));
             claims.setClaim("company_id", companyId);
+            claims.setClaim("email", emailOf(role, companyId));
             claims.setIssuedAtToNow();
             claims.setJwtId(UUID.randomUUID().toString());
             claims.setExpirationTimeMinutesInTheFuture(validFor.toSeconds() / 60f);
@@ -82,6 +83,11 @@ public final class DevTokens {
         } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The demo person's address: {@code supplier@sup-1001.example.test}. */
+    public static String emailOf(String role, String companyId) {
+        return (role + "@" + companyId + ".example.test").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String pem(String type, byte[] der) {

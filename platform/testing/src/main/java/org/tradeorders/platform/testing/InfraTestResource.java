@@ -20,14 +20,17 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         SharedInfra infra = SharedInfra.get();
         infra.postgres().createDatabase(database);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "",
-                "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
-                "mp.jwt.verify.publickey.location", infra.tokens().publicKeyPath().toString(),
-                "mp.jwt.verify.issuer", DevTokens.ISSUER,
-                "tradeorders.clock.controllable", "true");
+        return Map.ofEntries(
+                Map.entry("quarkus.mailer.mock", "false"),
+                Map.entry("quarkus.mailer.host", "127.0.0.1"),
+                Map.entry("quarkus.mailer.port", Integer.toString(infra.smtp().getSmtp().getPort())),
+                Map.entry("quarkus.datasource.jdbc.url", infra.postgres().jdbcUrl(database)),
+                Map.entry("quarkus.datasource.username", "postgres"),
+                Map.entry("quarkus.datasource.password", ""),
+                Map.entry("kafka.bootstrap.servers", infra.kafka().bootstrapServers()),
+                Map.entry("mp.jwt.verify.publickey.location", infra.tokens().publicKeyPath().toString()),
+                Map.entry("mp.jwt.verify.issuer", DevTokens.ISSUER),
+                Map.entry("tradeorders.clock.controllable", "true"));
     }
 
     @Override

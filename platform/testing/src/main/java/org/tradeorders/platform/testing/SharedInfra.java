@@ -22,6 +22,7 @@ public final class SharedInfra {
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
     private DevTokens tokens;
+    private volatile com.icegreen.greenmail.util.GreenMail smtp;
 
     private SharedInfra() {
         try {
@@ -37,9 +38,20 @@ public final class SharedInfra {
         kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free(), "384m");
         kafka.createTopics(TOPICS, 3);
         tokens = DevTokens.in(root.resolve("keys"));
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(Ports.free(),
+                "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    /** A real SMTP server (GreenMail) that keeps what the services send. */
+    public com.icegreen.greenmail.util.GreenMail smtp() {
+        return smtp;
     }
 
     private void stop() {
+        if (smtp != null) {
+            smtp.stop();
+        }
         if (kafka != null) {
             kafka.close();
         }

@@ -1,0 +1,139 @@
+package org.tradeorders.platform.mail;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.tradeorders.platform.worker.AfterCommit;
+import org.tradeorders.platform.worker.PollingWorker;
+
+/**
+ * E-mail through an outbox: {@link #enqueue} writes the message in the caller's transaction; a sender
+ * thread delivers it over SMTP (Quarkus Mailer) and retries with a growing pause until the server
+ * accepts it. Rows are claimed with SKIP LOCKED, so several instances never send one twice at once.
+ */
+@ApplicationScoped
+public class MailOutbox {
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class);
+
+    @ConfigMapping(prefix = "tradeorders.mail")
+    public interface Config {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Pause after a failed attempt, doubled per attempt up to maxRetryBackoff. */
+        @WithDefault("5s")
+        Duration retryBackoff();
+
+        @WithDefault("10m")
+        Duration maxRetryBackoff();
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Mailer mailer;
+    @Inject
+    Clock clock;
+    @Inject
+    Config config;
+    @Inject
+    TransactionSynchronizationRegistry tx;
+
+    private PollingWorker worker;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String aggregateId, String to, String subject, String body) {
+        if (to == null || to.isBlank()) {
+            LOG.debugf("no address for a mail about %s (%s); not sent", aggregateId, subject);
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        em.createNativeQuery("insert into mail_outbox (aggregate_id, recipient, subject, body, created_at, next_attempt_at) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?5)")
+                .setParameter(1, aggregateId).setParameter(2, to).setParameter(3, subject).setParameter(4, body)
+                .setParameter(5, now).executeUpdate();
+        AfterCommit.run(tx, () -> {
+            if (worker != null) {
+                worker.wakeUp();
+            }
+        });
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        if (!config.enabled()) {
+            return;
+        }
+        worker = new PollingWorker("mail-outbox", config.pollInterval(), config.pollInterval(), () -> sendDue() > 0);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
+    /** Sends what is due, each message in its own transaction. @return how many were sent */
+    @SuppressWarnings("unchecked")
+    int sendDue() {
+        Instant now = clock.instant();
+        List<Number> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select id from mail_outbox where sent_at is null and next_attempt_at <= ?1 order by id limit 20")
+                .setParameter(1, Timestamp.from(now)).getResultList());
+        int sent = 0;
+        for (Number id : due) {
+            if (QuarkusTransaction.requiringNew().call(() -> sendOne(id.longValue()))) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean sendOne(long id) {
+        List<Object[]> rows = em.createNativeQuery("select recipient, subject, body, attempts from mail_outbox "
+                + "where id = ?1 and sent_at is null for update skip locked").setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        Object[] m = rows.get(0);
+        try {
+            mailer.send(Mail.withText((String) m[0], (String) m[1], (String) m[2]));
+            em.createNativeQuery("update mail_outbox set sent_at = ?2, attempts = attempts + 1 where id = ?1")
+                    .setParameter(1, id).setParameter(2, Timestamp.from(clock.instant())).executeUpdate();
+            return true;
+        } catch (RuntimeException e) {
+            int attempts = ((Number) m[3]).intValue() + 1;
+            Duration pause = config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
+            if (pause.compareTo(config.maxRetryBackoff()) > 0) {
+                pause = config.maxRetryBackoff();
+            }
+            LOG.warnf("mail %d to %s not accepted (attempt %d), retrying in %s: %s", id, m[0], attempts, pause, e.getMessage());
+            em.createNativeQuery("update mail_outbox set attempts = ?2, next_attempt_at = ?3, last_error = ?4 where id = ?1")
+                    .setParameter(1, id).setParameter(2, attempts)
+                    .setParameter(3, Timestamp.from(clock.instant().plus(pause)))
+                    .setParameter(4, String.valueOf(e.getMessage()).substring(0, Math.min(1000, String.valueOf(e.getMessage()).length())))
+                    .executeUpdate();
+            return false;
+        }
+    }
+}
