@@ -28,7 +28,8 @@ public class ClockResource {
     @Inject
     Deadlines deadlines;
 
-    public record ClockView(Instant now, Duration offset) {
+    /** offset as ISO-8601, e.g. PT1464H for 61 days. */
+    public record ClockView(Instant now, String offset) {
     }
 
     public record Advance(@NotNull @PositiveOrZero Long days, @PositiveOrZero Long hours) {
@@ -36,7 +37,7 @@ public class ClockResource {
 
     @GET
     public ClockView now() {
-        return new ClockView(clock.instant(), controllable().offset());
+        return new ClockView(clock.instant(), controllable().offset().toString());
     }
 
     /** Moves this service's time forward; deadlines now due fire at once. */
@@ -46,7 +47,7 @@ public class ClockResource {
         ControllableClock c = controllable();
         c.advance(Duration.ofDays(by.days()).plusHours(by.hours() == null ? 0 : by.hours()));
         deadlines.wakeUp();
-        return new ClockView(c.instant(), c.offset());
+        return new ClockView(c.instant(), c.offset().toString());
     }
 
     private ControllableClock controllable() {
