@@ -67,17 +67,7 @@ public class OrderResource {
     @RolesAllowed(Roles.BUYER)
     public Response draftByBuyer(@Valid @NotNull BuyerDraftRequest request) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (!rules.currencies().contains(request.currency())) {
-            errors.add(new FieldViolation("currency", "must be one of " + rules.currencies()));
-        }
-        if (request.lines().size() > rules.maxLines()) {
-            errors.add(new FieldViolation("lines", "at most " + rules.maxLines() + " lines"));
-        }
-        for (int i = 0; i < request.lines().size(); i++) {
-            if (request.lines().get(i).quantity() > rules.maxLineQuantity()) {
-                errors.add(new FieldViolation("lines[" + i + "].quantity", "at most " + rules.maxLineQuantity()));
-            }
-        }
+        checkCurrencyAndLines(request.currency(), request.lines(), errors);
         if (request.supplierCompanyId().equals(caller.companyId())) {
             errors.add(new FieldViolation("supplierCompanyId", "a buyer cannot order from itself"));
         }
@@ -331,12 +321,7 @@ public class OrderResource {
     /** The rules Bean Validation cannot express: configured limits, sums and dates. */
     private void validate(DraftOrderRequest r) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (!rules.currencies().contains(r.currency())) {
-            errors.add(new FieldViolation("currency", "must be one of " + rules.currencies()));
-        }
-        if (r.lines().size() > rules.maxLines()) {
-            errors.add(new FieldViolation("lines", "at most " + rules.maxLines() + " lines"));
-        }
+        checkCurrencyAndLines(r.currency(), r.lines(), errors);
         BigDecimal percent = r.installments().stream().map(DraftOrderRequest.InstallmentTerm::percent)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (percent.compareTo(BigDecimal.valueOf(100)) != 0) {
@@ -350,13 +335,23 @@ public class OrderResource {
         } else if (r.shipmentDeadline() != null && !r.shipmentDeadline().isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
             errors.add(new FieldViolation("shipmentDeadline", "must be in the future"));
         }
-        for (int i = 0; i < r.lines().size(); i++) {
-            if (r.lines().get(i).quantity() > rules.maxLineQuantity()) {
-                errors.add(new FieldViolation("lines[" + i + "].quantity", "at most " + rules.maxLineQuantity()));
-            }
-        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /** Configured limits every draft obeys, whoever drafts it: the nine currencies, lines, quantities. */
+    private void checkCurrencyAndLines(String currency, List<DraftOrderRequest.Line> lines, List<FieldViolation> errors) {
+        if (!rules.currencies().contains(currency)) {
+            errors.add(new FieldViolation("currency", "must be one of " + rules.currencies()));
+        }
+        if (lines.size() > rules.maxLines()) {
+            errors.add(new FieldViolation("lines", "at most " + rules.maxLines() + " lines"));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).quantity() > rules.maxLineQuantity()) {
+                errors.add(new FieldViolation("lines[" + i + "].quantity", "at most " + rules.maxLineQuantity()));
+            }
         }
     }
 
