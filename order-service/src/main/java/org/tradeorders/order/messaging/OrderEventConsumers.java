@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.order.domain.OrderWorkflow;
-import org.tradeorders.order.persistence.OrderRepository;
 import org.tradeorders.order.timeline.domain.Timeline;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
@@ -23,8 +22,6 @@ public class OrderEventConsumers {
     OrderWorkflow workflow;
     @Inject
     Timeline timeline;
-    @Inject
-    OrderRepository orders;
 
     @Incoming("credit-limit-events")
     @Blocking
@@ -52,7 +49,7 @@ public class OrderEventConsumers {
 
     void dispatch(IncomingEvent e) {
         // every other service's event about one of our orders goes on that order's timeline
-        if (e.subject() != null && orders.findByIdOptional(e.subject()).isPresent()) {
+        if (e.subject() != null) {
             timeline.record(e.subject(), e);
         }
         if (e.is(UpstreamEvents.CREDIT_RESERVED)) {

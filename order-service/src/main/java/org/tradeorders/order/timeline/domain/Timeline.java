@@ -45,10 +45,15 @@ public class Timeline {
     @Inject
     ObjectMapper json;
 
-    /** Records another service's event about an order (inside the inbox transaction). */
+    /**
+     * Records another service's event on its order's timeline (inside the inbox transaction); an event
+     * whose subject is not one of our orders (e.g. a supplier-level one) is left out by the same statement.
+     */
     public void record(String orderId, IncomingEvent e) {
         em.createNativeQuery("insert into order_timeline (event_id, order_id, event_type, source, actor, occurred_at, "
-                + "recorded_at, data) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb)) on conflict do nothing")
+                + "recorded_at, data) select cast(?1 as varchar), cast(?2 as varchar), cast(?3 as varchar), "
+                + "cast(?4 as varchar), cast(?5 as varchar), cast(?6 as timestamptz), cast(?7 as timestamptz), "
+                + "cast(?8 as jsonb) where exists (select 1 from trade_order where id = ?2) on conflict do nothing")
                 .setParameter(1, e.id()).setParameter(2, orderId).setParameter(3, e.type())
                 .setParameter(4, e.source() == null ? "unknown" : e.source()).setParameter(5, actorOf(e.type(), e.data()))
                 .setParameter(6, Timestamp.from(e.time() == null ? clock.instant() : e.time()))
