@@ -22,6 +22,14 @@ public class Installment {
     public BigDecimal amount;
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal paid = BigDecimal.ZERO;
+    /** For AFTER_SHIPMENT: days after shipment the installment falls due. */
+    @Column(name = "due_days")
+    public Integer dueDays;
+    /** For AFTER_SHIPMENT: set when the goods ship. */
+    @Column(name = "due_at")
+    public java.time.Instant dueAt;
+    @Column(name = "overdue_announced", nullable = false)
+    public boolean overdueAnnounced;
 
     public boolean isCovered() {
         return paid.compareTo(amount) >= 0;

@@ -5,5 +5,7 @@ public enum InstallmentDue {
     /** part of the initial payment: production starts once all of these are paid */
     BEFORE_PRODUCTION,
     /** the balance: must be paid before the supplier can ship */
-    BEFORE_SHIPMENT
+    BEFORE_SHIPMENT,
+    /** the balance after shipment: due {@code dueDays} after the goods shipped; it does not hold the shipment up */
+    AFTER_SHIPMENT
 }

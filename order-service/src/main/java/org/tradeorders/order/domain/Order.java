@@ -39,7 +39,19 @@ public class Order {
     public String supplierEmail;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
+    public OrderKind kind = OrderKind.TRADE_ASSURANCE;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public Party initiator;
+    @jakarta.persistence.Embedded
+    public BuyerContact buyerContact = new BuyerContact();
+    @jakarta.persistence.Embedded
+    public DeliveryAddress deliveryAddress = new DeliveryAddress();
+    @Enumerated(EnumType.STRING)
+    public Incoterm incoterm;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "transport_method")
+    public TransportMethod transportMethod;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public OrderState state;
@@ -78,6 +90,8 @@ public class Order {
     public boolean receiptExtendedByBuyer;
     @Column(name = "receipt_extended_by_supplier", nullable = false)
     public boolean receiptExtendedBySupplier;
+    @Column(name = "shipped_at")
+    public Instant shippedAt;
     @Column(name = "ready_to_ship_announced", nullable = false)
     public boolean readyToShipAnnounced;
     @Column(name = "created_at", nullable = false)
@@ -161,8 +175,20 @@ public class Order {
         return installments.stream().anyMatch(i -> i.paid.signum() > 0);
     }
 
-    /** Everything due before shipment (initial payment and balance) is paid. */
+    /** Everything due before shipment (initial payment and balance) is paid; a balance after shipment is not. */
     public boolean paidForShipment() {
-        return installments.stream().allMatch(Installment::isCovered);
+        return installments.stream().filter(i -> i.due != InstallmentDue.AFTER_SHIPMENT).allMatch(Installment::isCovered);
+    }
+
+    /** Balances due after shipment that are unpaid at {@code now} and not yet announced as overdue. */
+    public List<Installment> overdueBalances(Instant now) {
+        return installments.stream().filter(i -> i.dueAt != null && !i.dueAt.isAfter(now) && !i.isCovered()
+                && !i.overdueAnnounced).toList();
+    }
+
+    /** The next moment a balance after shipment falls due, if one is still open. */
+    public java.util.Optional<Instant> nextBalanceDue() {
+        return installments.stream().filter(i -> i.dueAt != null && !i.isCovered() && !i.overdueAnnounced)
+                .map(i -> i.dueAt).min(Instant::compareTo);
     }
 }

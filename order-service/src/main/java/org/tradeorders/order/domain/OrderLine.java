@@ -11,6 +11,9 @@ public class OrderLine {
     @Column(nullable = false)
     public String model;
     public String specification;
+    public String color;
+    /** e.g. "carton, 10 pieces each" */
+    public String packaging;
     @Column(name = "unit_price", nullable = false, precision = 19, scale = 4)
     public BigDecimal unitPrice;
     @Column(nullable = false)

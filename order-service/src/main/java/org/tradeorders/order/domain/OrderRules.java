@@ -36,6 +36,10 @@ public interface OrderRules {
     @WithDefault("P30D")
     Duration receivingWindow();
 
+    /** The buyer is reminded this long before the receiving window ends (and receipt is confirmed for it). */
+    @WithDefault("P5D")
+    Duration receivingWindowReminderBefore();
+
     /** Each party may extend the receiving window once, by at most this much. */
     @WithDefault("P15D")
     Duration receivingWindowMaxExtension();

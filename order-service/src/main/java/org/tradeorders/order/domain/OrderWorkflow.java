@@ -39,6 +39,10 @@ public class OrderWorkflow {
     public static final String SHIPMENT_DUE = "ORDER_SHIPMENT_DUE";
     /** Deadline: the receiving window (order.receiving-window) ends and receipt is confirmed automatically. */
     public static final String RECEIPT_TIMEOUT = "ORDER_RECEIPT_TIMEOUT";
+    /** Deadline: remind the buyer before the receiving window ends (order.receiving-window-reminder-before). */
+    public static final String RECEIPT_REMINDER = "ORDER_RECEIPT_REMINDER";
+    /** Deadline: the next balance due after shipment (an installment due AFTER_SHIPMENT, dueDays after shipping). */
+    public static final String BALANCE_DUE = "ORDER_BALANCE_DUE";
 
     @Inject
     OrderRepository orders;
@@ -62,9 +66,9 @@ public class OrderWorkflow {
         order.updatedAt = now;
         order.price();
         orders.persist(order);
-        outbox.append(ORDER_DRAFTED, order.id, new OrderDrafted(order.id, order.supplierId, order.buyerId,
-                order.initiator.name(), order.totalMoney(), order.money(order.shippingCost), lines(order),
-                terms(order), order.shipmentDeadline, order.shipWithinDays));
+        outbox.append(ORDER_DRAFTED, order.id, new OrderDrafted(order.id, order.kind.name(), order.supplierId,
+                order.buyerId, order.initiator.name(), order.totalMoney(), order.money(order.shippingCost), lines(order),
+                terms(order), order.shipmentDeadline, order.shipWithinDays, delivery(order)));
         return order;
     }
 
@@ -128,7 +132,8 @@ public class OrderWorkflow {
 
     /**
      * The supplier changes the terms before confirmation (never its own identity or the buyer's
-     * e-mail, checked by the caller): a new version that the counterparty confirms by number.
+     * e-mail, checked by the caller): a new version that the counterparty confirms by number. On a
+     * buyer-initiated order this is how the supplier completes it.
      */
     @Transactional
     public Order revise(String orderId, java.util.function.Consumer<Order> newTerms) {
@@ -139,12 +144,32 @@ public class OrderWorkflow {
         }
         newTerms.accept(order);
         order.supplierCompletedTerms = true;
+        return newVersion(order, Party.SUPPLIER);
+    }
+
+    /**
+     * The buyer edits the order it initiated while it is its draft: products, prices, delivery. A new
+     * version; what the supplier completed (shipping, delivery time, payment terms) stays.
+     */
+    @Transactional
+    public Order reviseByBuyer(String orderId, java.util.function.Consumer<Order> newTerms) {
+        Order order = load(orderId);
+        if (order.initiator != Party.BUYER || order.state != OrderState.DRAFT) {
+            throw ProblemException.conflict("not-buyer-draft", "order " + orderId + " is " + order.state + " and was "
+                    + "initiated by the " + order.initiator + ": a buyer edits only a DRAFT it initiated, otherwise it "
+                    + "requests a modification");
+        }
+        newTerms.accept(order);
+        return newVersion(order, Party.BUYER);
+    }
+
+    private Order newVersion(Order order, Party by) {
         order.price();
         order.termsVersion++;
         order.updatedAt = clock.instant();
-        outbox.append(ORDER_REVISED, order.id, new OrderRevised(order.id, order.supplierId, order.buyerId,
+        outbox.append(ORDER_REVISED, order.id, new OrderRevised(order.id, order.supplierId, order.buyerId, by.name(),
                 order.termsVersion, order.totalMoney(), order.money(order.shippingCost), lines(order), terms(order),
-                order.shipmentDeadline, order.shipWithinDays));
+                order.shipmentDeadline, order.shipWithinDays, delivery(order)));
         return order;
     }
 
@@ -243,7 +268,8 @@ public class OrderWorkflow {
 
     private void complete(Order order, OrderTrigger trigger, String confirmedBy) {
         order.apply(trigger, clock.instant());
-        deadlines.cancelAll(order.id);
+        deadlines.cancel(order.id, RECEIPT_TIMEOUT);
+        deadlines.cancel(order.id, RECEIPT_REMINDER);
         outbox.append(ORDER_COMPLETED, order.id, new OrderCompleted(order.id, order.supplierId, order.buyerId,
                 order.totalMoney(), order.updatedAt, confirmedBy));
     }
@@ -270,7 +296,7 @@ public class OrderWorkflow {
             order.receiptExtendedBySupplier = true;
         }
         Instant due = deadlines.pending(order.id).get(RECEIPT_TIMEOUT).plus(java.time.Duration.ofDays(days));
-        deadlines.schedule(order.id, RECEIPT_TIMEOUT, due);
+        scheduleReceivingWindow(order, due);
         order.updatedAt = clock.instant();
         outbox.append(RECEIVING_WINDOW_EXTENDED, order.id, new ReceivingWindowExtended(order.id, order.supplierId,
                 order.buyerId, by.name(), days, due));
@@ -382,12 +408,69 @@ public class OrderWorkflow {
             return;
         }
         order.apply(OrderTrigger.SHIP, clock.instant());
+        order.shippedAt = order.updatedAt;
         deadlines.cancel(order.id, SHIPMENT_REMINDER);
         deadlines.cancel(order.id, SHIPMENT_DUE);
-        Instant receiptDue = order.updatedAt.plus(rules.receivingWindow());
-        deadlines.schedule(order.id, RECEIPT_TIMEOUT, receiptDue);
+        Instant receiptDue = order.shippedAt.plus(rules.receivingWindow());
+        scheduleReceivingWindow(order, receiptDue);
+        List<BalanceDue> balances = new java.util.ArrayList<>();
+        for (Installment in : order.installments) {
+            if (in.due == InstallmentDue.AFTER_SHIPMENT) {
+                in.dueAt = order.shippedAt.plus(java.time.Duration.ofDays(in.dueDays));
+                balances.add(new BalanceDue(in.seq, order.money(in.amount), in.dueAt));
+            }
+        }
+        scheduleBalanceDue(order);
         outbox.append(ORDER_SHIPPED, order.id, new OrderShipped(order.id, order.supplierId, order.buyerId,
-                shipment.shipmentId(), receiptDue));
+                shipment.shipmentId(), receiptDue, balances));
+    }
+
+    /** Auto-confirmation at the end of the receiving window, and the buyer's reminder before it. */
+    private void scheduleReceivingWindow(Order order, Instant receiptDue) {
+        deadlines.schedule(order.id, RECEIPT_TIMEOUT, receiptDue);
+        Instant remind = receiptDue.minus(rules.receivingWindowReminderBefore());
+        if (remind.isAfter(clock.instant())) {
+            deadlines.schedule(order.id, RECEIPT_REMINDER, remind);
+        } else {
+            deadlines.cancel(order.id, RECEIPT_REMINDER);
+        }
+    }
+
+    private void scheduleBalanceDue(Order order) {
+        order.nextBalanceDue().ifPresentOrElse(at -> deadlines.schedule(order.id, BALANCE_DUE, at),
+                () -> deadlines.cancel(order.id, BALANCE_DUE));
+    }
+
+    /** The buyer is reminded to confirm receipt (or extend, or claim) before it happens automatically. */
+    public void receivingWindowClosing(String orderId) {
+        Order order = loadForEvent(orderId);
+        Instant due = order == null ? null : deadlines.pending(order.id).get(RECEIPT_TIMEOUT);
+        if (order != null && order.state == OrderState.SHIPPED && due != null) {
+            outbox.append(RECEIVING_WINDOW_CLOSING, order.id, new ReceivingWindowClosing(order.id, order.supplierId,
+                    order.buyerId, due));
+            notify.receivingWindowClosing(order, due);
+        }
+    }
+
+    /**
+     * A balance due after shipment fell due: each one still unpaid is announced once (event and
+     * e-mails to both parties); the timer moves on to the next balance. The order is not blocked by it:
+     * collecting it is between the parties, or a claim.
+     */
+    public void balanceFellDue(String orderId) {
+        Order order = loadForEvent(orderId);
+        if (order == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Installment in : order.overdueBalances(now)) {
+            in.overdueAnnounced = true;
+            outbox.append(INSTALLMENT_OVERDUE, order.id, new InstallmentOverdue(order.id, order.supplierId, order.buyerId,
+                    in.seq, in.name, order.money(in.amount), order.money(in.paid), in.dueAt));
+            notify.balanceOverdue(order, in);
+        }
+        order.updatedAt = now;
+        scheduleBalanceDue(order);
     }
 
     /** Fulfillment may ship once production started and the balance due before shipment is paid. */
@@ -395,7 +478,7 @@ public class OrderWorkflow {
         if (order.state == OrderState.IN_PRODUCTION && !order.readyToShipAnnounced && order.paidForShipment()) {
             order.readyToShipAnnounced = true;
             outbox.append(ORDER_READY_TO_SHIP, order.id, new OrderReadyToShip(order.id, order.supplierId,
-                    order.buyerId, lines(order), order.shipmentDeadline));
+                    order.buyerId, lines(order), order.shipmentDeadline, delivery(order)));
         }
     }
 
@@ -408,12 +491,21 @@ public class OrderWorkflow {
     }
 
     static List<OrderEvents.Line> lines(Order o) {
-        return o.lines.stream().map(l -> new OrderEvents.Line(l.productName, l.model, l.specification,
-                new Money(l.unitPrice, o.currency), l.quantity)).toList();
+        return o.lines.stream().map(l -> new OrderEvents.Line(l.productName, l.model, l.specification, l.color,
+                l.packaging, new Money(l.unitPrice, o.currency), l.quantity)).toList();
     }
 
     static List<OrderEvents.InstallmentTerm> terms(Order o) {
         return o.installments.stream().map(i -> new OrderEvents.InstallmentTerm(i.seq, i.name, i.percent,
-                i.due.name(), o.money(i.amount))).toList();
+                i.due.name(), i.dueDays, o.money(i.amount))).toList();
+    }
+
+    public static Delivery delivery(Order o) {
+        BuyerContact c = o.buyerContact;
+        DeliveryAddress a = o.deliveryAddress;
+        return new Delivery(c == null ? null : new Contact(c.companyName, c.contactName, c.phone),
+                a == null ? null : new Address(a.street, a.city, a.zipCode, a.country),
+                o.incoterm == null ? null : o.incoterm.name(),
+                o.transportMethod == null ? null : o.transportMethod.name());
     }
 }

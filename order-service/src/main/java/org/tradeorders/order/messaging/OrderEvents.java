@@ -27,25 +27,39 @@ public final class OrderEvents {
     public static final EventType SHIPMENT_DEADLINE_APPROACHING = EventType.of("ShipmentDeadlineApproaching", 1);
     public static final EventType SHIPMENT_OVERDUE = EventType.of("ShipmentOverdue", 1);
     public static final EventType ORDER_MODIFICATION_REQUESTED = EventType.of("OrderModificationRequested", 1);
+    public static final EventType RECEIVING_WINDOW_CLOSING = EventType.of("ReceivingWindowClosing", 1);
+    public static final EventType INSTALLMENT_OVERDUE = EventType.of("InstallmentOverdue", 1);
 
     private OrderEvents() {
     }
 
-    public record Line(String productName, String model, String specification, Money unitPrice, int quantity) {
+    public record Line(String productName, String model, String specification, String color, String packaging,
+            Money unitPrice, int quantity) {
     }
 
-    public record InstallmentTerm(int seq, String name, BigDecimal percent, String due, Money amount) {
+    /** dueDays: for a balance due AFTER_SHIPMENT, the days after shipment it falls due. */
+    public record InstallmentTerm(int seq, String name, BigDecimal percent, String due, Integer dueDays, Money amount) {
     }
 
-    public record OrderDrafted(String orderId, String supplierId, String buyerId, String initiator, Money total,
-            Money shippingCost, List<Line> lines, List<InstallmentTerm> installments, LocalDate shipmentDeadline,
-            Integer shipWithinDays) {
+    public record Contact(String companyName, String contactName, String phone) {
     }
 
-    /** The supplier changed the terms: a new version, which is the one to confirm. */
-    public record OrderRevised(String orderId, String supplierId, String buyerId, int version, Money total,
-            Money shippingCost, List<Line> lines, List<InstallmentTerm> installments, LocalDate shipmentDeadline,
-            Integer shipWithinDays) {
+    public record Address(String street, String city, String zipCode, String country) {
+    }
+
+    /** Where and how the goods travel: the buyer's contact, the delivery address, Incoterm and transport. */
+    public record Delivery(Contact buyerContact, Address address, String incoterm, String transportMethod) {
+    }
+
+    public record OrderDrafted(String orderId, String kind, String supplierId, String buyerId, String initiator,
+            Money total, Money shippingCost, List<Line> lines, List<InstallmentTerm> installments,
+            LocalDate shipmentDeadline, Integer shipWithinDays, Delivery delivery) {
+    }
+
+    /** A party changed the terms: a new version, which is the one to confirm. */
+    public record OrderRevised(String orderId, String supplierId, String buyerId, String revisedBy, int version,
+            Money total, Money shippingCost, List<Line> lines, List<InstallmentTerm> installments,
+            LocalDate shipmentDeadline, Integer shipWithinDays, Delivery delivery) {
     }
 
     public record OrderModificationRequested(String orderId, String supplierId, String buyerId, String requestedBy,
@@ -75,11 +89,27 @@ public final class OrderEvents {
     }
 
     public record OrderReadyToShip(String orderId, String supplierId, String buyerId, List<Line> lines,
-            LocalDate shipmentDeadline) {
+            LocalDate shipmentDeadline, Delivery delivery) {
     }
 
-    /** receiptDueAt: when receipt is confirmed automatically unless the buyer confirms it earlier. */
-    public record OrderShipped(String orderId, String supplierId, String buyerId, String shipmentId, Instant receiptDueAt) {
+    /**
+     * receiptDueAt: when receipt is confirmed automatically unless the buyer confirms it earlier;
+     * balancesDue: the installments due after shipment and when.
+     */
+    public record OrderShipped(String orderId, String supplierId, String buyerId, String shipmentId, Instant receiptDueAt,
+            List<BalanceDue> balancesDue) {
+    }
+
+    public record BalanceDue(int installmentSeq, Money amount, Instant dueAt) {
+    }
+
+    /** The receiving window ends soon; the buyer was reminded to confirm receipt, extend, or claim. */
+    public record ReceivingWindowClosing(String orderId, String supplierId, String buyerId, Instant receiptDueAt) {
+    }
+
+    /** A balance due after shipment was not fully paid by its due time. */
+    public record InstallmentOverdue(String orderId, String supplierId, String buyerId, int installmentSeq, String name,
+            Money amount, Money paid, Instant dueAt) {
     }
 
     public record ReceivingWindowExtended(String orderId, String supplierId, String buyerId, String extendedBy, int days,

@@ -51,6 +51,22 @@ public class OrderNotifications {
                         + ". Ship it, or propose an extension to the buyer.");
     }
 
+    public void receivingWindowClosing(Order o, java.time.Instant receiptDueAt) {
+        send(o, Party.BUYER, "Confirm receipt of order " + o.id + " by " + receiptDueAt,
+                "Order " + o.id + " shipped on " + o.shippedAt + ". If the goods arrived as agreed, confirm receipt. If not, "
+                        + "extend the receiving window once, or open a refund request, before " + receiptDueAt
+                        + ": then receipt is confirmed automatically and the supplier is paid.");
+    }
+
+    public void balanceOverdue(Order o, org.tradeorders.order.domain.Installment in) {
+        send(o, Party.BUYER, "Payment of order " + o.id + " is overdue",
+                "The installment \"" + in.name + "\" of order " + o.id + " (" + o.money(in.amount) + ", paid so far "
+                        + o.money(in.paid) + ") was due on " + in.dueAt + ", " + in.dueDays + " days after shipment.");
+        send(o, Party.SUPPLIER, "The buyer's payment of order " + o.id + " is overdue",
+                "The installment \"" + in.name + "\" of order " + o.id + " (" + o.money(in.amount) + ") was due on "
+                        + in.dueAt + " and is not fully paid (" + o.money(in.paid) + ").");
+    }
+
     private void send(Order o, Party to, String subject, String body) {
         mail.enqueue(o.id, to == Party.BUYER ? o.buyerEmail : o.supplierEmail, subject, body);
     }

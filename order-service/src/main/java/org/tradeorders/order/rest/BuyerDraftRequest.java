@@ -7,15 +7,24 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.tradeorders.order.domain.Incoterm;
+import org.tradeorders.order.domain.TransportMethod;
+import org.tradeorders.order.rest.DraftOrderRequest.Address;
+import org.tradeorders.order.rest.DraftOrderRequest.Contact;
 import org.tradeorders.order.rest.DraftOrderRequest.Line;
 
 /**
- * A buyer's draft of a Trade Assurance order: what to buy and at what price. The supplier completes
- * shipping cost, delivery time and payment terms before it confirms.
+ * A buyer's draft of a Trade Assurance order: what to buy, at what price, where to deliver, and
+ * optionally the Incoterm and transport it prefers. The supplier completes shipping cost, delivery time
+ * and payment terms before it confirms.
  */
 public record BuyerDraftRequest(
         @NotBlank String supplierCompanyId,
         @NotBlank @Email String buyerEmail,
+        @NotNull @Valid Contact buyerContact,
+        @NotNull @Valid Address deliveryAddress,
         @NotBlank @Size(min = 3, max = 3) String currency,
-        @NotEmpty List<@Valid @NotNull Line> lines) {
+        @NotEmpty List<@Valid @NotNull Line> lines,
+        Incoterm incoterm,
+        TransportMethod transportMethod) {
 }

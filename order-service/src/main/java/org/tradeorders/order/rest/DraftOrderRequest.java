@@ -6,13 +6,16 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.tradeorders.order.domain.Incoterm;
 import org.tradeorders.order.domain.InstallmentDue;
+import org.tradeorders.order.domain.TransportMethod;
 
 /**
  * A supplier's draft (or revision) of a Trade Assurance order, the proforma invoice. Amounts beyond
@@ -23,25 +26,53 @@ import org.tradeorders.order.domain.InstallmentDue;
 public record DraftOrderRequest(
         @NotBlank String buyerCompanyId,
         @NotBlank @Email String buyerEmail,
+        @NotNull @Valid Contact buyerContact,
+        @NotNull @Valid Address deliveryAddress,
         @NotBlank @Size(min = 3, max = 3) String currency,
         @NotEmpty List<@Valid @NotNull Line> lines,
         @NotNull @PositiveOrZero @Digits(integer = 13, fraction = 2) BigDecimal shippingCost,
         @NotEmpty List<@Valid @NotNull InstallmentTerm> installments,
         LocalDate shipmentDeadline,
-        @Positive @jakarta.validation.constraints.Max(3650) Integer shipWithinDays) {
+        @Positive @jakarta.validation.constraints.Max(3650) Integer shipWithinDays,
+        @NotNull Incoterm incoterm,
+        @NotNull TransportMethod transportMethod) {
+
+    /** The buyer's side of the proforma invoice: company, contact person and phone. */
+    public record Contact(
+            @NotBlank @Size(max = 300) String companyName,
+            @NotBlank @Size(max = 200) String contactName,
+            @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ()./-]{5,24}", message = "must be a phone number like +49 30 1234567")
+            String phone) {
+    }
+
+    /** country: ISO 3166-1 alpha-2, e.g. DE. */
+    public record Address(
+            @NotBlank @Size(max = 500) String street,
+            @NotBlank @Size(max = 200) String city,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 -]{1,11}", message = "must be a zip code of 2 to 12 letters, digits, spaces or dashes")
+            String zipCode,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code like DE")
+            String country) {
+    }
 
     public record Line(
             @NotBlank String productName,
             @NotBlank String model,
-            String specification,
+            @Size(max = 1000) String specification,
+            @Size(max = 100) String color,
+            @Size(max = 300) String packaging,
             @NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal unitPrice,
             @NotNull @Positive Integer quantity) {
     }
 
-    /** e.g. {"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"} */
+    /**
+     * e.g. {"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"}, or a balance after shipment:
+     * {"name":"Balance","percent":70,"due":"AFTER_SHIPMENT","dueDays":30}.
+     */
     public record InstallmentTerm(
-            @NotBlank String name,
+            @NotBlank @Size(max = 100) String name,
             @NotNull @Positive @Digits(integer = 3, fraction = 4) BigDecimal percent,
-            @NotNull InstallmentDue due) {
+            @NotNull InstallmentDue due,
+            @Positive @jakarta.validation.constraints.Max(365) Integer dueDays) {
     }
 }

@@ -66,35 +66,57 @@ public class OrderResource {
     @Path("/buyer-initiated")
     @RolesAllowed(Roles.BUYER)
     public Response draftByBuyer(@Valid @NotNull BuyerDraftRequest request) {
-        List<FieldViolation> errors = new ArrayList<>();
-        checkCurrencyAndLines(request.currency(), request.lines(), errors);
-        if (request.supplierCompanyId().equals(caller.companyId())) {
-            errors.add(new FieldViolation("supplierCompanyId", "a buyer cannot order from itself"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        validate(request);
         Order o = new Order();
         o.supplierId = request.supplierCompanyId();
         o.buyerId = caller.companyId();
         o.buyerEmail = request.buyerEmail();
         o.initiator = Party.BUYER;
         o.supplierCompletedTerms = false;
-        o.currency = request.currency();
         o.shippingCost = java.math.BigDecimal.ZERO;
-        o.lines.addAll(lines(request.lines()));
+        applyBuyerTerms(o, request);
         workflow.draft(o);
         return Response.created(URI.create("/orders/" + o.id)).entity(view(o.id)).build();
     }
 
     /**
+     * The buyer edits its own draft (or the draft the supplier sent back with a modification request):
+     * a new version of the terms. The supplier keeps its shipping cost, delivery time and payment terms.
+     */
+    @jakarta.ws.rs.PUT
+    @Path("/{id}/buyer-initiated")
+    @RolesAllowed(Roles.BUYER)
+    public OrderView reviseByBuyer(@PathParam("id") String id, @Valid @NotNull BuyerDraftRequest request) {
+        if (partyFor(id) != Party.BUYER) {
+            throw ProblemException.forbidden("only the buyer edits its own draft of order " + id);
+        }
+        validate(request);
+        workflow.reviseByBuyer(id, order -> {
+            List<FieldViolation> fixed = new ArrayList<>();
+            if (!order.supplierId.equals(request.supplierCompanyId())) {
+                fixed.add(new FieldViolation("supplierCompanyId", "cannot change once the order is drafted"));
+            }
+            if (!order.buyerEmail.equalsIgnoreCase(request.buyerEmail())) {
+                fixed.add(new FieldViolation("buyerEmail", "cannot change once the order is drafted"));
+            }
+            if (!fixed.isEmpty()) {
+                throw ProblemException.invalid(fixed);
+            }
+            applyBuyerTerms(order, request);
+        });
+        return view(id);
+    }
+
+    /**
      * The caller's orders (a supplier's or a buyer's; an operator sees all), newest first, filtered by
-     * state, counterparty and creation date, in pages.
+     * state, kind, initiator, counterparty and creation date, in pages.
      */
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
     public OrderSummary.Page list(@jakarta.ws.rs.QueryParam("state") String state,
+            @jakarta.ws.rs.QueryParam("kind") String kind,
+            @jakarta.ws.rs.QueryParam("initiator") String initiator,
             @jakarta.ws.rs.QueryParam("counterparty") String counterparty,
             @jakarta.ws.rs.QueryParam("createdFrom") String createdFrom,
             @jakarta.ws.rs.QueryParam("createdTo") String createdTo,
@@ -108,15 +130,9 @@ public class OrderResource {
             where.append(caller.is(Roles.SUPPLIER) ? " and supplierId = :me" : " and buyerId = :me");
             params.put("me", caller.companyId());
         }
-        if (state != null) {
-            try {
-                params.put("state", org.tradeorders.order.domain.OrderState.valueOf(state));
-                where.append(" and state = :state");
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldViolation("state", "must be one of " + java.util.Arrays.toString(
-                        org.tradeorders.order.domain.OrderState.values())));
-            }
-        }
+        enumFilter("state", state, org.tradeorders.order.domain.OrderState.class, where, params, errors);
+        enumFilter("kind", kind, org.tradeorders.order.domain.OrderKind.class, where, params, errors);
+        enumFilter("initiator", initiator, Party.class, where, params, errors);
         if (counterparty != null) {
             where.append(caller.is(Roles.SUPPLIER) ? " and buyerId = :other" : " and supplierId = :other");
             params.put("other", counterparty);
@@ -129,6 +145,19 @@ public class OrderResource {
         var query = orders.find(where + " order by createdAt desc, id", params);
         List<OrderSummary> items = query.page(page, size).list().stream().map(OrderSummary::of).toList();
         return new OrderSummary.Page(items, page, size, query.count());
+    }
+
+    private static <E extends Enum<E>> void enumFilter(String field, String value, Class<E> type, StringBuilder where,
+            java.util.Map<String, Object> params, List<FieldViolation> errors) {
+        if (value == null) {
+            return;
+        }
+        try {
+            params.put(field, Enum.valueOf(type, value));
+            where.append(" and ").append(field).append(" = :").append(field);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldViolation(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+        }
     }
 
     /** A calendar day (UTC): from its start, or up to the start of the next day. */
@@ -318,10 +347,29 @@ public class OrderResource {
         return o;
     }
 
+    private void validate(BuyerDraftRequest r) {
+        List<FieldViolation> errors = new ArrayList<>();
+        checkCommon(r.currency(), r.lines(), r.deliveryAddress(), errors);
+        if (r.supplierCompanyId().equals(caller.companyId())) {
+            errors.add(new FieldViolation("supplierCompanyId", "a buyer cannot order from itself"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
     /** The rules Bean Validation cannot express: configured limits, sums and dates. */
     private void validate(DraftOrderRequest r) {
         List<FieldViolation> errors = new ArrayList<>();
-        checkCurrencyAndLines(r.currency(), r.lines(), errors);
+        checkCommon(r.currency(), r.lines(), r.deliveryAddress(), errors);
+        for (int i = 0; i < r.installments().size(); i++) {
+            DraftOrderRequest.InstallmentTerm t = r.installments().get(i);
+            if ((t.due() == InstallmentDue.AFTER_SHIPMENT) != (t.dueDays() != null)) {
+                errors.add(new FieldViolation("installments[" + i + "].dueDays", t.dueDays() == null
+                        ? "is required for an installment due AFTER_SHIPMENT (days after shipment)"
+                        : "applies only to an installment due AFTER_SHIPMENT"));
+            }
+        }
         BigDecimal percent = r.installments().stream().map(DraftOrderRequest.InstallmentTerm::percent)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (percent.compareTo(BigDecimal.valueOf(100)) != 0) {
@@ -340,8 +388,14 @@ public class OrderResource {
         }
     }
 
-    /** Configured limits every draft obeys, whoever drafts it: the nine currencies, lines, quantities. */
-    private void checkCurrencyAndLines(String currency, List<DraftOrderRequest.Line> lines, List<FieldViolation> errors) {
+    private static final java.util.Set<String> COUNTRIES = java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA2);
+
+    /** Configured limits every draft obeys, whoever drafts it: the nine currencies, lines, quantities; a real country. */
+    private void checkCommon(String currency, List<DraftOrderRequest.Line> lines, DraftOrderRequest.Address address,
+            List<FieldViolation> errors) {
+        if (!COUNTRIES.contains(address.country())) {
+            errors.add(new FieldViolation("deliveryAddress.country", "is not an ISO 3166-1 country code"));
+        }
         if (!rules.currencies().contains(currency)) {
             errors.add(new FieldViolation("currency", "must be one of " + rules.currencies()));
         }
@@ -361,14 +415,41 @@ public class OrderResource {
             line.productName = l.productName();
             line.model = l.model();
             line.specification = l.specification();
+            line.color = l.color();
+            line.packaging = l.packaging();
             line.unitPrice = l.unitPrice();
             line.quantity = l.quantity();
             return line;
         }).toList();
     }
 
+    private static void applyBuyer(Order o, DraftOrderRequest.Contact contact, DraftOrderRequest.Address address) {
+        o.buyerContact = new org.tradeorders.order.domain.BuyerContact();
+        o.buyerContact.companyName = contact.companyName();
+        o.buyerContact.contactName = contact.contactName();
+        o.buyerContact.phone = contact.phone();
+        o.deliveryAddress = new org.tradeorders.order.domain.DeliveryAddress();
+        o.deliveryAddress.street = address.street();
+        o.deliveryAddress.city = address.city();
+        o.deliveryAddress.zipCode = address.zipCode();
+        o.deliveryAddress.country = address.country();
+    }
+
+    /** What a buyer's draft says: products, prices, where to deliver, preferred Incoterm and transport. */
+    private static void applyBuyerTerms(Order o, BuyerDraftRequest r) {
+        applyBuyer(o, r.buyerContact(), r.deliveryAddress());
+        o.currency = r.currency();
+        o.incoterm = r.incoterm();
+        o.transportMethod = r.transportMethod();
+        o.lines.clear();
+        o.lines.addAll(lines(r.lines()));
+    }
+
     /** The terms (everything but the parties) from the request; the caller reprices. */
     private static void applyTerms(Order o, DraftOrderRequest r) {
+        applyBuyer(o, r.buyerContact(), r.deliveryAddress());
+        o.incoterm = r.incoterm();
+        o.transportMethod = r.transportMethod();
         o.currency = r.currency();
         o.shippingCost = r.shippingCost();
         o.shipmentDeadline = r.shipmentDeadline();
@@ -383,6 +464,7 @@ public class OrderResource {
             in.name = t.name();
             in.percent = t.percent();
             in.due = t.due();
+            in.dueDays = t.dueDays();
             o.installments.add(in);
         }
     }

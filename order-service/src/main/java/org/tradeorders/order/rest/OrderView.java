@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.tradeorders.order.domain.Order;
+import org.tradeorders.order.domain.OrderWorkflow;
+import org.tradeorders.order.messaging.OrderEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 
@@ -14,19 +16,20 @@ import org.tradeorders.platform.outbox.Outbox;
  * An order as its parties see it: the terms (at {@code version}, the number a confirmation names),
  * where it stands, its pending deadlines, and the events that brought it there.
  */
-public record OrderView(String id, String state, String supplierId, String buyerId, String buyerEmail, String initiator,
-        String currency, List<LineView> lines, Money shippingCost, Money total, List<InstallmentView> installments,
+public record OrderView(String id, String kind, String state, String supplierId, String buyerId, String buyerEmail,
+        String initiator, OrderEvents.Delivery delivery, String currency, List<LineView> lines, Money shippingCost, Money total, List<InstallmentView> installments,
         LocalDate shipmentDeadline, Integer shipWithinDays, int shipmentExtensionDays, Integer proposedExtensionDays,
         boolean supplierCompletedTerms, Returned returnedToDraft, String modificationNote, Map<String, Instant> deadlines,
-        int version,
+        int version, Instant shippedAt,
         Instant createdAt, Instant updatedAt, List<EventView> events) {
 
-    public record LineView(String productName, String model, String specification, Money unitPrice, int quantity,
-            Money lineTotal) {
+    public record LineView(String productName, String model, String specification, String color, String packaging,
+            Money unitPrice, int quantity, Money lineTotal) {
     }
 
-    public record InstallmentView(int seq, String name, BigDecimal percent, String due, Money amount, Money paid,
-            boolean covered) {
+    /** dueDays/dueAt: for a balance due AFTER_SHIPMENT (dueAt is known once the goods shipped). */
+    public record InstallmentView(int seq, String name, BigDecimal percent, String due, Integer dueDays, Instant dueAt,
+            Money amount, Money paid, boolean covered) {
     }
 
     /** Why the order is back in DRAFT (e.g. CREDIT_LIMIT_EXCEEDED with the supplier's available credit). */
@@ -38,17 +41,18 @@ public record OrderView(String id, String state, String supplierId, String buyer
 
     /** deadlines: what is pending for the order and when it falls due (e.g. ORDER_PAYMENT_TIMEOUT). */
     public static OrderView of(Order o, Map<String, Instant> deadlines, List<Outbox.RecordedEvent> events) {
-        return new OrderView(o.id, o.state.name(), o.supplierId, o.buyerId, o.buyerEmail, o.initiator.name(), o.currency,
-                o.lines.stream().map(l -> new LineView(l.productName, l.model, l.specification, o.money(l.unitPrice),
-                        l.quantity, o.money(l.lineTotal()))).toList(),
+        return new OrderView(o.id, o.kind.name(), o.state.name(), o.supplierId, o.buyerId, o.buyerEmail, o.initiator.name(),
+                OrderWorkflow.delivery(o), o.currency,
+                o.lines.stream().map(l -> new LineView(l.productName, l.model, l.specification, l.color, l.packaging,
+                        o.money(l.unitPrice), l.quantity, o.money(l.lineTotal()))).toList(),
                 o.money(o.shippingCost), o.totalMoney(),
-                o.installments.stream().map(i -> new InstallmentView(i.seq, i.name, i.percent, i.due.name(),
-                        o.money(i.amount), o.money(i.paid), i.isCovered())).toList(),
+                o.installments.stream().map(i -> new InstallmentView(i.seq, i.name, i.percent, i.due.name(), i.dueDays,
+                        i.dueAt, o.money(i.amount), o.money(i.paid), i.isCovered())).toList(),
                 o.shipmentDeadline, o.shipWithinDays, o.shipmentExtensionDays, o.proposedExtensionDays,
                 o.supplierCompletedTerms,
                 o.returnReason == null ? null : new Returned(o.returnReason,
                         o.returnAvailableUsd == null ? null : new Money(o.returnAvailableUsd, "USD")),
-                o.modificationNote, deadlines, o.termsVersion, o.createdAt, o.updatedAt,
+                o.modificationNote, deadlines, o.termsVersion, o.shippedAt, o.createdAt, o.updatedAt,
                 events.stream().map(e -> new EventView(e.id(), e.type(), e.occurredAt(), e.publishedAt() != null, e.data()))
                         .toList());
     }

@@ -37,14 +37,20 @@ class OrderLifecycleTest {
     static final String SUPPLIER = "SUP-ORD-1";
     static final String BUYER = "BUY-ORD-1";
 
+    static final String CONTACT_AND_ADDRESS = """
+            "buyerContact":{"companyName":"Nordlicht Handels GmbH","contactName":"Anna Berger","phone":"+49 30 1234567"},
+            "deliveryAddress":{"street":"Hafenstrasse 12","city":"Hamburg","zipCode":"20457","country":"DE"}""";
+
     static String draftBody(String buyer) {
         return """
-                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"USD",
-                 "lines":[{"productName":"LED panel","model":"LP-600","unitPrice":"12.35","quantity":1000}],
+                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example",%s,"currency":"USD",
+                 "lines":[{"productName":"LED panel","model":"LP-600","specification":"600x600 mm, 40 W","color":"white",
+                           "packaging":"carton, 4 pieces each","unitPrice":"12.35","quantity":1000}],
                  "shippingCost":"150.00",
                  "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},
                                  {"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
-                 "shipmentDeadline":"%s"}""".formatted(buyer, LocalDate.now().plusYears(1));
+                 "shipmentDeadline":"%s","incoterm":"FOB","transportMethod":"SEA_FREIGHT"}"""
+                .formatted(buyer, CONTACT_AND_ADDRESS, LocalDate.now().plusYears(1));
     }
 
     static String draft() {
@@ -158,13 +164,29 @@ class OrderLifecycleTest {
         long before = TopicProbe.readAll("order-events").size();
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("""
                 {"buyerCompanyId":"%s","buyerEmail":"not-an-email","currency":"XYZ",
+                 "buyerContact":{"companyName":"Nordlicht","contactName":"","phone":"call me"},
+                 "deliveryAddress":{"street":"Hafenstrasse 12","city":"Hamburg","zipCode":"#!","country":"de"},
                  "lines":[{"productName":"LED panel","model":"LP-600","unitPrice":"0","quantity":-5}],
                  "shippingCost":"10","installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"}],
-                 "shipmentDeadline":"2030-01-01"}""".formatted(BUYER))
+                 "shipmentDeadline":"2030-01-01","incoterm":"FOB","transportMethod":"SEA_FREIGHT"}""".formatted(BUYER))
                 .post("/orders").then().log().ifValidationFails().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("errors.field", hasItems("buyerEmail", "lines[0].unitPrice", "lines[0].quantity"));
+                .body("errors.field", hasItems("buyerEmail", "lines[0].unitPrice", "lines[0].quantity",
+                        "buyerContact.contactName", "buyerContact.phone", "deliveryAddress.zipCode", "deliveryAddress.country"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("\"buyerEmail\":\"purchasing@buyer.example\",", "")
+                        .replace("\"incoterm\":\"FOB\",", "").replace("\"DE\"", "\"XX\""))
+                .post("/orders").then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("buyerEmail", "incoterm"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("\"DE\"", "\"XX\"").replace("\"BEFORE_SHIPMENT\"", "\"AFTER_SHIPMENT\""))
+                .post("/orders").then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("deliveryAddress.country", "installments[1].dueDays"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("\"FOB\"", "\"FOO\""))
+                .post("/orders").then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("incoterm"));
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
                 .body(draftBody(BUYER).replace("\"USD\"", "\"XYZ\"").replace("\"percent\":70", "\"percent\":60"))
                 .post("/orders").then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
@@ -175,7 +197,65 @@ class OrderLifecycleTest {
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"lines\": 5}")
                 .post("/orders").then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("lines"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replaceAll("\"shipmentDeadline\":\"[^\"]+\"", "\"shipmentDeadline\":\"2020-01-01\""))
+                .post("/orders").then().statusCode(400).body("errors.field", hasItem("shipmentDeadline"))
+                .body("errors.find { it.field == 'shipmentDeadline' }.reason", containsString("future"));
         assertThat(TopicProbe.readAll("order-events")).hasSize((int) before);
+    }
+
+    @Test
+    void theProformaInvoiceCarriesEverySeedFieldIntoTheViewAndTheEvents() {
+        String id = draft();
+        get(id, Tokens.buyer(BUYER)).statusCode(200).body("kind", equalTo("TRADE_ASSURANCE"))
+                .body("delivery.buyerContact.companyName", equalTo("Nordlicht Handels GmbH"))
+                .body("delivery.buyerContact.contactName", equalTo("Anna Berger"))
+                .body("delivery.buyerContact.phone", equalTo("+49 30 1234567"))
+                .body("delivery.address.zipCode", equalTo("20457")).body("delivery.address.country", equalTo("DE"))
+                .body("delivery.incoterm", equalTo("FOB")).body("delivery.transportMethod", equalTo("SEA_FREIGHT"))
+                .body("lines[0].color", equalTo("white")).body("lines[0].packaging", equalTo("carton, 4 pieces each"))
+                .body("lines[0].specification", equalTo("600x600 mm, 40 W"));
+        var drafted = TopicProbe.await("order-events", "tradeorders.OrderDrafted.v1", id);
+        EventContracts.assertValid(drafted);
+        var data = TopicProbe.data(drafted);
+        assertThat(data.path("kind").asText()).isEqualTo("TRADE_ASSURANCE");
+        assertThat(data.path("delivery").path("address").path("city").asText()).isEqualTo("Hamburg");
+        assertThat(data.path("delivery").path("incoterm").asText()).isEqualTo("FOB");
+        assertThat(data.path("lines").path(0).path("packaging").asText()).isEqualTo("carton, 4 pieces each");
+    }
+
+    @Test
+    void aBuyerEditsItsOwnDraftOnlyWhileItIsTheBuyersDraft() {
+        String id = buyerDraft();
+        String buyer = Tokens.buyer(BUYER);
+        String supplier = Tokens.supplier(SUPPLIER);
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body(buyerDraftBody("600", "CIF"))
+                .put("/orders/" + id + "/buyer-initiated").then().statusCode(200).body("version", equalTo(2))
+                .body("total.amount", equalTo("7200.00")).body("delivery.incoterm", equalTo("CIF"));
+        var revised = TopicProbe.await("order-events", "tradeorders.OrderRevised.v1", id);
+        EventContracts.assertValid(revised);
+        assertThat(TopicProbe.data(revised).path("revisedBy").asText()).isEqualTo("BUYER");
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body(buyerDraftBody("700", "CIF"))
+                .put("/orders/" + id + "/buyer-initiated").then().statusCode(403);
+        given().auth().oauth2(buyer).contentType(ContentType.JSON)
+                .body(buyerDraftBody("700", "CIF").replace("purchasing@buyer.example", "other@buyer.example"))
+                .put("/orders/" + id + "/buyer-initiated").then().statusCode(400).body("errors[0].field", equalTo("buyerEmail"));
+
+        given().auth().oauth2(buyer).post("/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body(buyerDraftBody("700", "CIF"))
+                .put("/orders/" + id + "/buyer-initiated").then().statusCode(409).body("type", containsString("not-buyer-draft"));
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body("{\"note\":\"minimum order is 800 pieces\"}")
+                .post("/orders/" + id + "/request-modification").then().statusCode(200).body("state", equalTo("DRAFT"));
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body(buyerDraftBody("800", "CIF"))
+                .put("/orders/" + id + "/buyer-initiated").then().statusCode(200).body("version", equalTo(3))
+                .body("total.amount", equalTo("9600.00"));
+        get(id, supplier).body("lines[0].quantity", equalTo(800));
+
+        // a buyer never edits a supplier's draft: it asks for a modification instead
+        String supplierDraft = draft();
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body(buyerDraftBody("700", "CIF"))
+                .put("/orders/" + supplierDraft + "/buyer-initiated").then().statusCode(409);
+        get(supplierDraft, buyer).body("version", equalTo(1));
     }
 
     @Test
@@ -244,7 +324,12 @@ class OrderLifecycleTest {
                 .then().body("total", equalTo(0));
         given().auth().oauth2(Tokens.buyer(buyer1)).get("/orders").then().body("total", equalTo(2));
         given().auth().oauth2(Tokens.buyer(buyer2)).get("/orders").then().body("total", equalTo(1))
-                .body("items[0].supplierId", equalTo(sup));
+                .body("items[0].supplierId", equalTo(sup)).body("items[0].buyerCompanyName", equalTo("Nordlicht Handels GmbH"));
+        given().auth().oauth2(supplier).queryParam("kind", "TRADE_ASSURANCE").queryParam("initiator", "SUPPLIER")
+                .get("/orders").then().statusCode(200).body("total", equalTo(3));
+        given().auth().oauth2(supplier).queryParam("initiator", "BUYER").get("/orders").then().body("total", equalTo(0));
+        given().auth().oauth2(supplier).queryParam("kind", "BARTER").get("/orders").then().statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
         given().auth().oauth2(supplier).queryParam("state", "NOPE").queryParam("createdFrom", "yesterday").get("/orders")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("state", "createdFrom"));
@@ -401,12 +486,66 @@ class OrderLifecycleTest {
                 .filter(r -> id.equals(r.key()) && type.equals(TopicProbe.header(r, "ce_type"))).count();
     }
 
+    static String buyerDraftBody(String quantity, String incoterm) {
+        return """
+                {"supplierCompanyId":"%s","buyerEmail":"purchasing@buyer.example",%s,"currency":"USD","incoterm":"%s",
+                 "lines":[{"productName":"LED panel","model":"LP-600","unitPrice":"12.00","quantity":%s}]}"""
+                .formatted(SUPPLIER, CONTACT_AND_ADDRESS, incoterm, quantity);
+    }
+
     static String buyerDraft() {
-        return given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("""
-                {"supplierCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"USD",
-                 "lines":[{"productName":"LED panel","model":"LP-600","unitPrice":"12.00","quantity":500}]}""".formatted(SUPPLIER))
+        return given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body(buyerDraftBody("500", "FOB"))
                 .post("/orders/buyer-initiated").then().statusCode(201).body("initiator", equalTo("BUYER"))
                 .body("supplierCompletedTerms", equalTo(false)).extract().path("id");
+    }
+
+    /** Moves time (for every test after it): runs late. */
+    @Test
+    @Order(Integer.MAX_VALUE - 5)
+    void aBalanceDueAfterShipmentDoesNotHoldTheGoodsAndIsAnnouncedOnceWhenOverdue() throws Exception {
+        String id = given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("\"due\":\"BEFORE_SHIPMENT\"}", "\"due\":\"AFTER_SHIPMENT\",\"dueDays\":45}"))
+                .post("/orders").then().statusCode(201).body("installments[1].dueDays", equalTo(45)).extract().path("id");
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).post("/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/orders/" + id + "/confirm").then().statusCode(200);
+        reserveCredit(id);
+        payment(UUID.randomUUID().toString(), id, 1, "3750.00"); // the deposit alone lets the goods ship
+        TopicProbe.await("order-events", "tradeorders.OrderReadyToShip.v1", id);
+        TestEvents.publish("fulfillment-events", UUID.randomUUID().toString(), "tradeorders.ShipmentSubmitted.v1",
+                "/fulfillment-service", id, """
+                {"shipmentId":"s-3","orderId":"%s","supplierId":"%s","complete":true}""".formatted(id, SUPPLIER));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER)).body("state", equalTo("SHIPPED")));
+        get(id, Tokens.buyer(BUYER)).body("installments[1].dueAt", org.hamcrest.Matchers.notNullValue())
+                .body("deadlines.ORDER_BALANCE_DUE", org.hamcrest.Matchers.notNullValue())
+                .body("deadlines.ORDER_RECEIPT_REMINDER", org.hamcrest.Matchers.notNullValue());
+        var shipped = TopicProbe.await("order-events", "tradeorders.OrderShipped.v1", id);
+        EventContracts.assertValid(shipped);
+        assertThat(TopicProbe.data(shipped).path("balancesDue").path(0).path("amount").path("amount").asText()).isEqualTo("8750.00");
+
+        advance("{\"days\":25,\"hours\":1}"); // 5 days before the receiving window ends: the buyer is reminded
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventsOfType(id, "tradeorders.ReceivingWindowClosing.v1") == 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjectsTo("purchasing@buyer.example", id))
+                .anyMatch(subject -> subject.startsWith("Confirm receipt of order " + id)));
+        advance("{\"days\":5}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER)).body("state", equalTo("COMPLETED")));
+        assertThat(eventsOfType(id, "tradeorders.InstallmentOverdue.v1")).isZero();
+
+        payment(UUID.randomUUID().toString(), id, 2, "1000.00"); // a part of the balance arrives
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER))
+                .body("installments[1].paid.amount", equalTo("1000.00")));
+        advance("{\"days\":15}"); // 45 days after shipment
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventsOfType(id, "tradeorders.InstallmentOverdue.v1") == 1);
+        var overdue = TopicProbe.await("order-events", "tradeorders.InstallmentOverdue.v1", id);
+        EventContracts.assertValid(overdue);
+        assertThat(TopicProbe.data(overdue).path("paid").path("amount").asText()).isEqualTo("1000.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjectsTo("purchasing@buyer.example", id))
+                .contains("Payment of order " + id + " is overdue"));
+        advance("{\"days\":1}");
+        deadlines.fireDue();
+        Thread.sleep(1500); // a second announcement would have been published by now
+        assertThat(eventsOfType(id, "tradeorders.InstallmentOverdue.v1")).isEqualTo(1);
+        get(id, Tokens.buyer(BUYER)).body("deadlines.ORDER_BALANCE_DUE", org.hamcrest.Matchers.nullValue());
     }
 
     /** Moves time (for every test after it): runs late. */
