@@ -45,8 +45,12 @@ call GET "$CREDIT/credit-lines/$SUPPLIER_ID" "$supplier"; echo
 
 step "supplier $SUPPLIER_ID drafts an order for buyer $BUYER_ID (1000 x 12.35 USD + 150 shipping, 30% deposit / 70% balance)"
 deadline=$(date -u -d '+365 days' +%F 2>/dev/null || date -u -v+365d +%F)
-order=$(call POST "$ORDER/orders" "$supplier" '{"buyerCompanyId":"'$BUYER_ID'","buyerEmail":"purchasing@buyer.example","currency":"USD",
-  "lines":[{"productName":"LED panel 600x600","model":"LP-600","unitPrice":"12.35","quantity":1000}],"shippingCost":"150.00",
+order=$(call POST "$ORDER/orders" "$supplier" '{"buyerCompanyId":"'$BUYER_ID'","buyerEmail":"purchasing@buyer.example",
+  "buyerContact":{"companyName":"Nordlicht Handels GmbH","contactName":"Anna Berger","phone":"+49 30 1234567"},
+  "deliveryAddress":{"street":"Hafenstrasse 12","city":"Hamburg","zipCode":"20457","country":"DE"},
+  "incoterm":"FOB","transportMethod":"SEA_FREIGHT","currency":"USD",
+  "lines":[{"productName":"LED panel 600x600","model":"LP-600","color":"white","packaging":"carton, 4 pieces each",
+            "unitPrice":"12.35","quantity":1000}],"shippingCost":"150.00",
   "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},{"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
   "shipmentDeadline":"'$deadline'"}')
 id=$(printf '%s' "$order" | field id)

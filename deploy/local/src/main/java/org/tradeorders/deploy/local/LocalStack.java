@@ -97,7 +97,7 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack start() {
         try {
             Files.createDirectories(options.dataDir());
-            Path logs = Files.createDirectories(options.dataDir().resolve("logs"));
+            Files.createDirectories(options.dataDir().resolve("logs"));
             claimPidFile();
             for (Service s : services) {
                 Path jar = jar(s);
@@ -113,9 +113,9 @@ public final class LocalStack implements AutoCloseable {
             kafka.createTopics(TOPICS, 3);
             tokens = DevTokens.in(options.dataDir().resolve("keys"));
             for (Service s : services) {
-                processes.put(s, launch(s, logs.resolve(s.name() + ".log")));
+                processes.put(s, launch(s));
             }
-            awaitReady(Duration.ofSeconds(240));
+            awaitReady(services, Duration.ofSeconds(240));
             return this;
         } catch (IOException e) {
             close();
@@ -126,7 +126,78 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private Process launch(Service s, Path log) throws IOException {
+    /**
+     * Starts one more instance of a service on a free port, against the same database and consumer
+     * group (two instances racing for the same deadlines, as a scaled deployment does); its clock is
+     * set to the first instance's.
+     */
+    public synchronized Service startInstance(String name) {
+        Service first = service(name);
+        Service another = new Service(name, first.database(), Ports.free());
+        try {
+            processes.put(another, launch(another));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(List.of(another), Duration.ofSeconds(180));
+        syncClock(first, another);
+        return another;
+    }
+
+    /** Kills an instance without warning (SIGKILL): no shutdown hook, no graceful anything. */
+    public synchronized void kill(Service instance) {
+        Process p = processes.get(instance);
+        p.destroyForcibly();
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a killed (or stopped) instance again on its port; its clock follows {@code clockFrom}. */
+    public synchronized void restart(Service instance, Service clockFrom) {
+        try {
+            processes.put(instance, launch(instance));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(List.of(instance), Duration.ofSeconds(180));
+        syncClock(clockFrom, instance);
+    }
+
+    private void syncClock(Service from, Service to) {
+        String offset;
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(from.baseUrl()
+                    + "/ops/clock")).header("Authorization", "Bearer " + operatorToken()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"offset\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+            if (r.statusCode() != 200 || !m.find()) {
+                throw new IllegalStateException(from + " did not tell its clock: " + r.statusCode() + " " + r.body());
+            }
+            offset = m.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        advanceClock(to, Duration.parse(offset));
+    }
+
+    private String operatorToken() {
+        return tokens.issue("operator", "OPS-1", Duration.ofMinutes(5));
+    }
+
+    /** logs/order-service.log for the first instance, logs/order-service-<port>.log for another. */
+    private Path logOf(Service s) {
+        return options.dataDir().resolve("logs").resolve(s.equals(service(s.name())) ? s.name() + ".log"
+                : s.name() + "-" + s.port() + ".log");
+    }
+
+    private Process launch(Service s) throws IOException {
+        Path log = logOf(s);
         List<String> cmd = new ArrayList<>(List.of(Processes.javaExecutable(), "-Xmx256m", "-Xss512k",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         if (s.name().equals("credit-limit-service")) {
@@ -151,10 +222,10 @@ public final class LocalStack implements AutoCloseable {
         return pb.start();
     }
 
-    private void awaitReady(Duration timeout) {
+    private void awaitReady(List<Service> instances, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        List<Service> pending = new ArrayList<>(services);
+        List<Service> pending = new ArrayList<>(instances);
         while (!pending.isEmpty()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("not ready after " + timeout + ": " + pending);
@@ -163,7 +234,7 @@ public final class LocalStack implements AutoCloseable {
                 Process p = processes.get(s);
                 if (!p.isAlive()) {
                     throw new IllegalStateException(s.name() + " exited (" + p.exitValue() + "):\n"
-                            + Processes.tail(options.dataDir().resolve("logs").resolve(s.name() + ".log")));
+                            + Processes.tail(logOf(s)));
                 }
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/q/health/ready"))
@@ -182,25 +253,29 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Moves every service's clock forward (POST /ops/clock/advance), as deploy/local/clock.sh does. */
-    public void advanceClocks(Duration by) {
-        HttpClient http = HttpClient.newHttpClient();
-        String token = tokens.issue("operator", "OPS-1", Duration.ofMinutes(5));
-        for (Service s : services) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/ops/clock/advance"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"days\":" + by.toDays() + ",\"hours\":"
-                                + by.toHoursPart() + "}")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException(s.name() + " refused to advance its clock: " + r.statusCode() + " " + r.body());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+    /** Moves every running instance's clock forward (POST /ops/clock/advance), as deploy/local/clock.sh does. */
+    public synchronized void advanceClocks(Duration by) {
+        processes.keySet().forEach(s -> advanceClock(s, by));
+    }
+
+    private void advanceClock(Service s, Duration by) {
+        if (by.isZero()) {
+            return;
+        }
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.baseUrl()
+                    + "/ops/clock/advance")).header("Authorization", "Bearer " + operatorToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"days\":" + by.toDays() + ",\"hours\":"
+                            + by.toHoursPart() + "}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(s + " refused to advance its clock: " + r.statusCode() + " " + r.body());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -36,6 +36,11 @@ class EndToEndIT {
     static Path data;
     static final String SUPPLIER = "SUP-1001";
     static final String BUYER = "BUY-2001";
+    /** The buyer's contact, delivery address, Incoterm and transport of every proforma invoice here. */
+    static final String DELIVERY = """
+            "buyerContact":{"companyName":"Nordlicht Handels GmbH","contactName":"Anna Berger","phone":"+49 30 1234567"},
+            "deliveryAddress":{"street":"Hafenstrasse 12","city":"Hamburg","zipCode":"20457","country":"DE"},
+            "incoterm":"FOB","transportMethod":"SEA_FREIGHT",""";
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,7 +54,7 @@ class EndToEndIT {
     @AfterAll
     static void stop() {
         if (stack != null) {
-            List<Integer> ports = stack.services().stream().map(LocalStack.Service::port).toList();
+            List<Integer> ports = stack.processes().keySet().stream().map(LocalStack.Service::port).toList();
             stack.close();
             assertThat(ports).as("no port left behind").noneMatch(Ports::inUse);
         }
@@ -80,12 +85,12 @@ class EndToEndIT {
         String buyer = token("buyer", BUYER);
 
         String id = given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
-                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"USD",
+                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example",{DELIVERY}"currency":"USD",
                  "lines":[{"productName":"LED panel 600x600","model":"LP-600","unitPrice":"12.35","quantity":1000}],
                  "shippingCost":"150.00",
                  "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},
                                  {"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
-                 "shipmentDeadline":"%s"}""".formatted(BUYER, LocalDate.now().plusYears(1)))
+                 "shipmentDeadline":"%s"}""".replace("{DELIVERY}", DELIVERY).formatted(BUYER, LocalDate.now().plusYears(1)))
                 .post(url("order-service", "/orders")).then().statusCode(201).extract().path("id");
         given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
         given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"version\":1}")
@@ -163,10 +168,10 @@ class EndToEndIT {
     void anUnpaidOrderIsCancelledAfterSixtyDaysAndItsCreditReleased() {
         String supplier = token("supplier", SUPPLIER);
         String id = given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
-                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"EUR",
+                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example",{DELIVERY}"currency":"EUR",
                  "lines":[{"productName":"Cable","model":"C-1","unitPrice":"2.00","quantity":500}],
                  "shippingCost":"0", "installments":[{"name":"Full","percent":100,"due":"BEFORE_PRODUCTION"}],
-                 "shipmentDeadline":"%s"}""".formatted(BUYER, LocalDate.now().plusYears(1)))
+                 "shipmentDeadline":"%s"}""".replace("{DELIVERY}", DELIVERY).formatted(BUYER, LocalDate.now().plusYears(1)))
                 .post(url("order-service", "/orders")).then().statusCode(201).extract().path("id");
         given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
         given().auth().oauth2(token("buyer", BUYER)).contentType(ContentType.JSON).body("{\"version\":1}")
@@ -186,6 +191,57 @@ class EndToEndIT {
                 .get(url("payment-service", "/orders/" + id + "/payment-links")).then().body("[0].status", equalTo("CANCELLED")));
     }
 
+    /**
+     * Two instances of order-service share one database, as a scaled deployment does. Unpaid orders'
+     * deadlines are persisted; the first instance is killed (SIGKILL) and started again; then time
+     * moves 61 days on both and they race: every order is cancelled exactly once and its credit
+     * released exactly once.
+     */
+    @Test
+    @Order(5)
+    void deadlinesSurviveACrashAndFireOnceWithTwoInstancesRacing() {
+        LocalStack.Service first = stack.service("order-service");
+        LocalStack.Service second = stack.startInstance("order-service");
+        String supplier = token("supplier", SUPPLIER);
+        String buyer = token("buyer", BUYER);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            // drafted and confirmed through either instance: they are one service
+            String base = (i % 2 == 0 ? first : second).baseUrl();
+            String id = given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
+                    {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example",{DELIVERY}"currency":"USD",
+                     "lines":[{"productName":"Cable","model":"C-2","unitPrice":"2.00","quantity":100}],
+                     "shippingCost":"0", "installments":[{"name":"Full","percent":100,"due":"BEFORE_PRODUCTION"}],
+                     "shipWithinDays":30}""".replace("{DELIVERY}", DELIVERY).formatted(BUYER))
+                    .post(base + "/orders").then().statusCode(201).extract().path("id");
+            given().auth().oauth2(supplier).post(base + "/orders/" + id + "/submit").then().statusCode(200);
+            given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"version\":1}")
+                    .post(base + "/orders/" + id + "/confirm").then().statusCode(200);
+            ids.add(id);
+        }
+        ids.forEach(id -> awaitState(id, "AWAITING_PAYMENT"));
+
+        stack.kill(first);
+        stack.restart(first, second);
+        stack.advanceClocks(Duration.ofDays(61));
+        ids.forEach(id -> awaitState(id, "CANCELLED"));
+
+        String bootstrap = stack.kafka().bootstrapServers();
+        for (String id : ids) {
+            TopicProbe.await(bootstrap, "credit-limit-events", Duration.ofSeconds(60),
+                    r -> id.equals(r.key()) && "tradeorders.CreditReleased.v1".equals(TopicProbe.header(r, "ce_type")));
+        }
+        Map<String, Long> cancelled = TopicProbe.readAll(bootstrap, "order-events").stream()
+                .filter(r -> ids.contains(r.key()) && "tradeorders.OrderCancelled.v1".equals(TopicProbe.header(r, "ce_type")))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        Map<String, Long> released = TopicProbe.readAll(bootstrap, "credit-limit-events").stream()
+                .filter(r -> ids.contains(r.key()) && "tradeorders.CreditReleased.v1".equals(TopicProbe.header(r, "ce_type")))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        assertThat(cancelled).hasSize(ids.size()).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+        assertThat(released).hasSize(ids.size()).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+        ids.forEach(id -> order(id).body("deadlines.size()", equalTo(0)));
+    }
+
     static ValidatableResponse post(String token, String service, String path, String json) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(json).post(url(service, path)).then()
                 .log().ifValidationFails();
@@ -203,12 +259,12 @@ class EndToEndIT {
         String supplier = token("supplier", "SUP-1002");
         String buyer = token("buyer", BUYER);
         String body = """
-                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example","currency":"USD",
+                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example",{DELIVERY}"currency":"USD",
                  "lines":[{"productName":"LED panel 600x600","model":"LP-600","unitPrice":"12.35","quantity":{QTY}}],
                  "shippingCost":"{SHIPPING}",
                  "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},
                                  {"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
-                 "shipWithinDays":30}""".formatted(BUYER);
+                 "shipWithinDays":30}""".replace("{DELIVERY}", DELIVERY).formatted(BUYER);
         String id = post(supplier, "order-service", "/orders", body.replace("{QTY}", "1000").replace("{SHIPPING}", "150.00"))
                 .statusCode(201).extract().path("id");
         given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
