@@ -443,6 +443,27 @@ class OrderLifecycleTest {
                 .post("/orders/" + partlyPaid + "/cancel").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("refund"));
         get(partlyPaid, Tokens.supplier(SUPPLIER)).body("state", equalTo("AWAITING_PAYMENT"));
+
+        // the initiator drops its own draft
+        String dropped = draft();
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{}")
+                .post("/orders/" + dropped + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"));
+        // credit reserved, nothing paid yet: still cancellable, and the payment timer goes with it
+        String unpaid = confirmedOrder();
+        reserveCredit(unpaid);
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"reason\":\"out of stock\"}")
+                .post("/orders/" + unpaid + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"))
+                .body("deadlines.size()", equalTo(0));
+        assertThat(TopicProbe.data(TopicProbe.await("order-events", "tradeorders.OrderCancelled.v1", unpaid))
+                .path("previousState").asText()).isEqualTo("AWAITING_PAYMENT");
+        // in production only a refund the supplier agrees to ends the order
+        String producing = confirmedOrder();
+        reserveCredit(producing);
+        payment(UUID.randomUUID().toString(), producing, 1, "3750.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(producing, Tokens.buyer(BUYER))
+                .body("state", equalTo("IN_PRODUCTION")));
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{}")
+                .post("/orders/" + producing + "/cancel").then().statusCode(409).body("detail", containsString("refund"));
     }
 
     @jakarta.inject.Inject
