@@ -2,39 +2,56 @@ package org.tradeorders.payment;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.TopicProbe;
 
+/** payment-service against the real broker and database: links, channels, fees, FX, the ledger, withdrawals. */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "payments"))
 class PaymentServiceTest {
     static final String SUPPLIER = "SUP-PAY-1";
     static final String BUYER = "BUY-PAY-1";
 
-    static String awaitingPayment() {
+    /** An order awaiting payment of 30% + 70% of {@code total}, delivered twice (one set of links). */
+    static String awaitingPayment(String supplier, String total, String deposit, String balance, String currency) {
         String order = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         String body = """
-                {"orderId":"%s","supplierId":"%s","buyerId":"%s","total":{"amount":"12500.00","currency":"USD"},
-                 "installments":[{"seq":1,"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION","amount":{"amount":"3750.00","currency":"USD"}},
-                                 {"seq":2,"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT","amount":{"amount":"8750.00","currency":"USD"}}]}"""
-                .formatted(order, SUPPLIER, BUYER);
+                {"orderId":"%s","supplierId":"%s","buyerId":"%s","total":{"amount":"%s","currency":"%s"},
+                 "installments":[{"seq":1,"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION","amount":{"amount":"%s","currency":"%s"}},
+                                 {"seq":2,"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT","amount":{"amount":"%s","currency":"%s"}}]}"""
+                .formatted(order, supplier, BUYER, total, currency, deposit, currency, balance, currency);
         TestEvents.publish("order-events", eventId, "tradeorders.OrderAwaitingPayment.v1", "/order-service", order, body);
         TestEvents.publish("order-events", eventId, "tradeorders.OrderAwaitingPayment.v1", "/order-service", order, body);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
@@ -42,52 +59,339 @@ class PaymentServiceTest {
         return order;
     }
 
+    static String awaitingPayment() {
+        return awaitingPayment(SUPPLIER, "12500.00", "3750.00", "8750.00", "USD");
+    }
+
+    static List<String> tokens(String order) {
+        return given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then().extract().path("token");
+    }
+
+    static List<String> linkIds(String order) {
+        return given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then().extract().path("id");
+    }
+
+    static ValidatableResponse pay(String token, String body) {
+        return given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body(body)
+                .post("/payment-links/" + token + "/payments").then().log().ifValidationFails();
+    }
+
+    static ValidatableResponse report(String linkId, String transactionId, String amount) {
+        return given().auth().oauth2(Tokens.issue("payment-channel", "card-gateway")).contentType(ContentType.JSON)
+                .body("""
+                        {"channel":"CARD","transactionId":"%s","linkId":"%s","amount":{"amount":"%s","currency":"USD"}}"""
+                        .formatted(transactionId, linkId, amount))
+                .post("/channel-reports").then().log().ifValidationFails();
+    }
+
+    static void shipped(String order, String supplier) {
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderShipped.v1", "/order-service",
+                order, """
+                {"orderId":"%s","supplierId":"%s","buyerId":"%s","shipmentId":"s-1","receiptDueAt":"2030-01-01T00:00:00Z"}"""
+                .formatted(order, supplier, BUYER));
+    }
+
+    static ValidatableResponse balances(String supplier) {
+        return given().auth().oauth2(Tokens.supplier(supplier)).get("/suppliers/" + supplier + "/balances").then().statusCode(200);
+    }
+
+    static long eventsOf(String key, String type) {
+        return TopicProbe.readAll("payment-events").stream()
+                .filter(r -> key.equals(r.key()) && type.equals(TopicProbe.header(r, "ce_type"))).count();
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    /** After every scenario the books must prove themselves. */
+    @AfterEach
+    void theBooksBalance() {
+        given().auth().oauth2(Tokens.operator("OPS")).get("/ops/ledger/check").then().statusCode(200)
+                .body("problems", hasSize(0)).body("balanced", equalTo(true));
+    }
+
     @Test
     void eachInstallmentGetsOneLinkOnlyTheBuyerSeesTokensAndPaying() {
         String order = awaitingPayment();
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).get("/orders/" + order + "/payment-links").then().statusCode(200)
-                .body("[0].token", nullValue()).body("[0].amount.amount", equalTo("3750.00"));
+                .body("[0].token", nullValue()).body("[0].amount.amount", equalTo("3750.00"))
+                .body("[0].outstanding.amount", equalTo("3750.00")).body("[0].expiresAt", notNullValue());
         given().auth().oauth2(Tokens.buyer("BUY-OTHER")).get("/orders/" + order + "/payment-links").then().statusCode(404);
-        List<String> tokens = given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links")
-                .then().extract().path("token");
+        List<String> tokens = tokens(order);
         assertThat(tokens).allSatisfy(t -> assertThat(t).hasSizeGreaterThanOrEqualTo(22)).doesNotHaveDuplicates();
 
         given().auth().oauth2(Tokens.buyer("BUY-OTHER")).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
                 .post("/payment-links/" + tokens.get(0) + "/payments").then().statusCode(404);
-        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"channel\":\"CHEQUE\"}")
-                .post("/payment-links/" + tokens.get(0) + "/payments").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("channel"));
-        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
-                .post("/payment-links/" + tokens.get(0) + "/payments").then().statusCode(201)
-                .body("amount.amount", equalTo("3750.00"));
-        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
-                .post("/payment-links/" + tokens.get(0) + "/payments").then().statusCode(409)
-                .contentType("application/problem+json");
+        pay(tokens.get(0), "{\"channel\":\"CHEQUE\"}").statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("channel"));
+        pay(tokens.get(0), "{\"channel\":\"TT_BANK_TRANSFER\",\"amount\":{\"amount\":\"1.001\",\"currency\":\"USD\"}}")
+                .statusCode(400).body("errors[0].field", equalTo("amount.amount"));
+        pay(tokens.get(0), "{\"channel\":\"TT_BANK_TRANSFER\",\"amount\":{\"amount\":\"10\",\"currency\":\"EUR\"}}")
+                .statusCode(400).body("errors[0].field", equalTo("amount.currency"));
+        pay(tokens.get(0), "{\"channel\":\"TT_BANK_TRANSFER\",\"amount\":{\"amount\":\"5000\",\"currency\":\"USD\"}}")
+                .statusCode(400).body("detail", containsString("outstanding"));
+        pay(tokens.get(0), "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201)
+                .body("amount.amount", equalTo("3750.00")).body("surcharge.amount", equalTo("0.00"));
+        pay(tokens.get(0), "{\"channel\":\"CARD\"}").statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("PAID"));
 
         var received = TopicProbe.await("payment-events", "tradeorders.PaymentReceived.v1", order);
         EventContracts.assertValid(received);
         assertThat(TopicProbe.data(received).path("installmentSeq").asInt()).isEqualTo(1);
-        long receivedCount = TopicProbe.readAll("payment-events").stream()
-                .filter(r -> order.equals(r.key()) && "tradeorders.PaymentReceived.v1".equals(TopicProbe.header(r, "ce_type"))).count();
-        assertThat(receivedCount).isEqualTo(1);
-        assertThat(EventContracts.assertAllValid(TopicProbe.readAll("payment-events"))).isGreaterThanOrEqualTo(3);
+        assertThat(eventsOf(order, "tradeorders.PaymentReceived.v1")).isEqualTo(1);
         assertThat(TopicProbe.readAll("payment-events")).noneMatch(r -> tokens.stream().anyMatch(r.value()::contains));
+    }
+
+    @Test
+    void partialPaymentsAccumulateOverpaymentsBecomeBuyerCreditAndARepeatedReportCountsOnce() {
+        String order = awaitingPayment();
+        String link = linkIds(order).get(0);
+        String first = report(link, "tx-" + order + "-1", "1000.00").statusCode(201)
+                .body("applied.amount", equalTo("1000.00")).extract().path("id");
+        report(link, "tx-" + order + "-1", "1000.00").statusCode(200).body("id", equalTo(first));
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then()
+                .body("[0].status", equalTo("PARTIALLY_PAID")).body("[0].paid.amount", equalTo("1000.00"))
+                .body("[0].outstanding.amount", equalTo("2750.00"));
+
+        report(link, "tx-" + order + "-2", "3000.00").statusCode(201).body("applied.amount", equalTo("2750.00"))
+                .body("creditedToBuyer.amount", equalTo("250.00")).body("surcharge.amount", equalTo("88.50"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then()
+                .body("[0].status", equalTo("PAID")).body("[0].outstanding.amount", equalTo("0.00"));
+        // money for a link that is paid already is never lost: it is the buyer's
+        report(link, "tx-" + order + "-3", "100.00").statusCode(201).body("applied.amount", equalTo("0.00"))
+                .body("creditedToBuyer.amount", equalTo("100.00"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventsOf(order, "tradeorders.PaymentReceived.v1") == 2);
+        EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.PaymentCreditedToBuyer.v1", order));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).get("/orders/" + order + "/journal").then().statusCode(200)
+                .body("type", hasItems("BUYER_PAYMENT", "PAYMENT_ALLOCATED"))
+                .body("findAll { it.type == 'BUYER_PAYMENT' }", hasSize(3));
+        given().auth().oauth2(Tokens.operator("OPS")).get("/ops/ledger/accounts").then()
+                .body("find { it.id == 'buyer:" + BUYER + ":credit:USD' }.balance.amount", notNullValue());
+        given().auth().oauth2(Tokens.issue("buyer", BUYER)).contentType(ContentType.JSON).body("{}").post("/channel-reports")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void theCardFeeIsTheBuyersTheServiceFeeIsCappedAndFundsBecomeAvailableWhenTheGoodsShip() {
+        String supplier = "SUP-FEE-" + UUID.randomUUID();
+        String order = awaitingPayment(supplier, "12500.00", "3750.00", "8750.00", "USD");
+        List<String> tokens = tokens(order);
+        pay(tokens.get(0), "{\"channel\":\"CARD\"}").statusCode(201).body("surcharge.amount", equalTo("110.62"))
+                .body("charged.amount", equalTo("3860.62"));
+        pay(tokens.get(1), "{\"channel\":\"ONLINE_BANKING\"}").statusCode(201).body("surcharge.amount", equalTo("0.00"));
+        balances(supplier).body("byCurrency.USD.pending.amount", equalTo("12500.00"))
+                .body("byCurrency.USD.available.amount", equalTo("0.00"));
+        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
+                .body("{\"amount\":\"1\",\"currency\":\"USD\",\"bankAccount\":\"DE89 3704 0044 0532 0130 00\"}")
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(409).body("type", containsString("insufficient-funds"));
+
+        shipped(order, supplier);
+        var settled = TopicProbe.await("payment-events", "tradeorders.FundsSettled.v1", order);
+        EventContracts.assertValid(settled);
+        assertThat(TopicProbe.data(settled).path("serviceFee").path("amount").asText()).isEqualTo("100.00"); // 2% = 250, capped
+        balances(supplier).body("byCurrency.USD.pending.amount", equalTo("0.00"))
+                .body("byCurrency.USD.available.amount", equalTo("12400.00"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/journal").then().statusCode(200)
+                .body("type", hasItems("BUYER_PAYMENT", "PAYMENT_ALLOCATED", "FUNDS_SETTLED"))
+                .body("find { it.type == 'FUNDS_SETTLED' }.postings.account", hasItems("supplier:" + supplier + ":pending:USD",
+                        "supplier:" + supplier + ":available:USD", "platform:fees:supplier-service:USD"));
+        given().auth().oauth2(Tokens.buyer("BUY-STRANGER")).get("/orders/" + order + "/journal").then().statusCode(404);
+
+        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
+                .body("{\"amount\":\"12400.01\",\"currency\":\"USD\",\"bankAccount\":\"DE89370400440532013000\"}")
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(409);
+        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
+                .body("{\"amount\":\"12400.00\",\"currency\":\"USD\",\"bankAccount\":\"DE89370400440532013000\"}")
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201).body("bankAccount", equalTo("****3000"));
+        EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.WithdrawalPaid.v1", supplier));
+        given().auth().oauth2(Tokens.supplier("SUP-SOMEONE")).contentType(ContentType.JSON)
+                .body("{\"amount\":\"1\",\"currency\":\"USD\",\"bankAccount\":\"DE89370400440532013000\"}")
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(404);
+    }
+
+    @Test
+    void concurrentWithdrawalsNeverExceedTheAvailableBalance() throws Exception {
+        String supplier = "SUP-RACE-" + UUID.randomUUID();
+        String order = awaitingPayment(supplier, "1000.00", "300.00", "700.00", "USD");
+        tokens(order).forEach(t -> pay(t, "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201));
+        shipped(order, supplier);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> balances(supplier)
+                .body("byCurrency.USD.available.amount", equalTo("980.00"))); // less the 2% service fee
+        String token = Tokens.supplier(supplier);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Callable<Integer> withdraw = () -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"amount\":\"50\",\"currency\":\"USD\",\"bankAccount\":\"DE89370400440532013000\"}")
+                    .post("/suppliers/" + supplier + "/withdrawals").then().extract().statusCode();
+            results.add(pool.submit(withdraw));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(19); // 19 x 50 = 950 <= 980 < 1000
+        balances(supplier).body("byCurrency.USD.available.amount", equalTo("30.00"));
+    }
+
+    @Test
+    void operatorsRecordFxRatesAndTheServiceFeeCapIsConvertedAtTheRecordedRate() {
+        given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON)
+                .body("{\"base\":\"EUR\",\"quote\":\"USD\",\"rate\":\"1.10\",\"source\":\"ECB reference rate\"}")
+                .post("/fx-rates").then().statusCode(201).body("rate", equalTo("1.1000000000"));
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
+                .body("{\"base\":\"EUR\",\"quote\":\"USD\",\"rate\":\"2\",\"source\":\"me\"}").post("/fx-rates").then().statusCode(403);
+        given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON)
+                .body("{\"base\":\"EUR\",\"quote\":\"XXX\",\"rate\":\"-1\",\"source\":\"\"}").post("/fx-rates").then().statusCode(400)
+                .body("errors.field", hasItems("rate", "source"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/fx-rates").then().statusCode(200)
+                .body("find { it.base == 'EUR' && it.quote == 'USD' }.source", equalTo("ECB reference rate"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/fx-rates/EUR/USD/history").then()
+                .body("source", hasItems("ECB reference rate", "seed configuration"));
+        EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.FxRateRecorded.v1", "EUR/USD"));
+
+        String supplier = "SUP-EUR-" + UUID.randomUUID();
+        String order = awaitingPayment(supplier, "10000.00", "3000.00", "7000.00", "EUR");
+        tokens(order).forEach(t -> pay(t, "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201));
+        shipped(order, supplier);
+        var settled = TopicProbe.await("payment-events", "tradeorders.FundsSettled.v1", order);
+        // 2% of 10,000 EUR = 200 EUR; the cap US$100 at 1 EUR = 1.10 USD is 90.91 EUR
+        assertThat(TopicProbe.data(settled).path("serviceFee").path("amount").asText()).isEqualTo("90.91");
+        given().auth().oauth2(Tokens.operator("OPS")).get("/ops/fx-conversions?reference=" + order).then().statusCode(200)
+                .body("[0].rate", notNullValue()).body("[0].rateSource", equalTo("ECB reference rate (inverse)"))
+                .body("[0].to.amount", equalTo("90.91"));
+    }
+
+    @Test
+    void payLaterAdvancesTheInstallmentAndTheBuyerOwesIt() {
+        String order = awaitingPayment();
+        pay(tokens(order).get(0), "{\"channel\":\"PAY_LATER\"}").statusCode(201).body("applied.amount", equalTo("3750.00"))
+                .body("payLaterDueAt", notNullValue());
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/journal").then()
+                .body("type", hasItems("PAY_LATER_ADVANCE"))
+                .body("find { it.type == 'PAY_LATER_ADVANCE' }.postings[0].account", equalTo("buyer:" + BUYER + ":receivable:USD"));
+        var received = TopicProbe.await("payment-events", "tradeorders.PaymentReceived.v1", order);
+        assertThat(TopicProbe.data(received).path("channel").asText()).isEqualTo("PAY_LATER");
+        assertThat(TopicProbe.data(received).path("payLaterDueAt").asText()).isNotBlank();
     }
 
     @Test
     void aCancelledOrdersLinksCanNoLongerBePaid() {
         String order = awaitingPayment();
-        List<String> tokens = given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links")
-                .then().extract().path("token");
+        List<String> tokens = tokens(order);
         TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCancelled.v1", "/order-service",
                 order, """
                 {"orderId":"%s","supplierId":"%s","buyerId":"%s","previousState":"AWAITING_PAYMENT","cancelledBy":"SYSTEM",
                  "reason":"UNPAID_TIMEOUT"}""".formatted(order, SUPPLIER, BUYER));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
                 .get("/orders/" + order + "/payment-links").then().body("status", org.hamcrest.Matchers.everyItem(equalTo("CANCELLED"))));
-        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
-                .post("/payment-links/" + tokens.get(1) + "/payments").then().statusCode(409)
-                .body("detail", org.hamcrest.Matchers.containsString("CANCELLED"));
+        pay(tokens.get(1), "{\"channel\":\"CARD\"}").statusCode(409).body("detail", containsString("CANCELLED"));
         EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.PaymentLinkCancelled.v1", order));
+    }
+
+    @Test
+    void theSameIdempotencyKeyGetsTheSameAnswerAnotherRequestUnderItIsRefused() throws Exception {
+        String supplier = "SUP-IDEM-" + UUID.randomUUID();
+        String order = awaitingPayment(supplier, "1000.00", "300.00", "700.00", "USD");
+        tokens(order).forEach(t -> pay(t, "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201));
+        shipped(order, supplier);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> balances(supplier)
+                .body("byCurrency.USD.available.amount", equalTo("980.00")));
+        String token = Tokens.supplier(supplier);
+        String body = "{\"amount\":\"100\",\"currency\":\"USD\",\"bankAccount\":\"DE89370400440532013000\"}";
+        String key = UUID.randomUUID().toString();
+        var first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201).extract();
+        var again = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract();
+        assertThat(again.path("id").toString()).isEqualTo(first.path("id").toString());
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        balances(supplier).body("byCurrency.USD.available.amount", equalTo("880.00")); // withdrawn once
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body.replace("100", "200")).post("/suppliers/" + supplier + "/withdrawals").then().statusCode(422)
+                .contentType("application/problem+json").body("type", containsString("idempotency-key-reused"));
+
+        // errors are answers too: the same refusal again, even once the money would be there
+        String refusedKey = UUID.randomUUID().toString();
+        String tooMuch = body.replace("100", "900");
+        given().auth().oauth2(token).header("Idempotency-Key", refusedKey).contentType(ContentType.JSON).body(tooMuch)
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(409);
+        given().auth().oauth2(token).header("Idempotency-Key", refusedKey).contentType(ContentType.JSON).body(tooMuch)
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(409).header("Idempotent-Replayed", "true")
+                .contentType("application/problem+json");
+
+        // another caller's identical key is another key
+        String other = "SUP-IDEM-OTHER-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.supplier(other)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post("/suppliers/" + other + "/withdrawals").then().statusCode(409).body("type", containsString("insufficient-funds"));
+
+        // a key whose first request is still running
+        String busyKey = UUID.randomUUID().toString();
+        String caller = given().auth().oauth2(token).header("Idempotency-Key", busyKey).contentType(ContentType.JSON)
+                .body(body).post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201).extract().path("id");
+        assertThat(caller).isNotBlank();
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement(
+                "update idempotency_key set state = 'IN_FLIGHT', lease_until = '2999-01-01Z' where idem_key = ?")) {
+            st.setString(1, busyKey);
+            assertThat(st.executeUpdate()).isEqualTo(1); // as if its request were still running
+        }
+        given().auth().oauth2(token).header("Idempotency-Key", busyKey).contentType(ContentType.JSON).body(body)
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(409)
+                .body("type", containsString("idempotency-key-in-flight"));
+    }
+
+    @jakarta.inject.Inject
+    org.tradeorders.payment.ledger.domain.Ledger ledger;
+
+    @Test
+    void theJournalIsAppendOnlyAnUnbalancedEntryIsRefusedAndTheCheckFindsDrift() throws Exception {
+        String order = awaitingPayment();
+        pay(tokens(order).get(0), "{\"channel\":\"WALLET\"}").statusCode(201);
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            assertThatThrownBy(() -> st.executeUpdate("update journal_posting set amount = amount * 2"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> st.executeUpdate("delete from journal_entry"))
+                    .hasMessageContaining("append-only");
+        }
+        assertThatThrownBy(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> ledger.post(
+                org.tradeorders.payment.ledger.domain.EntryType.WITHDRAWAL, "test:" + order, null, SUPPLIER, "unbalanced",
+                List.of(org.tradeorders.payment.ledger.domain.Posting.debit(
+                        org.tradeorders.payment.ledger.domain.Account.cash("USD"), new java.math.BigDecimal("1.00"))))))
+                .hasMessageContaining("unbalanced");
+
+        // a balance that no longer matches its postings is found
+        String account = "supplier:" + SUPPLIER + ":pending:USD";
+        try (var c = dataSource.getConnection();
+                var st = c.prepareStatement("update ledger_account set balance = balance + ? where id = ?")) {
+            st.setBigDecimal(1, new java.math.BigDecimal("0.01"));
+            st.setString(2, account);
+            st.executeUpdate();
+            given().auth().oauth2(Tokens.operator("OPS")).get("/ops/ledger/check").then().statusCode(200)
+                    .body("balanced", equalTo(false)).body("problems[0]", containsString(account));
+            st.setBigDecimal(1, new java.math.BigDecimal("-0.01"));
+            st.executeUpdate();
+        }
+    }
+
+    /** Moves time: runs last. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void anExpiredLinkIsRefusedWithItsExpiry() {
+        String order = awaitingPayment();
+        given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON).body("{\"days\":61}")
+                .post("/ops/clock/advance").then().statusCode(200);
+        pay(tokens(order).get(0), "{\"channel\":\"WALLET\"}").statusCode(409).body("detail", containsString("expired at"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then()
+                .body("[0].status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyPublishedEventMatchesItsSchema() {
+        assertThat(EventContracts.assertAllValid(TopicProbe.readAll("payment-events"))).isGreaterThanOrEqualTo(10);
     }
 }

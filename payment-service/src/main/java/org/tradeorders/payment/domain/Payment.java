@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** Money a buyer paid through a link and a channel. Append-only. */
+/**
+ * Money a buyer paid through a link and a channel: {@code amount} collected (besides the card
+ * {@code surcharge}), of which {@code applied} went to the installment and {@code credited} to the
+ * buyer's credit. Append-only.
+ */
 @Entity
 @Table(name = "payment")
 public class Payment {
@@ -23,6 +27,15 @@ public class Payment {
     public BigDecimal amount;
     @Column(nullable = false, length = 3)
     public String currency;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal applied;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal credited = BigDecimal.ZERO;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal surcharge = BigDecimal.ZERO;
+    /** PAY_LATER: when the buyer owes the amount */
+    @Column(name = "pay_later_due_at")
+    public Instant payLaterDueAt;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Channel channel;

@@ -32,6 +32,9 @@ public class PaymentLink {
     public BigDecimal amount;
     @Column(nullable = false, length = 3)
     public String currency;
+    /** applied to this installment so far (partial payments accumulate) */
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal paid = BigDecimal.ZERO;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public LinkStatus status;
@@ -42,5 +45,13 @@ public class PaymentLink {
 
     public Money amountDue() {
         return new Money(amount, currency);
+    }
+
+    public Money paidSoFar() {
+        return new Money(paid, currency);
+    }
+
+    public Money outstanding() {
+        return new Money(amount.subtract(paid), currency);
     }
 }

@@ -10,6 +10,10 @@ public interface PaymentRules {
     @WithDefault("P60D")
     Duration linkValidity();
 
+    /** Pay-later terms: the buyer owes a pay-later payment this long after it. */
+    @WithDefault("P30D")
+    Duration payLaterTerm();
+
     /** Random bytes in a link token (at least 16 = 128 bits). */
     @WithDefault("32")
     int linkTokenBytes();

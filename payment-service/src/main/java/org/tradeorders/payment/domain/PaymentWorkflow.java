@@ -12,11 +12,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.tradeorders.payment.fees.domain.Fees;
+import org.tradeorders.payment.ledger.domain.OrderMoney;
 import org.tradeorders.payment.messaging.OrderEventsConsumer;
+import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
 
+/**
+ * Payment links and the money paid through them. Every payment is booked in the ledger in the same
+ * transaction ({@link OrderMoney}); money that arrives is never refused once collected: what the
+ * installment cannot take is kept as the buyer's credit.
+ */
 @ApplicationScoped
 public class PaymentWorkflow {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -29,10 +38,15 @@ public class PaymentWorkflow {
     Clock clock;
     @Inject
     PaymentRules rules;
+    @Inject
+    Fees fees;
+    @Inject
+    OrderMoney orderMoney;
 
     /** One link per installment; an installment that already has a link keeps it. */
     public void issueLinks(OrderEventsConsumer.OrderAwaitingPayment order) {
         Instant now = clock.instant();
+        orderMoney.opened(order.orderId(), order.supplierId(), order.buyerId(), order.total());
         for (OrderEventsConsumer.Installment in : order.installments()) {
             boolean exists = !em.createQuery("select l.id from PaymentLink l where l.orderId = ?1 and l.installmentSeq = ?2")
                     .setParameter(1, order.orderId()).setParameter(2, in.seq()).getResultList().isEmpty();
@@ -72,41 +86,118 @@ public class PaymentWorkflow {
     }
 
     /**
-     * The buyer pays a link in full through a channel. The channel here is simulated and succeeds at
-     * once; real channel adapters will report results on their own endpoint.
+     * The buyer pays through its link: the outstanding amount, or a part of it. Channels are simulated
+     * here (the money is collected at once, as if the channel adapter had reported it); PAY_LATER
+     * advances the outstanding amount, which the buyer then owes for payment.pay-later-term.
+     * An expired, cancelled or paid link is refused (its expiry is kept).
      */
-    @Transactional
-    public Payment pay(String token, String buyerCompanyId, Channel channel, String channelReference) {
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Payment checkout(String token, String buyerCompanyId, Channel channel, Money amount) {
         List<PaymentLink> found = em.createQuery("select l from PaymentLink l where l.token = ?1", PaymentLink.class)
                 .setParameter(1, token).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         if (found.isEmpty() || !found.get(0).buyerId.equals(buyerCompanyId)) {
             throw ProblemException.notFound("payment link", "(token)");
         }
         PaymentLink link = found.get(0);
+        expireIfDue(link);
+        if (!link.status.payable()) {
+            throw ProblemException.conflict("link-not-payable", "the payment link for installment " + link.installmentSeq
+                    + " of order " + link.orderId + (link.status == LinkStatus.EXPIRED ? " expired at " + link.expiresAt
+                            : " is " + link.status) + ": it cannot be paid");
+        }
+        Money pay = amount == null ? link.outstanding() : amount;
+        if (!pay.currency().equals(link.currency)) {
+            throw ProblemException.invalid("amount.currency", "must be " + link.currency + ", the installment's currency");
+        }
+        if (channel == Channel.PAY_LATER && pay.amount().compareTo(link.outstanding().amount()) != 0) {
+            throw ProblemException.invalid("amount", "pay-later terms cover the outstanding " + link.outstanding());
+        }
+        if (pay.amount().compareTo(link.outstanding().amount()) > 0) {
+            throw ProblemException.invalid("amount", "at most the outstanding " + link.outstanding());
+        }
+        return collect(link, channel, "sim-" + UUID.randomUUID(), pay);
+    }
+
+    /** The result of a channel report: the payment, and whether it was new. */
+    public record Reported(Payment payment, boolean isNew) {
+    }
+
+    /**
+     * A channel adapter reports money it collected for a link. The same (channel, transaction) reported
+     * again has no second effect. Money for a link that cannot take it any more is the buyer's credit.
+     */
+    @Transactional
+    public Reported reported(Channel channel, String transactionId, String linkId, Money amount) {
+        Optional<Payment> earlier = byTransaction(channel, transactionId);
+        if (earlier.isPresent()) {
+            return new Reported(earlier.get(), false);
+        }
+        PaymentLink link = em.find(PaymentLink.class, linkId, LockModeType.PESSIMISTIC_WRITE);
+        if (link == null) {
+            throw ProblemException.notFound("payment link", linkId);
+        }
+        if (!amount.currency().equals(link.currency)) {
+            throw ProblemException.invalid("amount.currency", "must be " + link.currency + ", the installment's currency");
+        }
+        if (channel == Channel.PAY_LATER) {
+            throw ProblemException.invalid("channel", "pay-later is granted by the platform, not reported by a channel");
+        }
+        // two reports of one transaction racing: the row lock on the link serialises them; look again
+        earlier = byTransaction(channel, transactionId);
+        if (earlier.isPresent()) {
+            return new Reported(earlier.get(), false);
+        }
+        expireIfDue(link);
+        return new Reported(collect(link, channel, transactionId, amount), true);
+    }
+
+    private Optional<Payment> byTransaction(Channel channel, String transactionId) {
+        return em.createQuery("select p from Payment p where p.channel = ?1 and p.channelReference = ?2", Payment.class)
+                .setParameter(1, channel).setParameter(2, transactionId).getResultStream().findFirst();
+    }
+
+    private Payment collect(PaymentLink link, Channel channel, String transactionId, Money amount) {
         Instant now = clock.instant();
-        if (link.status == LinkStatus.ISSUED && !now.isBefore(link.expiresAt)) {
-            link.status = LinkStatus.EXPIRED;
-        }
-        if (!link.status.canBecome(LinkStatus.PAID)) {
-            // the expiry above is kept (this transaction commits), but the payment is refused
-            em.flush();
-            throw ProblemException.conflict("link-not-payable", "payment link for installment " + link.installmentSeq
-                    + " of order " + link.orderId + " is " + link.status);
-        }
-        link.status = LinkStatus.PAID;
+        boolean payable = link.status.payable();
+        Money outstanding = link.outstanding();
+        Money applied = !payable ? Money.zero(link.currency)
+                : amount.amount().compareTo(outstanding.amount()) > 0 ? outstanding : amount;
+        Money credited = amount.minus(applied);
         Payment p = new Payment();
         p.id = UUID.randomUUID().toString();
         p.linkId = link.id;
         p.orderId = link.orderId;
-        p.amount = link.amount;
-        p.currency = link.currency;
+        p.amount = amount.amount();
+        p.currency = amount.currency();
+        p.applied = applied.amount();
+        p.credited = credited.amount();
+        p.surcharge = fees.buyerSurcharge(amount, channel.name()).amount();
         p.channel = channel;
-        p.channelReference = channelReference == null ? "sim-" + p.id : channelReference;
+        p.channelReference = transactionId;
         p.receivedAt = now;
+        p.payLaterDueAt = channel == Channel.PAY_LATER ? now.plus(rules.payLaterTerm()) : null;
         em.persist(p);
-        outbox.append(PAYMENT_RECEIVED, p.orderId, new PaymentReceived(p.id, p.orderId, link.id, link.installmentSeq,
-                link.amountDue(), channel.name(), now));
+        if (applied.isPositive()) {
+            link.paid = link.paid.add(applied.amount());
+            link.status = link.outstanding().isPositive() ? LinkStatus.PARTIALLY_PAID : LinkStatus.PAID;
+        }
+        orderMoney.paymentReceived(p.id, p.orderId, channel.name(), amount, new Money(p.surcharge, p.currency), applied,
+                channel == Channel.PAY_LATER);
+        if (applied.isPositive()) {
+            outbox.append(PAYMENT_RECEIVED, p.orderId, new PaymentReceived(p.id, p.orderId, link.id, link.installmentSeq,
+                    applied, channel.name(), now, amount, credited, new Money(p.surcharge, p.currency), link.outstanding(),
+                    p.payLaterDueAt));
+        } else {
+            outbox.append(PAYMENT_CREDITED_TO_BUYER, p.orderId, new PaymentCreditedToBuyer(p.id, p.orderId, link.id,
+                    link.buyerId, amount, channel.name(), "LINK_" + link.status));
+        }
         return p;
+    }
+
+    private void expireIfDue(PaymentLink link) {
+        if (link.status.payable() && !clock.instant().isBefore(link.expiresAt)) {
+            link.status = LinkStatus.EXPIRED;
+        }
     }
 
     private String token() {

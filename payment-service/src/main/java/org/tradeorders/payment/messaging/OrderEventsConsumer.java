@@ -13,24 +13,32 @@ import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.platform.money.Money;
 
-/** An order awaiting payment gets one payment link per installment. */
+/** An order awaiting payment gets one payment link per installment; a shipped order's funds are settled. */
 @ApplicationScoped
 public class OrderEventsConsumer {
     static final EventType ORDER_AWAITING_PAYMENT = EventType.of("OrderAwaitingPayment", 1);
     static final EventType ORDER_CANCELLED = EventType.of("OrderCancelled", 1);
+    static final EventType ORDER_SHIPPED = EventType.of("OrderShipped", 1);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Installment(int seq, String name, Money amount) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record OrderAwaitingPayment(String orderId, String supplierId, String buyerId, List<Installment> installments) {
+    public record OrderAwaitingPayment(String orderId, String supplierId, String buyerId, Money total,
+            List<Installment> installments) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OrderShipped(String orderId, String supplierId) {
     }
 
     @Inject
     Inbox inbox;
     @Inject
     PaymentWorkflow payments;
+    @Inject
+    org.tradeorders.payment.ledger.domain.OrderMoney orderMoney;
 
     @Incoming("order-events")
     @Blocking
@@ -43,6 +51,8 @@ public class OrderEventsConsumer {
             payments.issueLinks(e.dataAs(OrderAwaitingPayment.class));
         } else if (e.is(ORDER_CANCELLED)) {
             payments.cancelLinks(e.subject(), "ORDER_CANCELLED");
+        } else if (e.is(ORDER_SHIPPED)) {
+            orderMoney.shipped(e.dataAs(OrderShipped.class).orderId());
         }
     }
 }

@@ -9,6 +9,10 @@ public final class PaymentEvents {
     public static final EventType PAYMENT_LINK_ISSUED = EventType.of("PaymentLinkIssued", 1);
     public static final EventType PAYMENT_RECEIVED = EventType.of("PaymentReceived", 1);
     public static final EventType PAYMENT_LINK_CANCELLED = EventType.of("PaymentLinkCancelled", 1);
+    public static final EventType PAYMENT_CREDITED_TO_BUYER = EventType.of("PaymentCreditedToBuyer", 1);
+    public static final EventType FUNDS_SETTLED = EventType.of("FundsSettled", 1);
+    public static final EventType WITHDRAWAL_PAID = EventType.of("WithdrawalPaid", 1);
+    public static final EventType FX_RATE_RECORDED = EventType.of("FxRateRecorded", 1);
 
     private PaymentEvents() {
     }
@@ -17,8 +21,32 @@ public final class PaymentEvents {
             String installmentName, Money amount, Instant expiresAt) {
     }
 
+    /**
+     * amount: applied to the installment (what the order counts); collected: what the channel took in
+     * for it (more when overpaid: the rest is the buyer's credit); surcharge: the buyer's card fee on top.
+     */
     public record PaymentReceived(String paymentId, String orderId, String linkId, int installmentSeq, Money amount,
-            String channel, Instant receivedAt) {
+            String channel, Instant receivedAt, Money collected, Money creditedToBuyer, Money surcharge,
+            Money outstanding, Instant payLaterDueAt) {
+    }
+
+    /** Money arrived for a link that could not take it (already paid, expired, cancelled): kept as the buyer's credit. */
+    public record PaymentCreditedToBuyer(String paymentId, String orderId, String linkId, String buyerId, Money amount,
+            String channel, String reason) {
+    }
+
+    /** The order's money became the supplier's available balance (on shipment), less the service fee. */
+    public record FundsSettled(String orderId, String supplierId, Money amount, Money serviceFee, Money net) {
+    }
+
+    /** Key: the supplier id. The bank account is masked. */
+    public record WithdrawalPaid(String withdrawalId, String supplierId, Money amount, String bankAccount, Instant paidAt) {
+    }
+
+    /** Key: "BASE/QUOTE". 1 base = rate quote from validFrom. */
+    public record FxRateRecorded(String rateId, String base, String quote,
+            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) java.math.BigDecimal rate, String source,
+            Instant validFrom) {
     }
 
     public record PaymentLinkCancelled(String linkId, String orderId, int installmentSeq, String reason) {

@@ -34,13 +34,53 @@ public class PaymentResource {
 
     /** token is shown to the buyer only: it is what lets money be paid in. */
     public record LinkView(String id, String orderId, int installmentSeq, String installmentName, Money amount,
-            String status, Instant expiresAt, String token) {
+            Money paid, Money outstanding, String status, Instant expiresAt, String token) {
     }
 
-    public record PayRequest(@NotNull Channel channel) {
+    /** amount: optional, the outstanding amount by default; less pays a part of the installment. */
+    public record PayRequest(@NotNull Channel channel, @Valid MoneyInput amount) {
     }
 
-    public record PaymentView(String id, String orderId, String linkId, Money amount, String channel, Instant receivedAt) {
+    public record MoneyInput(@NotNull @jakarta.validation.constraints.Positive
+            @jakarta.validation.constraints.Digits(integer = 13, fraction = 4) java.math.BigDecimal amount,
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
+            String currency) {
+        Money money() {
+            return payable(amount, currency, "amount.amount", "amount.currency");
+        }
+
+        /** An amount that can be paid: a known currency, at most its minor-unit decimals. */
+        public static Money payable(java.math.BigDecimal amount, String currency, String amountField, String currencyField) {
+            try {
+                java.util.Currency.getInstance(currency);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid(currencyField, "is not an ISO 4217 currency");
+            }
+            if (amount.stripTrailingZeros().scale() > Money.scaleOf(currency)) {
+                throw ProblemException.invalid(amountField, "has more decimals than " + currency + " has");
+            }
+            return new Money(amount, currency);
+        }
+    }
+
+    /**
+     * amount: collected for the order; applied: to the installment; creditedToBuyer: the rest, kept for
+     * the buyer; surcharge: the buyer's card processing fee on top; charged: what the buyer paid in all.
+     */
+    public record PaymentView(String id, String orderId, String linkId, String channel, Money amount, Money applied,
+            Money creditedToBuyer, Money surcharge, Money charged, Instant receivedAt, Instant payLaterDueAt) {
+        static PaymentView of(Payment p) {
+            Money amount = new Money(p.amount, p.currency);
+            Money surcharge = new Money(p.surcharge, p.currency);
+            return new PaymentView(p.id, p.orderId, p.linkId, p.channel.name(), amount, new Money(p.applied, p.currency),
+                    new Money(p.credited, p.currency), surcharge, amount.plus(surcharge), p.receivedAt, p.payLaterDueAt);
+        }
+    }
+
+    /** A channel adapter's report of money it collected for a link (amount without the card surcharge). */
+    public record ChannelReport(@NotNull Channel channel,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String transactionId,
+            @jakarta.validation.constraints.NotBlank String linkId, @NotNull @Valid MoneyInput amount) {
     }
 
     @GET
@@ -56,16 +96,26 @@ public class PaymentResource {
         caller.requireParty("payment links of order", orderId, links.get(0).buyerId, links.get(0).supplierId);
         boolean buyer = caller.is(Roles.BUYER) && caller.companyId().equals(links.get(0).buyerId);
         return links.stream().map(l -> new LinkView(l.id, l.orderId, l.installmentSeq, l.installmentName, l.amountDue(),
-                l.status.name(), l.expiresAt, buyer ? l.token : null)).toList();
+                l.paidSoFar(), l.outstanding(), l.status.name(), l.expiresAt, buyer ? l.token : null)).toList();
     }
 
-    /** The buyer pays an installment through its link (simulated channel: succeeds at once). */
+    /** The buyer pays an installment, or a part of it, through its link (channels are simulated: collected at once). */
     @POST
     @Path("payment-links/{token}/payments")
     @RolesAllowed(Roles.BUYER)
     public Response pay(@PathParam("token") String token, @Valid @NotNull PayRequest request) {
-        Payment p = payments.pay(token, caller.companyId(), request.channel(), null);
-        return Response.status(201).entity(new PaymentView(p.id, p.orderId, p.linkId, new Money(p.amount, p.currency),
-                p.channel.name(), p.receivedAt)).build();
+        Payment p = payments.checkout(token, caller.companyId(), request.channel(),
+                request.amount() == null ? null : request.amount().money());
+        return Response.status(201).entity(PaymentView.of(p)).build();
+    }
+
+    /** A channel adapter reports a collection: 201 the first time, 200 (same payment) for a repeated report. */
+    @POST
+    @Path("channel-reports")
+    @RolesAllowed(Roles.PAYMENT_CHANNEL)
+    public Response report(@Valid @NotNull ChannelReport report) {
+        PaymentWorkflow.Reported r = payments.reported(report.channel(), report.transactionId(), report.linkId(),
+                report.amount().money());
+        return Response.status(r.isNew() ? 201 : 200).entity(PaymentView.of(r.payment())).build();
     }
 }

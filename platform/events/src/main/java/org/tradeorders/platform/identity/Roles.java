@@ -5,6 +5,8 @@ public final class Roles {
     public static final String BUYER = "buyer";
     public static final String SUPPLIER = "supplier";
     public static final String OPERATOR = "operator";
+    /** A payment channel adapter (card acquirer, bank, wallet): reports money it collected; company = the adapter. */
+    public static final String PAYMENT_CHANNEL = "payment-channel";
 
     /** The claim naming the caller's company: every ownership check compares against it. */
     public static final String COMPANY_CLAIM = "company_id";

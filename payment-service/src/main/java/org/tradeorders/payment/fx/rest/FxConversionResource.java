@@ -1,0 +1,36 @@
+package org.tradeorders.payment.fx.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.tradeorders.payment.fx.domain.FxRates;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.money.Money;
+
+/** The recorded conversions of a thing (e.g. an order): amount, rate, its source and time (operators). */
+@Path("/ops/fx-conversions")
+public class FxConversionResource {
+
+    @Inject
+    FxRates rates;
+
+    public record ConversionView(String id, String purpose, String reference, Money from, Money to,
+            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) BigDecimal rate,
+            String rateId, String rateSource, Instant rateValidFrom, Instant convertedAt) {
+    }
+
+    @GET
+    @RolesAllowed(Roles.OPERATOR)
+    @Transactional
+    public List<ConversionView> of(@QueryParam("reference") @NotBlank String reference) {
+        return rates.conversionsFor(reference).stream().map(c -> new ConversionView(c.id, c.purpose, c.reference, c.from(),
+                c.to(), c.rate, c.rateId, c.rateSource, c.rateValidFrom, c.convertedAt)).toList();
+    }
+}

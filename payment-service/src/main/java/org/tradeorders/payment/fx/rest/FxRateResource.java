@@ -1,0 +1,78 @@
+package org.tradeorders.payment.fx.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.tradeorders.payment.fx.domain.FxRate;
+import org.tradeorders.payment.fx.domain.FxRates;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.problem.ProblemException;
+
+/** FX rates: operators record them; anyone signed in reads the current ones and their history. */
+@Path("/fx-rates")
+public class FxRateResource {
+
+    @Inject
+    FxRates rates;
+    @Inject
+    Caller caller;
+
+    private static final Set<String> CURRENCIES = Set.of("USD", "EUR", "GBP", "CNY", "HKD", "JPY", "AUD", "CAD", "SGD");
+
+    public record RateView(String id, String base, String quote,
+            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) BigDecimal rate, String source, Instant validFrom,
+            String recordedBy, Instant recordedAt) {
+        static RateView of(FxRate r) {
+            return new RateView(r.id, r.base, r.quote, r.rate, r.source, r.validFrom, r.recordedBy, r.recordedAt);
+        }
+    }
+
+    /** 1 base = rate quote, from validFrom (now when absent). */
+    public record RecordRate(@NotBlank @Size(min = 3, max = 3) String base, @NotBlank @Size(min = 3, max = 3) String quote,
+            @NotNull @Positive @Digits(integer = 9, fraction = 10) BigDecimal rate, @NotBlank @Size(max = 200) String source,
+            Instant validFrom) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    public Response record(@Valid @NotNull RecordRate r) {
+        for (String[] field : new String[][] { { "base", r.base() }, { "quote", r.quote() } }) {
+            if (!CURRENCIES.contains(field[1])) {
+                throw ProblemException.invalid(field[0], "must be one of " + CURRENCIES);
+            }
+        }
+        FxRate saved = rates.record(r.base(), r.quote(), r.rate(), r.source(), r.validFrom(), caller.companyId());
+        return Response.status(201).entity(RateView.of(saved)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public List<RateView> current() {
+        return rates.currentRates().stream().map(RateView::of).toList();
+    }
+
+    @GET
+    @Path("{base}/{quote}/history")
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public List<RateView> history(@PathParam("base") String base, @PathParam("quote") String quote) {
+        return rates.history(base, quote).stream().map(RateView::of).toList();
+    }
+}

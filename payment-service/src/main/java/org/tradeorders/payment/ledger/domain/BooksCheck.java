@@ -1,0 +1,61 @@
+package org.tradeorders.payment.ledger.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Proves the books from the raw rows: every entry balances per currency, every account's balance is
+ * the sum of its postings, clearing holds exactly what is in flight, and nothing owed to a supplier
+ * or buyer is negative.
+ */
+@ApplicationScoped
+public class BooksCheck {
+
+    @Inject
+    EntityManager em;
+
+    public record Report(boolean balanced, long entries, long postings, long accounts, List<String> problems) {
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Report run() {
+        // one consistent snapshot of all tables
+        em.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
+        List<String> problems = new ArrayList<>();
+        List<Object[]> unbalanced = em.createNativeQuery("""
+                select entry_id, currency, sum(amount) from journal_posting group by entry_id, currency
+                having sum(amount) <> 0""").getResultList();
+        unbalanced.forEach(r -> problems.add("entry " + r[0] + " does not balance in " + r[1] + ": " + r[2]));
+        List<Object> empty = em.createNativeQuery("""
+                select e.id from journal_entry e where not exists (select 1 from journal_posting p where p.entry_id = e.id)""")
+                .getResultList();
+        empty.forEach(r -> problems.add("entry " + r + " has no postings"));
+        List<Object[]> drifted = em.createNativeQuery("""
+                select a.id, a.balance, coalesce(p.total, 0) from ledger_account a
+                left join (select account_id, sum(amount) total from journal_posting group by account_id) p on p.account_id = a.id
+                where a.balance <> case when a.kind in ('PLATFORM_CASH', 'BUYER_RECEIVABLE') then coalesce(p.total, 0)
+                                        else -coalesce(p.total, 0) end""").getResultList();
+        drifted.forEach(r -> problems.add("account " + r[0] + " says " + r[1] + " but its postings sum to " + r[2]));
+        List<Object[]> mixed = em.createNativeQuery("""
+                select p.entry_id, p.account_id from journal_posting p join ledger_account a on a.id = p.account_id
+                where a.currency <> p.currency""").getResultList();
+        mixed.forEach(r -> problems.add("entry " + r[0] + " posts another currency to " + r[1]));
+        List<Object[]> negative = em.createNativeQuery("""
+                select id, balance from ledger_account where balance < 0
+                and kind in ('SUPPLIER_PENDING', 'SUPPLIER_AVAILABLE', 'BUYER_CREDIT')""").getResultList();
+        negative.forEach(r -> problems.add("account " + r[0] + " is overdrawn: " + r[1]));
+        // in flight = received, not yet allocated; every Trade Assurance payment is allocated as it arrives
+        List<Object[]> clearing = em.createNativeQuery("""
+                select id, balance from ledger_account where kind = 'PLATFORM_CLEARING' and balance <> 0""").getResultList();
+        clearing.forEach(r -> problems.add("clearing " + r[0] + " holds " + r[1] + " but nothing is in flight"));
+        long entries = ((Number) em.createNativeQuery("select count(*) from journal_entry").getSingleResult()).longValue();
+        long postings = ((Number) em.createNativeQuery("select count(*) from journal_posting").getSingleResult()).longValue();
+        long accounts = ((Number) em.createNativeQuery("select count(*) from ledger_account").getSingleResult()).longValue();
+        return new Report(problems.isEmpty(), entries, postings, accounts, problems);
+    }
+}

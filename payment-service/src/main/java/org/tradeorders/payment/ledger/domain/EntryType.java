@@ -1,0 +1,15 @@
+package org.tradeorders.payment.ledger.domain;
+
+/** Why money moved: every journal entry is one of these (refunds and advance compensation join with refunds). */
+public enum EntryType {
+    /** a buyer paid through a channel: cash in, into clearing (and the buyer's surcharge as fee revenue) */
+    BUYER_PAYMENT,
+    /** the buyer pays later: the platform advances it and the buyer owes it */
+    PAY_LATER_ADVANCE,
+    /** clearing to what it is for: the supplier's pending balance, and an overpayment to the buyer's credit */
+    PAYMENT_ALLOCATED,
+    /** the order shipped: the supplier's pending money becomes available, less the service fee */
+    FUNDS_SETTLED,
+    /** a supplier withdrew available money to its bank account */
+    WITHDRAWAL,
+}

@@ -1,0 +1,46 @@
+package org.tradeorders.payment.ledger.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.tradeorders.platform.money.Money;
+
+/** An order's money as payment-service tracks it: received for the supplier, settled, fees charged. */
+@Entity
+@Table(name = "order_funds")
+public class OrderFunds {
+    @Id
+    @Column(name = "order_id")
+    public String orderId;
+    @Column(name = "supplier_id", nullable = false)
+    public String supplierId;
+    @Column(name = "buyer_id", nullable = false)
+    public String buyerId;
+    @Column(nullable = false, length = 3)
+    public String currency;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal total;
+    @Column(name = "shipped_at")
+    public Instant shippedAt;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal received = BigDecimal.ZERO;
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal settled = BigDecimal.ZERO;
+    @Column(name = "service_fee", nullable = false, precision = 19, scale = 4)
+    public BigDecimal serviceFee = BigDecimal.ZERO;
+    @Version
+    public long version;
+
+    public Money money(BigDecimal amount) {
+        return new Money(amount, currency);
+    }
+
+    /** received for the supplier and not yet settled to its available balance */
+    public Money unsettled() {
+        return money(received.subtract(settled));
+    }
+}

@@ -1,0 +1,119 @@
+package org.tradeorders.payment.ledger.domain;
+
+import static org.tradeorders.payment.ledger.domain.Posting.credit;
+import static org.tradeorders.payment.ledger.domain.Posting.debit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.tradeorders.payment.fees.domain.Fees;
+import org.tradeorders.payment.messaging.PaymentEvents;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.outbox.Outbox;
+
+/**
+ * How an order's money moves through the books (Trade Assurance): the buyer's payment comes into
+ * clearing and is allocated to the supplier's pending balance (an overpayment to the buyer's credit);
+ * when the goods ship it is settled to the supplier's available balance, less the service fee.
+ * Money that arrives after shipment (a balance due after shipment) settles at once.
+ */
+@ApplicationScoped
+public class OrderMoney {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Ledger ledger;
+    @Inject
+    Fees fees;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    /** The order awaits payment: its parties and total are known from now on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void opened(String orderId, String supplierId, String buyerId, Money total) {
+        if (em.find(OrderFunds.class, orderId) != null) {
+            return;
+        }
+        OrderFunds f = new OrderFunds();
+        f.orderId = orderId;
+        f.supplierId = supplierId;
+        f.buyerId = buyerId;
+        f.currency = total.currency();
+        f.total = total.amount();
+        em.persist(f);
+    }
+
+    /**
+     * Books a payment: {@code paid} is what the channel collected for the order (besides the
+     * buyer's {@code surcharge}); {@code applied} of it goes to the supplier, the rest is the buyer's credit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paymentReceived(String paymentId, String orderId, String channel, Money paid, Money surcharge,
+            Money applied, boolean payLater) {
+        OrderFunds f = lock(orderId);
+        Account.Ref in = payLater ? Account.buyerReceivable(f.buyerId, f.currency) : Account.cash(f.currency);
+        List<Posting> receipt = new ArrayList<>();
+        receipt.add(debit(in, paid.plus(surcharge)));
+        receipt.add(credit(Account.clearing(f.currency), paid));
+        receipt.add(credit(Account.fees(Fees.CARD_PROCESSING, f.currency), surcharge));
+        ledger.post(payLater ? EntryType.PAY_LATER_ADVANCE : EntryType.BUYER_PAYMENT, "payment:" + paymentId, orderId,
+                f.supplierId, (payLater ? "pay-later advance for the buyer " : "buyer payment by " + channel + " from ")
+                        + f.buyerId, receipt);
+
+        Money excess = paid.minus(applied);
+        ledger.post(EntryType.PAYMENT_ALLOCATED, "allocation:" + paymentId, orderId, f.supplierId,
+                "payment allocated to the supplier's pending balance" + (excess.isPositive() ? ", overpayment to the buyer's credit" : ""),
+                List.of(debit(Account.clearing(f.currency), paid),
+                        credit(Account.supplierPending(f.supplierId, f.currency), applied),
+                        credit(Account.buyerCredit(f.buyerId, f.currency), excess)));
+        f.received = f.received.add(applied.amount());
+        if (f.shippedAt != null) {
+            settle(f, "settlement:" + paymentId);
+        }
+    }
+
+    /** The goods shipped: what was received for the supplier becomes available, less the service fee. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipped(String orderId) {
+        OrderFunds f = em.find(OrderFunds.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (f == null || f.shippedAt != null) {
+            return;
+        }
+        f.shippedAt = clock.instant();
+        settle(f, "settlement:" + orderId + ":shipped");
+    }
+
+    private void settle(OrderFunds f, String reference) {
+        Money amount = f.unsettled();
+        if (!amount.isPositive()) {
+            return;
+        }
+        Money fee = fees.supplierServiceFee(amount, f.money(f.serviceFee), f.orderId);
+        Money net = amount.minus(fee);
+        ledger.post(EntryType.FUNDS_SETTLED, reference, f.orderId, f.supplierId,
+                "order funds settled to the supplier's available balance, less the service fee",
+                List.of(debit(Account.supplierPending(f.supplierId, f.currency), amount),
+                        credit(Account.supplierAvailable(f.supplierId, f.currency), net),
+                        credit(Account.fees(Fees.SUPPLIER_SERVICE, f.currency), fee)));
+        f.settled = f.settled.add(amount.amount());
+        f.serviceFee = f.serviceFee.add(fee.amount());
+        outbox.append(PaymentEvents.FUNDS_SETTLED, f.orderId, new PaymentEvents.FundsSettled(f.orderId, f.supplierId,
+                amount, fee, net));
+    }
+
+    private OrderFunds lock(String orderId) {
+        OrderFunds f = em.find(OrderFunds.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (f == null) {
+            throw new IllegalStateException("no funds record for order " + orderId);
+        }
+        return f;
+    }
+}

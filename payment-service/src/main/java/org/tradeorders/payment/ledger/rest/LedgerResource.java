@@ -1,0 +1,108 @@
+package org.tradeorders.payment.ledger.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tradeorders.payment.ledger.domain.Account;
+import org.tradeorders.payment.ledger.domain.AccountKind;
+import org.tradeorders.payment.ledger.domain.BooksCheck;
+import org.tradeorders.payment.ledger.domain.Ledger;
+import org.tradeorders.payment.ledger.domain.OrderFunds;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.problem.ProblemException;
+
+/** The books as their readers see them: an order's journal, a supplier's balances, the operator's proof. */
+@Path("/")
+public class LedgerResource {
+
+    @Inject
+    Ledger ledger;
+    @Inject
+    BooksCheck books;
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
+
+    /** debit and credit are both positive; exactly one is set per line. */
+    public record Line(String account, Money debit, Money credit) {
+    }
+
+    public record Entry(String id, String type, String description, Instant occurredAt, List<Line> postings) {
+    }
+
+    @GET
+    @Path("orders/{orderId}/journal")
+    @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public List<Entry> journal(@PathParam("orderId") String orderId) {
+        OrderFunds funds = em.find(OrderFunds.class, orderId);
+        if (funds == null) {
+            throw ProblemException.notFound("journal of order", orderId);
+        }
+        caller.requireParty("journal of order", orderId, funds.supplierId, funds.buyerId);
+        return ledger.entriesOfOrder(orderId).stream().map(e -> new Entry(e.entry().id, e.entry().type.name(),
+                e.entry().description, e.entry().occurredAt, e.postings().stream().map(p -> new Line(p.accountId(),
+                        p.amount().signum() > 0 ? new Money(p.amount(), p.currency()) : null,
+                        p.amount().signum() < 0 ? new Money(p.amount().negate(), p.currency()) : null)).toList()))
+                .toList();
+    }
+
+    /** Per currency: pending (received for orders not shipped yet) and available (withdrawable). */
+    public record Balances(String supplierId, Map<String, Balance> byCurrency) {
+    }
+
+    public record Balance(Money pending, Money available) {
+    }
+
+    @GET
+    @Path("suppliers/{supplierId}/balances")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public Balances balances(@PathParam("supplierId") String supplierId) {
+        caller.requireParty("balances of supplier", supplierId, supplierId);
+        Map<String, Balance> byCurrency = new TreeMap<>();
+        for (Account a : ledger.accountsOf(supplierId)) {
+            if (a.kind != AccountKind.SUPPLIER_PENDING && a.kind != AccountKind.SUPPLIER_AVAILABLE) {
+                continue;
+            }
+            Balance b = byCurrency.getOrDefault(a.currency, new Balance(Money.zero(a.currency), Money.zero(a.currency)));
+            Money m = new Money(a.balance, a.currency);
+            byCurrency.put(a.currency, a.kind == AccountKind.SUPPLIER_PENDING ? new Balance(m, b.available())
+                    : new Balance(b.pending(), m));
+        }
+        return new Balances(supplierId, byCurrency);
+    }
+
+    /** The proof of the books (operators): every entry balances, every balance is its postings, clearing is in flight. */
+    @GET
+    @Path("ops/ledger/check")
+    @RolesAllowed(Roles.OPERATOR)
+    public BooksCheck.Report check() {
+        return books.run();
+    }
+
+    public record AccountView(String id, String kind, String owner, Money balance) {
+    }
+
+    /** Every account with its balance (operators). */
+    @GET
+    @Path("ops/ledger/accounts")
+    @RolesAllowed(Roles.OPERATOR)
+    @Transactional
+    public List<AccountView> accounts() {
+        return em.createQuery("select a from Account a order by a.id", Account.class).getResultList().stream()
+                .map(a -> new AccountView(a.id, a.kind.name(), a.ownerId, new Money(a.balance, a.currency))).toList();
+    }
+
+}

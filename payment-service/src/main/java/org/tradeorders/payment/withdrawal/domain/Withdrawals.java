@@ -1,0 +1,73 @@
+package org.tradeorders.payment.withdrawal.domain;
+
+import static org.tradeorders.payment.ledger.domain.Posting.credit;
+import static org.tradeorders.payment.ledger.domain.Posting.debit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.tradeorders.payment.ledger.domain.Account;
+import org.tradeorders.payment.ledger.domain.EntryType;
+import org.tradeorders.payment.ledger.domain.Ledger;
+import org.tradeorders.payment.messaging.PaymentEvents;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.problem.ProblemException;
+
+/**
+ * Withdrawals never exceed the available balance, whatever the concurrency: the balance row is locked,
+ * checked and debited in one transaction (and the database refuses a negative balance regardless).
+ */
+@ApplicationScoped
+public class Withdrawals {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Ledger ledger;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Withdrawal withdraw(String supplierId, Money amount, String bankAccount) {
+        Account.Ref available = Account.supplierAvailable(supplierId, amount.currency());
+        Money balance = new Money(ledger.lockedBalance(available), amount.currency());
+        if (!balance.isGreaterThanOrEqual(amount)) {
+            throw ProblemException.conflict("insufficient-funds", "the available balance is " + balance
+                    + "; " + amount + " cannot be withdrawn");
+        }
+        Withdrawal w = new Withdrawal();
+        w.id = UUID.randomUUID().toString();
+        w.supplierId = supplierId;
+        w.amount = amount.amount();
+        w.currency = amount.currency();
+        w.bankAccount = bankAccount;
+        w.status = "PAID";
+        w.requestedAt = clock.instant();
+        w.paidAt = w.requestedAt;
+        em.persist(w);
+        ledger.post(EntryType.WITHDRAWAL, "withdrawal:" + w.id, null, supplierId,
+                "withdrawal to bank account " + masked(bankAccount),
+                List.of(debit(available, amount), credit(Account.cash(amount.currency()), amount)));
+        outbox.append(PaymentEvents.WITHDRAWAL_PAID, supplierId, new PaymentEvents.WithdrawalPaid(w.id, supplierId,
+                amount, masked(bankAccount), w.paidAt));
+        return w;
+    }
+
+    public List<Withdrawal> of(String supplierId) {
+        return em.createQuery("select w from Withdrawal w where w.supplierId = ?1 order by w.requestedAt desc",
+                Withdrawal.class).setParameter(1, supplierId).getResultList();
+    }
+
+    /** Only the last four characters of an account number leave the service. */
+    public static String masked(String account) {
+        String compact = account.replace(" ", "");
+        return "****" + compact.substring(Math.max(0, compact.length() - 4));
+    }
+}

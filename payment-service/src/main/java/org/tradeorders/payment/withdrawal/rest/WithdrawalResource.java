@@ -1,0 +1,70 @@
+package org.tradeorders.payment.withdrawal.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.tradeorders.payment.withdrawal.domain.Withdrawal;
+import org.tradeorders.payment.withdrawal.domain.Withdrawals;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.problem.ProblemException;
+
+/** A supplier withdraws its available balance to its bank account. */
+@Path("/suppliers/{supplierId}/withdrawals")
+public class WithdrawalResource {
+
+    @Inject
+    Withdrawals withdrawals;
+    @Inject
+    Caller caller;
+
+    public record WithdrawalRequest(@NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD") String currency,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9 ]{6,40}", message = "must be an account number or IBAN") String bankAccount) {
+    }
+
+    public record WithdrawalView(String id, String supplierId, Money amount, String bankAccount, String status,
+            Instant requestedAt, Instant paidAt) {
+        static WithdrawalView of(Withdrawal w) {
+            return new WithdrawalView(w.id, w.supplierId, w.money(), Withdrawals.masked(w.bankAccount), w.status,
+                    w.requestedAt, w.paidAt);
+        }
+    }
+
+    @POST
+    @RolesAllowed(Roles.SUPPLIER)
+    public Response withdraw(@PathParam("supplierId") String supplierId, @Valid @NotNull WithdrawalRequest request) {
+        if (!supplierId.equals(caller.companyId())) {
+            throw ProblemException.notFound("balances of supplier", supplierId);
+        }
+        Money amount = org.tradeorders.payment.rest.PaymentResource.MoneyInput.payable(request.amount(), request.currency(),
+                "amount", "currency");
+        Withdrawal w = withdrawals.withdraw(supplierId, amount, request.bankAccount());
+        return Response.created(URI.create("/suppliers/" + supplierId + "/withdrawals/" + w.id))
+                .entity(WithdrawalView.of(w)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public List<WithdrawalView> list(@PathParam("supplierId") String supplierId) {
+        caller.requireParty("withdrawals of supplier", supplierId, supplierId);
+        return withdrawals.of(supplierId).stream().map(WithdrawalView::of).toList();
+    }
+}

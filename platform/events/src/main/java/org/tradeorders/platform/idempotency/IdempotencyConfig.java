@@ -1,0 +1,19 @@
+package org.tradeorders.platform.idempotency;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "tradeorders.idempotency")
+public interface IdempotencyConfig {
+    /** How long an answer is kept for replay (at least 24 hours). */
+    @WithDefault("PT25H")
+    Duration retention();
+
+    /**
+     * A request still in flight this long is taken for dead (its instance crashed): a retry may run
+     * it again. Longer than any request takes.
+     */
+    @WithDefault("PT2M")
+    Duration inFlightLease();
+}
