@@ -87,6 +87,35 @@ class CreditLimitServiceTest {
         EventContracts.assertValid(TopicProbe.await("credit-limit-events", "tradeorders.CreditLimitChanged.v1", supplier));
     }
 
+    static void rateRecorded(String base, String quote, String rate, String source, String validFrom) {
+        TestEvents.publish("payment-events", UUID.randomUUID().toString(), "tradeorders.FxRateRecorded.v1",
+                "/payment-service", base + "/" + quote, """
+                {"rateId":"%s","base":"%s","quote":"%s","rate":"%s","source":"%s","validFrom":"%s"}"""
+                .formatted(UUID.randomUUID(), base, quote, rate, source, validFrom));
+    }
+
+    @Test
+    void ordersAreValuedInUsdAtTheNewestRateRecordedByPaymentService() {
+        String supplier = "SUP-" + UUID.randomUUID();
+        activate(supplier, "100000.00");
+        rateRecorded("GBP", "USD", "1.30", "ECB reference rate", "2026-01-02T00:00:00Z");
+        rateRecorded("GBP", "USD", "1.20", "stale feed", "2026-01-01T00:00:00Z"); // older: arrives late, ignored
+        rateRecorded("USD", "JPY", "150", "BoJ", "2026-01-02T00:00:00Z");
+        String order = UUID.randomUUID().toString();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String probe = UUID.randomUUID().toString();
+            orderEvent(UUID.randomUUID().toString(), "tradeorders.OrderConfirmed.v1", probe, supplier, "1.00", "JPY");
+            var reserved = TopicProbe.await("credit-limit-events", "tradeorders.CreditReserved.v1", probe);
+            assertThat(TopicProbe.data(reserved).path("usdRateSource").asText()).isEqualTo("BoJ (inverse)");
+        });
+        orderEvent(UUID.randomUUID().toString(), "tradeorders.OrderConfirmed.v1", order, supplier, "1000.00", "GBP");
+        var reserved = TopicProbe.await("credit-limit-events", "tradeorders.CreditReserved.v1", order);
+        EventContracts.assertValid(reserved);
+        assertThat(TopicProbe.data(reserved).path("reserved").path("amount").asText()).isEqualTo("1300.00");
+        assertThat(TopicProbe.data(reserved).path("usdRateSource").asText()).isEqualTo("ECB reference rate");
+        assertThat(TopicProbe.data(reserved).path("usdRateValidFrom").asText()).startsWith("2026-01-02");
+    }
+
     @Test
     void concurrentReservationsNeverOversubscribeTheLimit() throws Exception {
         String supplier = "SUP-" + UUID.randomUUID();

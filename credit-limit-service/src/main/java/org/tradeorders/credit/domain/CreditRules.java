@@ -7,8 +7,8 @@ import java.util.Map;
 @ConfigMapping(prefix = "credit-limit")
 public interface CreditRules {
     /**
-     * USD per unit of each order currency, used to value an order against the USD limit. Reference
-     * rates from configuration until payment-service's recorded FX rates replace them.
+     * USD per unit of each order currency: reference rates used until payment-service's recorded FX
+     * rates (FxRateRecorded) have arrived.
      */
     Map<String, BigDecimal> usdRates();
 

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
+import org.tradeorders.credit.fx.domain.UsdRates;
 import org.tradeorders.credit.messaging.CreditEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
@@ -40,6 +41,8 @@ public class CreditWorkflow {
     Clock clock;
     @Inject
     CreditRules rules;
+    @Inject
+    UsdRates usdRates;
 
     /** Reserves the order's USD value, all or nothing. Repeated for the same order: no second effect. */
     public void reserve(String orderId, String supplierId, Money orderValue) {
@@ -49,7 +52,8 @@ public class CreditWorkflow {
             LOG.infof("order %s already has a %s reservation; nothing to do", orderId, existing.status);
             return;
         }
-        BigDecimal rate = rules.usdRates().get(orderValue.currency());
+        var quote = usdRates.quote(orderValue.currency());
+        BigDecimal rate = quote.map(UsdRates.Quote::rate).orElse(null);
         Money requested = rate == null ? null
                 : new Money(orderValue.amount().multiply(rate).setScale(2, RoundingMode.HALF_UP), "USD");
         Reservation r = existing != null ? existing : new Reservation();
@@ -58,6 +62,8 @@ public class CreditWorkflow {
         r.orderAmount = orderValue.amount();
         r.orderCurrency = orderValue.currency();
         r.usdRate = rate == null ? BigDecimal.ZERO : rate;
+        r.usdRateSource = quote.map(UsdRates.Quote::source).orElse(null);
+        r.usdRateValidFrom = quote.map(UsdRates.Quote::validFrom).orElse(null);
         r.amountUsd = requested == null ? orderValue.amount() : requested.amount();
         r.updatedAt = now;
         String rejection = null;
@@ -83,7 +89,8 @@ public class CreditWorkflow {
         em.flush();
         Money available = available(supplierId);
         if (rejection == null) {
-            outbox.append(CREDIT_RESERVED, orderId, new CreditReserved(orderId, supplierId, requested, orderValue, rate, available));
+            outbox.append(CREDIT_RESERVED, orderId, new CreditReserved(orderId, supplierId, requested, orderValue, rate,
+                    r.usdRateSource, r.usdRateValidFrom, available));
         } else {
             outbox.append(CREDIT_RESERVATION_REJECTED, orderId, new CreditReservationRejected(orderId, supplierId, rejection,
                     requested == null ? orderValue : requested, available));

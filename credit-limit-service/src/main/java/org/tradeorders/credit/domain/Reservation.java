@@ -24,8 +24,13 @@ public class Reservation {
     public BigDecimal orderAmount;
     @Column(name = "order_currency", nullable = false, length = 3)
     public String orderCurrency;
-    @Column(name = "usd_rate", nullable = false, precision = 19, scale = 8)
+    @Column(name = "usd_rate", nullable = false, precision = 24, scale = 10)
     public BigDecimal usdRate;
+    /** where the rate came from (a recorded FX rate's source, or "configuration") and since when it was valid */
+    @Column(name = "usd_rate_source")
+    public String usdRateSource;
+    @Column(name = "usd_rate_valid_from")
+    public java.time.Instant usdRateValidFrom;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReservationStatus status;

@@ -17,8 +17,9 @@ public final class CreditEvents {
     private CreditEvents() {
     }
 
+    /** usdRate: USD per unit of the order currency, from usdRateSource (a recorded FX rate) valid from usdRateValidFrom. */
     public record CreditReserved(String orderId, String supplierId, Money reserved, Money orderValue, BigDecimal usdRate,
-            Money available) {
+            String usdRateSource, java.time.Instant usdRateValidFrom, Money available) {
     }
 
     public record CreditReservationRejected(String orderId, String supplierId, String reason, Money requested,
