@@ -94,6 +94,11 @@ await_state "$id" SHIPPED
 step "buyer confirms receipt"
 call POST "$ORDER/orders/$id/confirm-receipt" "$buyer" | field state
 
+step "payment-service settled the order's money to the supplier when the goods shipped: its journal"
+sleep 1
+call GET "$PAYMENT/orders/$id/journal" "$supplier" | grep -o '"type":"[^"]*"' | sed 's/"type":"\(.*\)"/  \1/'
+echo "supplier balances:"; call GET "$PAYMENT/suppliers/$SUPPLIER_ID/balances" "$supplier"; echo
+
 step "credit released and the order's value counted as trade volume"
 sleep 1
 call GET "$CREDIT/credit-lines/$SUPPLIER_ID" "$supplier"; echo

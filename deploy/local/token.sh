@@ -3,8 +3,9 @@
 #   deploy/local/token.sh supplier SUP-1001
 #   deploy/local/token.sh buyer BUY-2001
 #   deploy/local/token.sh operator OPS-1
+#   deploy/local/token.sh payment-channel card-gateway   (a channel adapter reporting collections)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-if [ $# -ne 2 ]; then echo "usage: $0 <buyer|supplier|operator> <company-id>" >&2; exit 2; fi
+if [ $# -ne 2 ]; then echo "usage: $0 <buyer|supplier|operator|payment-channel> <company-id>" >&2; exit 2; fi
 exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$root/deploy/local/target/local-stack.jar" org.tradeorders.platform.infra.DevTokens \
   "$root/deploy/local/.data/keys" "$1" "$2"

@@ -15,6 +15,8 @@ create table ledger_account (
 
 create table journal_entry (
     id           varchar(64)   primary key,
+    -- the order entries were written in (several share a timestamp)
+    seq          bigint        generated always as identity unique,
     type         varchar(40)   not null,
     -- what caused it (e.g. payment:<id>): the same cause never posts twice
     reference    varchar(200)  not null unique,
@@ -23,7 +25,7 @@ create table journal_entry (
     description  varchar(500)  not null,
     occurred_at  timestamptz   not null
 );
-create index journal_entry_by_order on journal_entry (order_id, occurred_at);
+create index journal_entry_by_order on journal_entry (order_id, seq);
 
 create table journal_posting (
     entry_id    varchar(64)   not null references journal_entry (id),

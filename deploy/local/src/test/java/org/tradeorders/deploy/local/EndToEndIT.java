@@ -51,6 +51,13 @@ class EndToEndIT {
         stack = new LocalStack(LocalStack.Options.ephemeral(repo, data)).start();
     }
 
+    /** After every scenario payment-service's books must prove themselves. */
+    @org.junit.jupiter.api.AfterEach
+    void theBooksBalance() {
+        given().auth().oauth2(token("operator", "OPS-1")).get(url("payment-service", "/ops/ledger/check")).then()
+                .statusCode(200).body("problems", hasSize(0)).body("balanced", equalTo(true));
+    }
+
     @AfterAll
     static void stop() {
         if (stack != null) {
@@ -129,6 +136,27 @@ class EndToEndIT {
         given().auth().oauth2(buyer).get(url("review-service", "/suppliers/" + SUPPLIER + "/score")).then().statusCode(200)
                 .body("reviewCount", equalTo(1)).body("deliverySpeed", equalTo(4.0f)).body("positiveRate", equalTo(1.0f));
 
+        // the books: each payment came in (the deposit by card, with the buyer's 2.95% fee) and went to the
+        // supplier's pending balance; on shipment it became available, less the service fee (2%, capped at US$100)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().auth().oauth2(supplier)
+                .get(url("payment-service", "/orders/" + id + "/journal")).then().statusCode(200)
+                .extract().<List<String>>path("type")).containsExactly("BUYER_PAYMENT", "PAYMENT_ALLOCATED",
+                "BUYER_PAYMENT", "PAYMENT_ALLOCATED", "FUNDS_SETTLED"));
+        given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/balances")).then()
+                .body("byCurrency.USD.available.amount", equalTo("12400.00"))
+                .body("byCurrency.USD.pending.amount", equalTo("0.00"));
+        // a withdrawal retried with its Idempotency-Key is paid once
+        String key = java.util.UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().oauth2(supplier).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body("{\"amount\":\"12000.00\",\"currency\":\"USD\",\"bankAccount\":\"CN12 3456 7890 1234\"}")
+                    .post(url("payment-service", "/suppliers/" + SUPPLIER + "/withdrawals")).then().statusCode(201);
+        }
+        given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/withdrawals")).then()
+                .body("$", hasSize(1));
+        given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/balances")).then()
+                .body("byCurrency.USD.available.amount", equalTo("400.00"));
+
         // the order shows the events that brought it to COMPLETED
         List<String> history = order(id).extract().path("events.type");
         assertThat(history).containsExactly("tradeorders.OrderDrafted.v1", "tradeorders.OrderSubmitted.v1",
@@ -154,7 +182,8 @@ class EndToEndIT {
         assertThat(byTopic.get("order-events")).containsExactlyElementsOf(history);
         assertThat(byTopic.get("credit-limit-events")).containsExactly("tradeorders.CreditReserved.v1", "tradeorders.CreditReleased.v1");
         assertThat(byTopic.get("payment-events")).containsExactly("tradeorders.PaymentLinkIssued.v1",
-                "tradeorders.PaymentLinkIssued.v1", "tradeorders.PaymentReceived.v1", "tradeorders.PaymentReceived.v1");
+                "tradeorders.PaymentLinkIssued.v1", "tradeorders.PaymentReceived.v1", "tradeorders.PaymentReceived.v1",
+                "tradeorders.FundsSettled.v1");
         assertThat(byTopic.get("fulfillment-events")).containsExactly("tradeorders.ShipmentSubmitted.v1");
         assertThat(byTopic.get("review-events")).containsExactly("tradeorders.ReviewWindowOpened.v1", "tradeorders.ReviewSubmitted.v1");
         List<String> supplierEvents = TopicProbe.readAll(bootstrap, "review-events").stream()

@@ -14,6 +14,9 @@ import java.time.Instant;
 public class JournalEntry {
     @Id
     public String id;
+    /** written by the database: the order entries were posted in */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public EntryType type;

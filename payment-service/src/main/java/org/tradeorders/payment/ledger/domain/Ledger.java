@@ -114,7 +114,7 @@ public class Ledger {
 
     public List<PostedEntry> entriesOfOrder(String orderId) {
         List<JournalEntry> entries = em.createQuery(
-                "select e from JournalEntry e where e.orderId = ?1 order by e.occurredAt, e.id", JournalEntry.class)
+                "select e from JournalEntry e where e.orderId = ?1 order by e.seq", JournalEntry.class)
                 .setParameter(1, orderId).getResultList();
         return entries.stream().map(e -> new PostedEntry(e, postingsOf(e.id))).toList();
     }
