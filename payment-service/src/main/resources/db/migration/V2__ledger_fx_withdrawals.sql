@@ -55,9 +55,11 @@ create table order_funds (
     total        numeric(19,4) not null,
     -- Trade Assurance: received funds become the supplier's (available) when the goods ship
     shipped_at   timestamptz,
-    -- allocated to the supplier (pending), and of that, settled to available
+    -- allocated to the supplier (pending, order currency), and of that, settled to available
     received     numeric(19,4) not null default 0,
     settled      numeric(19,4) not null default 0,
+    -- the supplier's settlement currency at the first settlement, and the service fee charged in it
+    settlement_currency char(3),
     service_fee  numeric(19,4) not null default 0,
     version      bigint        not null default 0
 );
@@ -89,6 +91,13 @@ create table fx_conversion (
     rate_source    varchar(200)   not null,
     rate_valid_from timestamptz   not null,
     converted_at   timestamptz    not null
+);
+
+-- A supplier's settlement currency (its available balance and withdrawals), when not the default.
+create table supplier_settings (
+    supplier_id          varchar(100) primary key,
+    settlement_currency  char(3)      not null,
+    updated_at           timestamptz  not null
 );
 
 create table withdrawal (

@@ -253,16 +253,37 @@ class PaymentServiceTest {
                 .body("source", hasItems("ECB reference rate", "seed configuration"));
         EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.FxRateRecorded.v1", "EUR/USD"));
 
+        // a EUR order settles in the supplier's settlement currency (USD by default) at the recorded rate
         String supplier = "SUP-EUR-" + UUID.randomUUID();
         String order = awaitingPayment(supplier, "10000.00", "3000.00", "7000.00", "EUR");
         tokens(order).forEach(t -> pay(t, "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201));
+        balances(supplier).body("byCurrency.EUR.pending.amount", equalTo("10000.00"));
         shipped(order, supplier);
-        var settled = TopicProbe.await("payment-events", "tradeorders.FundsSettled.v1", order);
-        // 2% of 10,000 EUR = 200 EUR; the cap US$100 at 1 EUR = 1.10 USD is 90.91 EUR
-        assertThat(TopicProbe.data(settled).path("serviceFee").path("amount").asText()).isEqualTo("90.91");
+        var settled = TopicProbe.data(TopicProbe.await("payment-events", "tradeorders.FundsSettled.v1", order));
+        assertThat(settled.path("settled").path("amount").asText()).isEqualTo("11000.00");
+        assertThat(settled.path("fxRateSource").asText()).isEqualTo("ECB reference rate");
+        assertThat(settled.path("serviceFee").path("amount").asText()).isEqualTo("100.00"); // 2% = 220, capped
+        balances(supplier).body("byCurrency.EUR.pending.amount", equalTo("0.00"))
+                .body("byCurrency.USD.available.amount", equalTo("10900.00"));
         given().auth().oauth2(Tokens.operator("OPS")).get("/ops/fx-conversions?reference=" + order).then().statusCode(200)
-                .body("[0].rate", notNullValue()).body("[0].rateSource", equalTo("ECB reference rate (inverse)"))
-                .body("[0].to.amount", equalTo("90.91"));
+                .body("[0].purpose", equalTo("SETTLEMENT")).body("[0].rate", equalTo("1.1000000000"))
+                .body("[0].rateSource", equalTo("ECB reference rate")).body("[0].to.amount", equalTo("11000.00"));
+
+        // a supplier settling in EUR: no conversion of the money, but the US$100 cap is converted: 90.91 EUR
+        String eurSupplier = "SUP-EUR-SETTLES-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.supplier(eurSupplier)).contentType(ContentType.JSON).body("{\"settlementCurrency\":\"XYZ\"}")
+                .put("/suppliers/" + eurSupplier + "/settings").then().statusCode(400);
+        given().auth().oauth2(Tokens.supplier(eurSupplier)).contentType(ContentType.JSON).body("{\"settlementCurrency\":\"EUR\"}")
+                .put("/suppliers/" + eurSupplier + "/settings").then().statusCode(200);
+        String eurOrder = awaitingPayment(eurSupplier, "10000.00", "3000.00", "7000.00", "EUR");
+        tokens(eurOrder).forEach(t -> pay(t, "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201));
+        shipped(eurOrder, eurSupplier);
+        var eurSettled = TopicProbe.data(TopicProbe.await("payment-events", "tradeorders.FundsSettled.v1", eurOrder));
+        assertThat(eurSettled.path("serviceFee").path("amount").asText()).isEqualTo("90.91");
+        balances(eurSupplier).body("byCurrency.EUR.available.amount", equalTo("9909.09"));
+        given().auth().oauth2(Tokens.operator("OPS")).get("/ops/fx-conversions?reference=" + eurOrder).then()
+                .body("[0].purpose", equalTo("SUPPLIER_SERVICE_FEE_CAP"))
+                .body("[0].rateSource", equalTo("ECB reference rate (inverse)")).body("[0].to.amount", equalTo("90.91"));
     }
 
     @Test

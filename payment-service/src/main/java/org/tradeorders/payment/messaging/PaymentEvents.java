@@ -35,8 +35,14 @@ public final class PaymentEvents {
             String channel, String reason) {
     }
 
-    /** The order's money became the supplier's available balance (on shipment), less the service fee. */
-    public record FundsSettled(String orderId, String supplierId, Money amount, Money serviceFee, Money net) {
+    /**
+     * The order's money became the supplier's available balance (on shipment): amount in the order's
+     * currency, settled in the supplier's settlement currency (at fxRate from fxRateSource when they
+     * differ), less the service fee.
+     */
+    public record FundsSettled(String orderId, String supplierId, Money amount, Money settled,
+            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+            java.math.BigDecimal fxRate, String fxRateSource, Money serviceFee, Money net) {
     }
 
     /** Key: the supplier id. The bank account is masked. */

@@ -33,8 +33,9 @@ public class Fees {
      */
     public Money supplierServiceFee(Money settled, Money alreadyCharged, String orderId) {
         Money fee = percentOf(settled, schedule.supplierServicePercent());
-        Money cap = fx.convert(new Money(schedule.supplierServiceCapUsd(), FxRates.USD), settled.currency(),
-                "SUPPLIER_SERVICE_FEE_CAP", orderId).to();
+        Money capUsd = new Money(schedule.supplierServiceCapUsd(), FxRates.USD);
+        Money cap = settled.currency().equals(FxRates.USD) ? capUsd
+                : fx.convert(capUsd, settled.currency(), "SUPPLIER_SERVICE_FEE_CAP", orderId).to();
         Money room = cap.minus(alreadyCharged);
         if (room.amount().signum() <= 0) {
             return Money.zero(settled.currency());

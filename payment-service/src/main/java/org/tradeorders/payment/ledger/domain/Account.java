@@ -35,6 +35,7 @@ public class Account {
                 case PLATFORM_CASH -> "platform:cash:" + currency;
                 case PLATFORM_CLEARING -> "platform:clearing:" + currency;
                 case FEE_REVENUE -> "platform:fees:" + ownerId + ":" + currency;
+                case FX_POSITION -> "platform:fx:" + currency;
                 case SUPPLIER_PENDING -> "supplier:" + ownerId + ":pending:" + currency;
                 case SUPPLIER_AVAILABLE -> "supplier:" + ownerId + ":available:" + currency;
                 case BUYER_CREDIT -> "buyer:" + ownerId + ":credit:" + currency;
@@ -45,6 +46,10 @@ public class Account {
 
     public static Ref cash(String currency) {
         return new Ref(AccountKind.PLATFORM_CASH, null, currency);
+    }
+
+    public static Ref fxPosition(String currency) {
+        return new Ref(AccountKind.FX_POSITION, null, currency);
     }
 
     public static Ref clearing(String currency) {

@@ -17,6 +17,11 @@ public enum AccountKind {
     SUPPLIER_AVAILABLE(false),
     /** a buyer's overpayments, kept for the buyer */
     BUYER_CREDIT(false),
+    /**
+     * the platform's position per currency from converting suppliers' money to their settlement
+     * currency: what it took in one currency and paid out in another
+     */
+    FX_POSITION(true),
     /** fees the platform earned */
     FEE_REVENUE(false);
 

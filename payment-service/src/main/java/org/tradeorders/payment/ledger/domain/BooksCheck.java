@@ -15,6 +15,10 @@ import java.util.List;
 @ApplicationScoped
 public class BooksCheck {
 
+    /** 'PLATFORM_CASH', ...: the kinds whose balance is debits minus credits */
+    private static final String DEBIT_NORMAL = java.util.Arrays.stream(AccountKind.values()).filter(k -> k.debitNormal)
+            .map(k -> "'" + k.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+
     @Inject
     EntityManager em;
 
@@ -38,8 +42,8 @@ public class BooksCheck {
         List<Object[]> drifted = em.createNativeQuery("""
                 select a.id, a.balance, coalesce(p.total, 0) from ledger_account a
                 left join (select account_id, sum(amount) total from journal_posting group by account_id) p on p.account_id = a.id
-                where a.balance <> case when a.kind in ('PLATFORM_CASH', 'BUYER_RECEIVABLE') then coalesce(p.total, 0)
-                                        else -coalesce(p.total, 0) end""").getResultList();
+                where a.balance <> case when a.kind in (%s) then coalesce(p.total, 0)
+                                        else -coalesce(p.total, 0) end""".formatted(DEBIT_NORMAL)).getResultList();
         drifted.forEach(r -> problems.add("account " + r[0] + " says " + r[1] + " but its postings sum to " + r[2]));
         List<Object[]> mixed = em.createNativeQuery("""
                 select p.entry_id, p.account_id from journal_posting p join ledger_account a on a.id = p.account_id

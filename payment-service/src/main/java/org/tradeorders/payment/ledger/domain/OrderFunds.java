@@ -30,6 +30,9 @@ public class OrderFunds {
     public BigDecimal received = BigDecimal.ZERO;
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal settled = BigDecimal.ZERO;
+    @Column(name = "settlement_currency", length = 3)
+    public String settlementCurrency;
+    /** charged so far, in the settlement currency */
     @Column(name = "service_fee", nullable = false, precision = 19, scale = 4)
     public BigDecimal serviceFee = BigDecimal.ZERO;
     @Version

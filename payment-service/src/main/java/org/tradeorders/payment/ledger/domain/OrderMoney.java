@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.tradeorders.payment.fees.domain.Fees;
+import org.tradeorders.payment.fx.domain.FxConversion;
+import org.tradeorders.payment.fx.domain.FxRates;
 import org.tradeorders.payment.messaging.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
@@ -19,7 +21,8 @@ import org.tradeorders.platform.outbox.Outbox;
 /**
  * How an order's money moves through the books (Trade Assurance): the buyer's payment comes into
  * clearing and is allocated to the supplier's pending balance (an overpayment to the buyer's credit);
- * when the goods ship it is settled to the supplier's available balance, less the service fee.
+ * when the goods ship it is settled to the supplier's available balance, in its settlement currency,
+ * less the service fee.
  * Money that arrives after shipment (a balance due after shipment) settles at once.
  */
 @ApplicationScoped
@@ -35,6 +38,10 @@ public class OrderMoney {
     Outbox outbox;
     @Inject
     Clock clock;
+    @Inject
+    SettlementCurrencies settlementCurrencies;
+    @Inject
+    FxRates fx;
 
     /** The order awaits payment: its parties and total are known from now on. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -91,22 +98,42 @@ public class OrderMoney {
         settle(f, "settlement:" + orderId + ":shipped");
     }
 
+    /**
+     * Settles what was received and not yet settled into the supplier's settlement currency (at a
+     * recorded FX rate, through the platform's FX position), less the service fee.
+     */
     private void settle(OrderFunds f, String reference) {
         Money amount = f.unsettled();
         if (!amount.isPositive()) {
             return;
         }
-        Money fee = fees.supplierServiceFee(amount, f.money(f.serviceFee), f.orderId);
-        Money net = amount.minus(fee);
+        if (f.settlementCurrency == null) {
+            f.settlementCurrency = settlementCurrencies.of(f.supplierId);
+        }
+        String to = f.settlementCurrency;
+        List<Posting> postings = new ArrayList<>();
+        postings.add(debit(Account.supplierPending(f.supplierId, f.currency), amount));
+        Money settled = amount;
+        FxConversion conversion = null;
+        if (!to.equals(f.currency)) {
+            conversion = fx.convert(amount, to, "SETTLEMENT", f.orderId);
+            settled = conversion.to();
+            postings.add(credit(Account.fxPosition(f.currency), amount));
+            postings.add(debit(Account.fxPosition(to), settled));
+        }
+        Money fee = fees.supplierServiceFee(settled, new Money(f.serviceFee, to), f.orderId);
+        Money net = settled.minus(fee);
+        postings.add(credit(Account.supplierAvailable(f.supplierId, to), net));
+        postings.add(credit(Account.fees(Fees.SUPPLIER_SERVICE, to), fee));
         ledger.post(EntryType.FUNDS_SETTLED, reference, f.orderId, f.supplierId,
-                "order funds settled to the supplier's available balance, less the service fee",
-                List.of(debit(Account.supplierPending(f.supplierId, f.currency), amount),
-                        credit(Account.supplierAvailable(f.supplierId, f.currency), net),
-                        credit(Account.fees(Fees.SUPPLIER_SERVICE, f.currency), fee)));
+                "order funds settled to the supplier's available balance" + (conversion == null ? ""
+                        : " in " + to + " at " + conversion.rate.stripTrailingZeros().toPlainString() + " ("
+                                + conversion.rateSource + ")") + ", less the service fee", postings);
         f.settled = f.settled.add(amount.amount());
         f.serviceFee = f.serviceFee.add(fee.amount());
         outbox.append(PaymentEvents.FUNDS_SETTLED, f.orderId, new PaymentEvents.FundsSettled(f.orderId, f.supplierId,
-                amount, fee, net));
+                amount, settled, conversion == null ? null : conversion.rate,
+                conversion == null ? null : conversion.rateSource, fee, net));
     }
 
     private OrderFunds lock(String orderId) {

@@ -33,6 +33,8 @@ public class LedgerResource {
     EntityManager em;
     @Inject
     Caller caller;
+    @Inject
+    org.tradeorders.payment.ledger.domain.SettlementCurrencies settlementCurrencies;
 
     /** debit and credit are both positive; exactly one is set per line. */
     public record Line(String account, Money debit, Money credit) {
@@ -82,6 +84,33 @@ public class LedgerResource {
                     : new Balance(b.pending(), m));
         }
         return new Balances(supplierId, byCurrency);
+    }
+
+    public record Settings(@jakarta.validation.constraints.NotNull
+            @jakarta.validation.constraints.Pattern(regexp = "USD|EUR|GBP|CNY|HKD|JPY|AUD|CAD|SGD",
+                    message = "must be one of USD, EUR, GBP, CNY, HKD, JPY, AUD, CAD, SGD") String settlementCurrency) {
+    }
+
+    @GET
+    @Path("suppliers/{supplierId}/settings")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public Settings settings(@PathParam("supplierId") String supplierId) {
+        caller.requireParty("settings of supplier", supplierId, supplierId);
+        return new Settings(settlementCurrencies.of(supplierId));
+    }
+
+    /** The supplier chooses the currency its money is settled and withdrawn in (orders settled from now on). */
+    @jakarta.ws.rs.PUT
+    @Path("suppliers/{supplierId}/settings")
+    @RolesAllowed(Roles.SUPPLIER)
+    public Settings choose(@PathParam("supplierId") String supplierId,
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Settings settings) {
+        if (!supplierId.equals(caller.companyId())) {
+            throw ProblemException.notFound("settings of supplier", supplierId);
+        }
+        settlementCurrencies.choose(supplierId, settings.settlementCurrency());
+        return settings;
     }
 
     /** The proof of the books (operators): every entry balances, every balance is its postings, clearing is in flight. */
