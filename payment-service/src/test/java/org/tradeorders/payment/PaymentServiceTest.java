@@ -103,6 +103,15 @@ class PaymentServiceTest {
     @jakarta.inject.Inject
     javax.sql.DataSource dataSource;
 
+    /** A US$1,000 order of the supplier, paid by T/T and shipped: US$980 available (less the 2% service fee). */
+    static void paidAndShipped(String supplier) {
+        String order = awaitingPayment(supplier, "1000.00", "300.00", "700.00", "USD");
+        tokens(order).forEach(t -> pay(t, "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201));
+        shipped(order, supplier);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> balances(supplier)
+                .body("byCurrency.USD.available.amount", equalTo("980.00")));
+    }
+
     /** After every scenario the books must prove themselves. */
     @AfterEach
     void theBooksBalance() {
@@ -170,6 +179,10 @@ class PaymentServiceTest {
                 .body("find { it.id == 'buyer:" + BUYER + ":credit:USD' }.balance.amount", notNullValue());
         given().auth().oauth2(Tokens.issue("buyer", BUYER)).contentType(ContentType.JSON).body("{}").post("/channel-reports")
                 .then().statusCode(403);
+        // an adapter reports only its own channels
+        given().auth().oauth2(Tokens.issue("payment-channel", "card-gateway")).contentType(ContentType.JSON).body("""
+                {"channel":"WALLET","transactionId":"w-1","linkId":"%s","amount":{"amount":"1.00","currency":"USD"}}"""
+                .formatted(link)).post("/channel-reports").then().statusCode(403).body("detail", containsString("WALLET"));
     }
 
     @Test
@@ -213,11 +226,7 @@ class PaymentServiceTest {
     @Test
     void concurrentWithdrawalsNeverExceedTheAvailableBalance() throws Exception {
         String supplier = "SUP-RACE-" + UUID.randomUUID();
-        String order = awaitingPayment(supplier, "1000.00", "300.00", "700.00", "USD");
-        tokens(order).forEach(t -> pay(t, "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201));
-        shipped(order, supplier);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> balances(supplier)
-                .body("byCurrency.USD.available.amount", equalTo("980.00"))); // less the 2% service fee
+        paidAndShipped(supplier);
         String token = Tokens.supplier(supplier);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Integer>> results = new ArrayList<>();
@@ -316,11 +325,7 @@ class PaymentServiceTest {
     @Test
     void theSameIdempotencyKeyGetsTheSameAnswerAnotherRequestUnderItIsRefused() throws Exception {
         String supplier = "SUP-IDEM-" + UUID.randomUUID();
-        String order = awaitingPayment(supplier, "1000.00", "300.00", "700.00", "USD");
-        tokens(order).forEach(t -> pay(t, "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201));
-        shipped(order, supplier);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> balances(supplier)
-                .body("byCurrency.USD.available.amount", equalTo("980.00")));
+        paidAndShipped(supplier);
         String token = Tokens.supplier(supplier);
         String body = "{\"amount\":\"100\",\"currency\":\"USD\",\"bankAccount\":\"DE89370400440532013000\"}";
         String key = UUID.randomUUID().toString();

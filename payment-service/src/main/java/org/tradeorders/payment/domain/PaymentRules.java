@@ -14,6 +14,16 @@ public interface PaymentRules {
     @WithDefault("P30D")
     Duration payLaterTerm();
 
+    /** Currencies money may be paid, settled and converted in. */
+    @WithDefault("USD,EUR,GBP,CNY,HKD,JPY,AUD,CAD,SGD")
+    java.util.Set<String> currencies();
+
+    /**
+     * Which channels each channel adapter (the company of a payment-channel token) may report, e.g.
+     * {@code payment.channel-adapters.card-gateway=CARD}.
+     */
+    java.util.Map<String, String> channelAdapters();
+
     /** Random bytes in a link token (at least 16 = 128 bits). */
     @WithDefault("32")
     int linkTokenBytes();

@@ -31,6 +31,8 @@ public class PaymentResource {
     PaymentWorkflow payments;
     @Inject
     Caller caller;
+    @Inject
+    org.tradeorders.payment.domain.PaymentRules rules;
 
     /** token is shown to the buyer only: it is what lets money be paid in. */
     public record LinkView(String id, String orderId, int installmentSeq, String installmentName, Money amount,
@@ -114,6 +116,11 @@ public class PaymentResource {
     @Path("channel-reports")
     @RolesAllowed(Roles.PAYMENT_CHANNEL)
     public Response report(@Valid @NotNull ChannelReport report) {
+        String allowed = rules.channelAdapters().getOrDefault(caller.companyId(), "");
+        if (!java.util.Arrays.asList(allowed.split("\\s*,\\s*")).contains(report.channel().name())) {
+            throw ProblemException.forbidden("channel adapter " + caller.companyId() + " does not report " + report.channel()
+                    + " payments (payment.channel-adapters." + caller.companyId() + ")");
+        }
         PaymentWorkflow.Reported r = payments.reported(report.channel(), report.transactionId(), report.linkId(),
                 report.amount().money());
         return Response.status(r.isNew() ? 201 : 200).entity(PaymentView.of(r.payment())).build();

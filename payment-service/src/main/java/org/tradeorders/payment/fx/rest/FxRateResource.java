@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.tradeorders.payment.fx.domain.FxRate;
 import org.tradeorders.payment.fx.domain.FxRates;
 import org.tradeorders.platform.identity.Caller;
@@ -33,7 +32,8 @@ public class FxRateResource {
     @Inject
     Caller caller;
 
-    private static final Set<String> CURRENCIES = Set.of("USD", "EUR", "GBP", "CNY", "HKD", "JPY", "AUD", "CAD", "SGD");
+    @Inject
+    org.tradeorders.payment.domain.PaymentRules rules;
 
     public record RateView(String id, String base, String quote,
             @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) BigDecimal rate, String source, Instant validFrom,
@@ -53,8 +53,8 @@ public class FxRateResource {
     @RolesAllowed(Roles.OPERATOR)
     public Response record(@Valid @NotNull RecordRate r) {
         for (String[] field : new String[][] { { "base", r.base() }, { "quote", r.quote() } }) {
-            if (!CURRENCIES.contains(field[1])) {
-                throw ProblemException.invalid(field[0], "must be one of " + CURRENCIES);
+            if (!rules.currencies().contains(field[1])) {
+                throw ProblemException.invalid(field[0], "must be one of " + rules.currencies());
             }
         }
         FxRate saved = rates.record(r.base(), r.quote(), r.rate(), r.source(), r.validFrom(), caller.companyId());

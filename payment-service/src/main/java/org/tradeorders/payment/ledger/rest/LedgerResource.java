@@ -34,6 +34,8 @@ public class LedgerResource {
     @Inject
     Caller caller;
     @Inject
+    org.tradeorders.payment.domain.PaymentRules rules;
+    @Inject
     org.tradeorders.payment.ledger.domain.SettlementCurrencies settlementCurrencies;
 
     /** debit and credit are both positive; exactly one is set per line. */
@@ -86,9 +88,7 @@ public class LedgerResource {
         return new Balances(supplierId, byCurrency);
     }
 
-    public record Settings(@jakarta.validation.constraints.NotNull
-            @jakarta.validation.constraints.Pattern(regexp = "USD|EUR|GBP|CNY|HKD|JPY|AUD|CAD|SGD",
-                    message = "must be one of USD, EUR, GBP, CNY, HKD, JPY, AUD, CAD, SGD") String settlementCurrency) {
+    public record Settings(@jakarta.validation.constraints.NotNull String settlementCurrency) {
     }
 
     @GET
@@ -108,6 +108,9 @@ public class LedgerResource {
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Settings settings) {
         if (!supplierId.equals(caller.companyId())) {
             throw ProblemException.notFound("settings of supplier", supplierId);
+        }
+        if (!rules.currencies().contains(settings.settlementCurrency())) {
+            throw ProblemException.invalid("settlementCurrency", "must be one of " + rules.currencies());
         }
         settlementCurrencies.choose(supplierId, settings.settlementCurrency());
         return settings;
