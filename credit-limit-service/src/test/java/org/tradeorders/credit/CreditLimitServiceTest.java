@@ -120,7 +120,7 @@ class CreditLimitServiceTest {
     void concurrentReservationsNeverOversubscribeTheLimit() throws Exception {
         String supplier = "SUP-" + UUID.randomUUID();
         activate(supplier, "10000.00");
-        int reservers = 32;
+        int reservers = 64;
         ExecutorService pool = Executors.newFixedThreadPool(reservers);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
@@ -151,6 +151,115 @@ class CreditLimitServiceTest {
                 .put("/credit-lines/" + supplier).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("limitUsd"));
         line(supplier).body("limit.amount", equalTo("500.00"));
+    }
+
+    static io.restassured.response.ValidatableResponse activation(String supplier, String body) {
+        return given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON).body(body)
+                .post("/credit-lines/" + supplier + "/activation").then().log().ifValidationFails();
+    }
+
+    static List<String> reasons(String supplier) {
+        return given().auth().oauth2(Tokens.operator("OPS")).get("/credit-lines/" + supplier + "/history").then()
+                .statusCode(200).extract().path("reason");
+    }
+
+    @Test
+    void aSupplierActivatesWithItsBasicInformationAndGetsTheRuleTablesLimit() {
+        String supplier = "SUP-ACT-" + UUID.randomUUID();
+        activation(supplier, "{\"verificationLevel\":\"PLATINUM\",\"yearsInBusiness\":-1}").statusCode(400)
+                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("verificationLevel"));
+        activation(supplier, "{\"verificationLevel\":\"VERIFIED\",\"yearsInBusiness\":-1}").statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("yearsInBusiness", "registeredCapitalUsd"));
+        activation(supplier, "{\"verificationLevel\":\"BASIC\",\"yearsInBusiness\":0,\"registeredCapitalUsd\":1000}")
+                .statusCode(409).body("type", org.hamcrest.Matchers.containsString("not-eligible"))
+                .body("detail", org.hamcrest.Matchers.containsString("1 year(s) in business"));
+        given().auth().oauth2(Tokens.supplier("SUP-OTHER")).contentType(ContentType.JSON)
+                .body("{\"verificationLevel\":\"VERIFIED\",\"yearsInBusiness\":4,\"registeredCapitalUsd\":600000}")
+                .post("/credit-lines/" + supplier + "/activation").then().statusCode(404);
+
+        // VERIFIED, 4 years, US$600,000: rows 20,000 and 50,000 admit it; the highest wins
+        activation(supplier, "{\"verificationLevel\":\"VERIFIED\",\"yearsInBusiness\":4,\"registeredCapitalUsd\":600000}")
+                .statusCode(201).body("limit.amount", equalTo("50000.00")).body("baseLimit.amount", equalTo("50000.00"))
+                .body("verificationLevel", equalTo("VERIFIED"));
+        activation(supplier, "{\"verificationLevel\":\"VERIFIED\",\"yearsInBusiness\":4,\"registeredCapitalUsd\":600000}")
+                .statusCode(409).body("type", org.hamcrest.Matchers.containsString("already-active"));
+        assertThat(reasons(supplier)).containsExactly("ACTIVATED_BY_RULE_TABLE");
+        var changed = TopicProbe.await("credit-limit-events", "tradeorders.CreditLimitChanged.v1", supplier);
+        assertThat(TopicProbe.data(changed).path("limit").path("amount").asText()).isEqualTo("50000.00");
+        given().auth().oauth2(Tokens.supplier(supplier)).get("/credit-lines/activation-rules").then().statusCode(200)
+                .body("size()", equalTo(6)).body("[0].limitUsd", equalTo(5000));
+
+        // the public badge: no token needed, no amounts shown
+        given().get("/suppliers/" + supplier + "/credit-badge").then().statusCode(200)
+                .body("active", equalTo(true)).body("tier", equalTo("SILVER"));
+        given().get("/suppliers/SUP-NEVER-ACTIVATED/credit-badge").then().statusCode(200)
+                .body("active", equalTo(false)).body("tier", org.hamcrest.Matchers.nullValue());
+    }
+
+    static void complete(String supplier, String amountUsd) {
+        String order = UUID.randomUUID().toString();
+        orderEvent(UUID.randomUUID().toString(), "tradeorders.OrderConfirmed.v1", order, supplier, amountUsd, "USD");
+        TopicProbe.await("credit-limit-events", "tradeorders.CreditReserved.v1", order);
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCompleted.v1", "/order-service",
+                order, "{\"orderId\":\"" + order + "\",\"supplierId\":\"" + supplier + "\"}");
+        TopicProbe.await("credit-limit-events", "tradeorders.CreditReleased.v1", order);
+    }
+
+    static io.restassured.response.ValidatableResponse recalculate(String supplier) {
+        return given().auth().oauth2(Tokens.operator("OPS")).post("/credit-lines/" + supplier + "/recalculation").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aLoweredLimitKeepsExistingReservationsButNewOnesMustFit() {
+        String supplier = "SUP-LOW-" + UUID.randomUUID();
+        activate(supplier, "10000.00");
+        String held = UUID.randomUUID().toString();
+        orderEvent(UUID.randomUUID().toString(), "tradeorders.OrderConfirmed.v1", held, supplier, "8000.00", "USD");
+        TopicProbe.await("credit-limit-events", "tradeorders.CreditReserved.v1", held);
+        activate(supplier, "5000.00");
+        line(supplier).body("reserved.amount", equalTo("8000.00")).body("available.amount", equalTo("0.00"));
+        String refused = UUID.randomUUID().toString();
+        orderEvent(UUID.randomUUID().toString(), "tradeorders.OrderConfirmed.v1", refused, supplier, "1.00", "USD");
+        assertThat(TopicProbe.data(TopicProbe.await("credit-limit-events", "tradeorders.CreditReservationRejected.v1", refused))
+                .path("reason").asText()).isEqualTo("CREDIT_LIMIT_EXCEEDED");
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCancelled.v1", "/order-service",
+                held, "{\"orderId\":\"" + held + "\",\"supplierId\":\"" + supplier + "\"}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> line(supplier).body("available.amount", equalTo("5000.00")));
+    }
+
+    /** Moves time (181 days): runs late. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void theLimitGrowsWithRecentVolumeLosesPenaltiesIsCappedAndIsRecalculatedMonthly() {
+        String supplier = "SUP-GROW-" + UUID.randomUUID();
+        activate(supplier, "10000.00");
+        complete(supplier, "4000.00");
+        line(supplier).body("limit.amount", equalTo("10000.00")); // until recalculated
+        recalculate(supplier).body("limit.amount", equalTo("12000.00")); // + 50% of US$4,000
+        given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON)
+                .body("{\"points\":3,\"reason\":\"late shipments\"}").post("/credit-lines/" + supplier + "/penalties")
+                .then().statusCode(200).body("limit.amount", equalTo("9000.00")).body("penaltyPoints", equalTo(3));
+        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
+                .body("{\"points\":3,\"reason\":\"x\"}").post("/credit-lines/" + supplier + "/penalties").then().statusCode(403);
+
+        String big = "SUP-BIG-" + UUID.randomUUID();
+        activate(big, "999000.00");
+        complete(big, "10000.00");
+        recalculate(big).body("limit.amount", equalTo("1000000.00")); // capped
+
+        // 181 days later the volume has aged out; the monthly run (on the 10th) has recalculated every line
+        String next = given().auth().oauth2(Tokens.operator("OPS")).post("/credit-lines/recalculation").then().statusCode(200)
+                .extract().path("nextMonthlyRecalculation");
+        assertThat(java.time.Instant.parse(next).atZone(java.time.ZoneOffset.UTC).getDayOfMonth()).isEqualTo(10);
+        given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON).body("{\"days\":181}")
+                .post("/ops/clock/advance").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> line(supplier).body("limit.amount", equalTo("7000.00")));
+        assertThat(reasons(supplier)).containsExactly("MONTHLY_RECALCULATION", "PENALTY_POINTS: late shipments",
+                "RECALCULATION_REQUESTED", "TEST");
+        line(big).body("limit.amount", equalTo("999000.00"));
+        var changed = TopicProbe.readAll("credit-limit-events").stream().filter(r -> supplier.equals(r.key())).toList();
+        assertThat(TopicProbe.data(changed.get(changed.size() - 1)).path("reason").asText()).isEqualTo("MONTHLY_RECALCULATION");
     }
 
     /** Runs last: every event the tests above made credit-limit-service publish matches its schema. */

@@ -20,6 +20,19 @@ public class CreditLine {
     public BigDecimal reservedUsd;
     @Column(name = "completed_volume_usd", nullable = false, precision = 19, scale = 2)
     public BigDecimal completedVolumeUsd;
+    /** The limit growth builds on: from the activation rule table, or set by an operator. */
+    @Column(name = "base_limit_usd", nullable = false, precision = 19, scale = 2)
+    public BigDecimal baseLimitUsd;
+    @Column(name = "penalty_points", nullable = false)
+    public int penaltyPoints;
+    /** The basic information the supplier activated with (absent for a line an operator opened). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "verification_level")
+    public VerificationLevel verificationLevel;
+    @Column(name = "years_in_business")
+    public Integer yearsInBusiness;
+    @Column(name = "registered_capital_usd", precision = 19, scale = 2)
+    public BigDecimal registeredCapitalUsd;
     @Column(name = "activated_at", nullable = false)
     public Instant activatedAt;
     @Column(name = "updated_at", nullable = false)

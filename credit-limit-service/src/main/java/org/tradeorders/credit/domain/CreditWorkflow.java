@@ -43,6 +43,8 @@ public class CreditWorkflow {
     CreditRules rules;
     @Inject
     UsdRates usdRates;
+    @Inject
+    org.tradeorders.credit.growth.domain.LimitGrowth growth;
 
     /** Reserves the order's USD value, all or nothing. Repeated for the same order: no second effect. */
     public void reserve(String orderId, String supplierId, Money orderValue) {
@@ -123,49 +125,101 @@ public class CreditWorkflow {
                 .setParameter(3, to == ReservationStatus.COMPLETED ? r.amountUsd : BigDecimal.ZERO)
                 .setParameter(4, r.supplierId)
                 .executeUpdate();
+        if (to == ReservationStatus.COMPLETED) {
+            em.createNativeQuery("insert into trade_volume (order_id, supplier_id, order_kind, amount_usd, completed_at) "
+                    + "values (?1, ?2, 'TRADE_ASSURANCE', ?3, ?4) on conflict do nothing")
+                    .setParameter(1, orderId).setParameter(2, r.supplierId).setParameter(3, r.amountUsd)
+                    .setParameter(4, Timestamp.from(now)).executeUpdate();
+        }
         em.flush();
         outbox.append(CREDIT_RELEASED, orderId, new CreditReleased(orderId, r.supplierId, new Money(r.amountUsd, "USD"),
                 reason, available(r.supplierId)));
     }
 
-    /** Activates a line or sets a new limit. A lowered limit never cancels existing reservations. */
-    @Transactional
-    public CreditLine setLimit(String supplierId, BigDecimal limitUsd, String reason) {
-        if (limitUsd.signum() < 0) {
-            throw ProblemException.invalid("limitUsd", "must not be negative");
+    /**
+     * Opens a supplier's line with its initial (base) limit and, when the supplier activated it, the
+     * facts the limit came from. A line is activated once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CreditLine activate(String supplierId, BigDecimal baseLimitUsd, VerificationLevel level, Integer yearsInBusiness,
+            BigDecimal registeredCapitalUsd, String reason) {
+        if (em.find(CreditLine.class, supplierId, LockModeType.PESSIMISTIC_WRITE) != null) {
+            throw ProblemException.conflict("already-active", "credit protection of supplier " + supplierId
+                    + " is active already");
         }
         Instant now = clock.instant();
-        CreditLine line = em.find(CreditLine.class, supplierId, LockModeType.PESSIMISTIC_WRITE);
-        BigDecimal previous = line == null ? null : line.limitUsd;
-        boolean activation = line == null;
-        if (activation) {
-            line = new CreditLine();
-            line.supplierId = supplierId;
-            line.reservedUsd = BigDecimal.ZERO;
-            line.completedVolumeUsd = BigDecimal.ZERO;
-            line.activatedAt = now;
-        }
-        line.limitUsd = limitUsd.setScale(2, RoundingMode.HALF_UP);
+        CreditLine line = new CreditLine();
+        line.supplierId = supplierId;
+        line.reservedUsd = BigDecimal.ZERO;
+        line.completedVolumeUsd = BigDecimal.ZERO;
+        line.activatedAt = now;
         line.updatedAt = now;
-        if (activation) {
-            em.persist(line);
-        }
+        line.baseLimitUsd = usd(baseLimitUsd);
+        line.limitUsd = line.baseLimitUsd;
+        line.verificationLevel = level;
+        line.yearsInBusiness = yearsInBusiness;
+        line.registeredCapitalUsd = registeredCapitalUsd;
+        em.persist(line);
         em.flush();
+        recordChange(line, null, reason);
+        return line;
+    }
+
+    /**
+     * An operator sets the base limit (opening the line if there is none); the limit follows it, with
+     * the growth from recent trade volume and less the penalties.
+     */
+    @Transactional
+    public CreditLine setBaseLimit(String supplierId, BigDecimal baseLimitUsd, String reason) {
+        if (baseLimitUsd.signum() < 0) {
+            throw ProblemException.invalid("limitUsd", "must not be negative");
+        }
+        CreditLine line = em.find(CreditLine.class, supplierId, LockModeType.PESSIMISTIC_WRITE);
+        if (line == null) {
+            return activate(supplierId, baseLimitUsd, null, null, null, reason);
+        }
+        line.baseLimitUsd = usd(baseLimitUsd);
+        applyLimit(line, growth.limitFor(line), reason);
+        return line;
+    }
+
+    /**
+     * Sets a line's limit if it changed, kept in the history with its reason and published. A lowered
+     * limit never cancels existing reservations: available is then zero until they end.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyLimit(CreditLine line, BigDecimal limitUsd, String reason) {
+        BigDecimal previous = line.limitUsd;
+        BigDecimal next = usd(limitUsd);
+        if (previous.compareTo(next) == 0) {
+            return;
+        }
+        line.limitUsd = next;
+        line.updatedAt = clock.instant();
+        em.flush();
+        recordChange(line, previous, reason);
+    }
+
+    private void recordChange(CreditLine line, BigDecimal previous, String reason) {
+        em.refresh(line);
         em.createNativeQuery("insert into credit_limit_change (supplier_id, old_limit, new_limit, reason, changed_at) "
                 + "values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, supplierId).setParameter(2, previous).setParameter(3, line.limitUsd)
-                .setParameter(4, reason).setParameter(5, Timestamp.from(now)).executeUpdate();
-        outbox.append(CREDIT_LIMIT_CHANGED, supplierId, new CreditEvents.CreditLimitChanged(supplierId,
+                .setParameter(1, line.supplierId).setParameter(2, previous).setParameter(3, line.limitUsd)
+                .setParameter(4, reason).setParameter(5, Timestamp.from(clock.instant())).executeUpdate();
+        outbox.append(CREDIT_LIMIT_CHANGED, line.supplierId, new CreditEvents.CreditLimitChanged(line.supplierId,
                 previous == null ? null : new Money(previous, "USD"), new Money(line.limitUsd, "USD"),
                 new Money(line.available(), "USD"), reason));
-        return line;
+    }
+
+    private static BigDecimal usd(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     @Transactional
     void seed(@Observes StartupEvent ev) {
         rules.seedLines().forEach((supplier, limit) -> {
             if (em.find(CreditLine.class, supplier) == null) {
-                setLimit(supplier, limit, "ACTIVATED_BY_SEED");
+                setBaseLimit(supplier, limit, "ACTIVATED_BY_SEED");
             }
         });
     }

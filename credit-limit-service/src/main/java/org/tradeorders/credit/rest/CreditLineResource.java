@@ -30,11 +30,15 @@ public class CreditLineResource {
     @Inject
     Caller caller;
 
+    /** baseLimit: what growth builds on (rule table or operator); the activation facts when the supplier gave them. */
     public record CreditLineView(String supplierId, Money limit, Money reserved, Money available,
-            Money completedVolume, Instant activatedAt, Instant updatedAt) {
-        static CreditLineView of(CreditLine l) {
+            Money completedVolume, Money baseLimit, int penaltyPoints, String verificationLevel, Integer yearsInBusiness,
+            Money registeredCapital, Instant activatedAt, Instant updatedAt) {
+        public static CreditLineView of(CreditLine l) {
             return new CreditLineView(l.supplierId, usd(l.limitUsd), usd(l.reservedUsd), usd(l.available()),
-                    usd(l.completedVolumeUsd), l.activatedAt, l.updatedAt);
+                    usd(l.completedVolumeUsd), usd(l.baseLimitUsd), l.penaltyPoints,
+                    l.verificationLevel == null ? null : l.verificationLevel.name(), l.yearsInBusiness,
+                    l.registeredCapitalUsd == null ? null : usd(l.registeredCapitalUsd), l.activatedAt, l.updatedAt);
         }
 
         private static Money usd(BigDecimal a) {
@@ -59,12 +63,15 @@ public class CreditLineResource {
         return CreditLineView.of(line);
     }
 
-    /** An operator activates a line or sets its limit (full activation rules come with the rule table). */
+    /**
+     * An operator sets a line's base limit (opening the line if there is none): the limit is the base
+     * plus the growth from recent trade volume, less penalties.
+     */
     @PUT
     @Path("/{supplierId}")
     @RolesAllowed(Roles.OPERATOR)
     public CreditLineView setLimit(@PathParam("supplierId") String supplierId, @Valid @NotNull SetLimitRequest request) {
-        return CreditLineView.of(credit.setLimit(supplierId, request.limitUsd(),
+        return CreditLineView.of(credit.setBaseLimit(supplierId, request.limitUsd(),
                 request.reason() == null || request.reason().isBlank() ? "SET_BY_OPERATOR" : request.reason()));
     }
 }

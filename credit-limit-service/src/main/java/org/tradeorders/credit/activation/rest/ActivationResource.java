@@ -1,0 +1,69 @@
+package org.tradeorders.credit.activation.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import org.tradeorders.credit.activation.domain.ActivationRules;
+import org.tradeorders.credit.domain.CreditWorkflow;
+import org.tradeorders.credit.domain.VerificationLevel;
+import org.tradeorders.credit.rest.CreditLineResource.CreditLineView;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.problem.ProblemException;
+
+/** A supplier activates credit protection; its initial limit comes from the published rule table. */
+@Path("/credit-lines")
+public class ActivationResource {
+
+    @Inject
+    ActivationRules rules;
+    @Inject
+    CreditWorkflow credit;
+    @Inject
+    Caller caller;
+
+    public record ActivationRequest(@NotNull VerificationLevel verificationLevel,
+            @NotNull @PositiveOrZero @Max(300) Integer yearsInBusiness,
+            @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 2) BigDecimal registeredCapitalUsd) {
+    }
+
+    /** The activation rule table, lowest limit first. */
+    @GET
+    @Path("/activation-rules")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.BUYER, Roles.OPERATOR })
+    public List<ActivationRules.Row> table() {
+        return rules.table();
+    }
+
+    @POST
+    @Path("/{supplierId}/activation")
+    @RolesAllowed(Roles.SUPPLIER)
+    @Transactional
+    public Response activate(@PathParam("supplierId") String supplierId, @Valid @NotNull ActivationRequest request) {
+        if (!supplierId.equals(caller.companyId())) {
+            throw ProblemException.notFound("credit line", supplierId);
+        }
+        BigDecimal limit = rules.initialLimit(request.verificationLevel(), request.yearsInBusiness(),
+                request.registeredCapitalUsd()).orElseThrow(() -> {
+                    ActivationRules.Row lowest = rules.table().get(0);
+                    return ProblemException.conflict("not-eligible", "supplier " + supplierId + " qualifies for no row "
+                            + "of the activation rule table; the lowest needs " + lowest.verification()
+                            + " verification, " + lowest.minYearsInBusiness() + " year(s) in business and a registered "
+                            + "capital of US$" + lowest.minRegisteredCapitalUsd().toPlainString());
+                });
+        return Response.status(201).entity(CreditLineView.of(credit.activate(supplierId, limit, request.verificationLevel(),
+                request.yearsInBusiness(), request.registeredCapitalUsd(), "ACTIVATED_BY_RULE_TABLE"))).build();
+    }
+}

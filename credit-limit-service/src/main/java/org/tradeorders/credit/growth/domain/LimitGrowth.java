@@ -1,0 +1,141 @@
+package org.tradeorders.credit.growth.domain;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.tradeorders.credit.domain.CreditLine;
+import org.tradeorders.credit.domain.CreditRules;
+import org.tradeorders.credit.domain.CreditWorkflow;
+import org.tradeorders.platform.deadline.DeadlineHandler;
+import org.tradeorders.platform.deadline.Deadlines;
+import org.tradeorders.platform.problem.ProblemException;
+
+/**
+ * Limit growth: limit = base + volumeShare x completed trade volume of the last volumeWindow
+ * - penalty points x penaltyPerPoint, between zero and maxLimit. Recalculated on the configured day
+ * of every month, when an operator asks, and when penalty points are given.
+ */
+@ApplicationScoped
+public class LimitGrowth implements DeadlineHandler {
+    /** Deadline: the next monthly recalculation of every line (one for the whole service). */
+    public static final String MONTHLY_RECALCULATION = "CREDIT_LIMIT_MONTHLY_RECALCULATION";
+    static final String ALL_LINES = "all-credit-lines";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CreditRules rules;
+    @Inject
+    CreditWorkflow credit;
+    @Inject
+    Deadlines deadlines;
+    @Inject
+    Clock clock;
+
+    /** What the formula gives for the line now. */
+    public BigDecimal limitFor(CreditLine line) {
+        CreditRules.Growth g = rules.growth();
+        BigDecimal limit = line.baseLimitUsd.add(g.volumeShare().multiply(recentVolume(line.supplierId)))
+                .subtract(g.penaltyPerPointUsd().multiply(BigDecimal.valueOf(line.penaltyPoints)));
+        return limit.max(BigDecimal.ZERO).min(g.maxLimitUsd()).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Completed trade volume (USD) within the volume window, Trade Assurance and e-Collection alike. */
+    public BigDecimal recentVolume(String supplierId) {
+        Instant since = clock.instant().minus(rules.growth().volumeWindow());
+        Object sum = em.createNativeQuery("select coalesce(sum(amount_usd), 0) from trade_volume "
+                + "where supplier_id = ?1 and completed_at > ?2")
+                .setParameter(1, supplierId).setParameter(2, Timestamp.from(since)).getSingleResult();
+        return (BigDecimal) sum;
+    }
+
+    @Transactional
+    public CreditLine recalculate(String supplierId, String reason) {
+        CreditLine line = em.find(CreditLine.class, supplierId, LockModeType.PESSIMISTIC_WRITE);
+        if (line == null) {
+            throw ProblemException.notFound("credit line", supplierId);
+        }
+        credit.applyLimit(line, limitFor(line), reason);
+        return line;
+    }
+
+    /** Every line, each locked in turn. @return how many lines changed */
+    @Transactional
+    public int recalculateAll(String reason) {
+        List<String> suppliers = em.createQuery("select l.supplierId from CreditLine l order by l.supplierId", String.class)
+                .getResultList();
+        int changed = 0;
+        for (String supplier : suppliers) {
+            CreditLine line = em.find(CreditLine.class, supplier, LockModeType.PESSIMISTIC_WRITE);
+            BigDecimal before = line.limitUsd;
+            credit.applyLimit(line, limitFor(line), reason);
+            if (before.compareTo(line.limitUsd) != 0) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Penalty points (for breaches found by the platform) lower the limit at once. */
+    @Transactional
+    public CreditLine penalize(String supplierId, int points, String reason, String by) {
+        CreditLine line = em.find(CreditLine.class, supplierId, LockModeType.PESSIMISTIC_WRITE);
+        if (line == null) {
+            throw ProblemException.notFound("credit line", supplierId);
+        }
+        em.createNativeQuery("insert into penalty (supplier_id, points, reason, recorded_by, recorded_at) "
+                + "values (?1, ?2, ?3, ?4, ?5)").setParameter(1, supplierId).setParameter(2, points)
+                .setParameter(3, reason).setParameter(4, by).setParameter(5, Timestamp.from(clock.instant()))
+                .executeUpdate();
+        line.penaltyPoints += points;
+        credit.applyLimit(line, limitFor(line), "PENALTY_POINTS: " + reason);
+        return line;
+    }
+
+    @Override
+    public String kind() {
+        return MONTHLY_RECALCULATION;
+    }
+
+    /** The monthly recalculation: every line, then the next month's is scheduled. */
+    @Override
+    public void fire(String aggregateId, Instant dueAt) {
+        recalculateAll("MONTHLY_RECALCULATION");
+        deadlines.schedule(ALL_LINES, MONTHLY_RECALCULATION, nextRecalculation(clock.instant()));
+    }
+
+    /** The next recalculation day (00:00 UTC) after {@code now}. */
+    public Instant nextRecalculation(Instant now) {
+        int day = rules.growth().recalculationDayOfMonth();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate candidate = today.withDayOfMonth(Math.min(day, today.lengthOfMonth()));
+        if (!candidate.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(now)) {
+            LocalDate next = today.plusMonths(1);
+            candidate = next.withDayOfMonth(Math.min(day, next.lengthOfMonth()));
+        }
+        return candidate.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    @Transactional
+    void scheduleFirst(@Observes StartupEvent start) {
+        if (!deadlines.pending(ALL_LINES).containsKey(MONTHLY_RECALCULATION)) {
+            deadlines.schedule(ALL_LINES, MONTHLY_RECALCULATION, nextRecalculation(clock.instant()));
+        }
+    }
+
+    public Instant scheduledRecalculation() {
+        return deadlines.pending(ALL_LINES).get(MONTHLY_RECALCULATION);
+    }
+}

@@ -1,0 +1,87 @@
+package org.tradeorders.credit.growth.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.tradeorders.credit.growth.domain.LimitGrowth;
+import org.tradeorders.credit.rest.CreditLineResource.CreditLineView;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.time.Timestamps;
+
+/** Recalculation on request, penalty points, and every limit change with its reason. */
+@Path("/credit-lines")
+public class GrowthResource {
+
+    @Inject
+    LimitGrowth growth;
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/{supplierId}/recalculation")
+    @RolesAllowed(Roles.OPERATOR)
+    public CreditLineView recalculate(@PathParam("supplierId") String supplierId) {
+        return CreditLineView.of(growth.recalculate(supplierId, "RECALCULATION_REQUESTED"));
+    }
+
+    public record Recalculated(int changed, Instant nextMonthlyRecalculation) {
+    }
+
+    /** Every line now, as the monthly run does. */
+    @POST
+    @Path("/recalculation")
+    @RolesAllowed(Roles.OPERATOR)
+    public Recalculated recalculateAll() {
+        int changed = growth.recalculateAll("RECALCULATION_REQUESTED");
+        return new Recalculated(changed, growth.scheduledRecalculation());
+    }
+
+    public record PenaltyRequest(@NotNull @Positive @Max(1000) Integer points, @NotBlank @Size(max = 300) String reason) {
+    }
+
+    @POST
+    @Path("/{supplierId}/penalties")
+    @RolesAllowed(Roles.OPERATOR)
+    public CreditLineView penalize(@PathParam("supplierId") String supplierId, @Valid @NotNull PenaltyRequest request) {
+        return CreditLineView.of(growth.penalize(supplierId, request.points(), request.reason(), caller.companyId()));
+    }
+
+    public record Change(Money oldLimit, Money newLimit, String reason, Instant changedAt) {
+    }
+
+    /** Every change of the line's limit, newest first. */
+    @GET
+    @Path("/{supplierId}/history")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Change> history(@PathParam("supplierId") String supplierId) {
+        caller.requireParty("credit line", supplierId, supplierId);
+        List<Object[]> rows = em.createNativeQuery("select old_limit, new_limit, reason, changed_at from credit_limit_change "
+                + "where supplier_id = ?1 order by id desc").setParameter(1, supplierId).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("credit line", supplierId);
+        }
+        return rows.stream().map(r -> new Change(r[0] == null ? null : new Money((BigDecimal) r[0], "USD"),
+                new Money((BigDecimal) r[1], "USD"), (String) r[2], Timestamps.toInstant(r[3]))).toList();
+    }
+}
