@@ -32,6 +32,8 @@ public class CreditWorkflow {
     public static final String CREDIT_LIMIT_EXCEEDED = "CREDIT_LIMIT_EXCEEDED";
     public static final String CREDIT_PROTECTION_NOT_ACTIVE = "CREDIT_PROTECTION_NOT_ACTIVE";
     public static final String CURRENCY_NOT_SUPPORTED = "CURRENCY_NOT_SUPPORTED";
+    /** The first key of the advisory locks that serialise reservation requests per order. */
+    static final int RESERVATION_LOCK_SPACE = 7301;
 
     @Inject
     EntityManager em;
@@ -49,6 +51,10 @@ public class CreditWorkflow {
     /** Reserves the order's USD value, all or nothing. Repeated for the same order: no second effect. */
     public void reserve(String orderId, String supplierId, Money orderValue) {
         Instant now = clock.instant();
+        // two requests for one new order must not both insert: serialise them on the order id (the
+        // two-key advisory lock space, apart from the outbox relay's one-key lock)
+        em.createNativeQuery("select pg_advisory_xact_lock(" + RESERVATION_LOCK_SPACE + ", hashtext(?1))")
+                .setParameter(1, orderId).getSingleResult();
         Reservation existing = em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null && !existing.status.canBecome(ReservationStatus.ACTIVE)) {
             LOG.infof("order %s already has a %s reservation; nothing to do", orderId, existing.status);
