@@ -31,7 +31,7 @@ public class OrderEventsConsumer {
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, this::dispatch);
+        inbox.handleOnce(record, java.util.Set.of(ORDER_CONFIRMED, ORDER_COMPLETED, ORDER_CANCELLED), this::dispatch);
     }
 
     void dispatch(IncomingEvent e) {

@@ -35,7 +35,7 @@ public class OrderEventsConsumer {
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, this::dispatch);
+        inbox.handleOnce(record, java.util.Set.of(ORDER_READY_TO_SHIP), this::dispatch);
     }
 
     void dispatch(IncomingEvent e) {

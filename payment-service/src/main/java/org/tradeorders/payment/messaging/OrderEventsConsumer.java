@@ -43,7 +43,7 @@ public class OrderEventsConsumer {
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, this::dispatch);
+        inbox.handleOnce(record, java.util.Set.of(ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, ORDER_SHIPPED), this::dispatch);
     }
 
     void dispatch(IncomingEvent e) {

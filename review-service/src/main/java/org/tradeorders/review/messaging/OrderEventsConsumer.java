@@ -28,7 +28,7 @@ public class OrderEventsConsumer {
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, this::dispatch);
+        inbox.handleOnce(record, java.util.Set.of(ORDER_COMPLETED), this::dispatch);
     }
 
     void dispatch(IncomingEvent e) {

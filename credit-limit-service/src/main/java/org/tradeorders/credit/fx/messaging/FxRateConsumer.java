@@ -30,7 +30,7 @@ public class FxRateConsumer {
     @Incoming("payment-events")
     @Blocking
     public void onPaymentEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, e -> {
+        inbox.handleOnce(record, java.util.Set.of(FX_RATE_RECORDED), e -> {
             if (e.is(FX_RATE_RECORDED)) {
                 FxRateRecorded r = e.dataAs(FxRateRecorded.class);
                 rates.recorded(r.rateId(), r.base(), r.quote(), r.rate(), r.source(), r.validFrom());

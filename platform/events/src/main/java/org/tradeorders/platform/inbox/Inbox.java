@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
 
 /**
@@ -30,6 +31,20 @@ public class Inbox {
     /** The consumer's name in processed_event: the service, which is also its consumer group. */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
     String consumer;
+
+    /**
+     * As {@link #handleOnce(ConsumerRecord, Consumer)}, for a consumer that reacts only to some types:
+     * any other event is acknowledged without a transaction (it has no effect, so nothing to de-duplicate).
+     */
+    public boolean handleOnce(ConsumerRecord<String, String> record, java.util.Set<EventType> handled,
+            Consumer<IncomingEvent> handler) {
+        org.apache.kafka.common.header.Header type = record.headers().lastHeader("ce_type");
+        String name = type == null ? null : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8);
+        if (handled.stream().noneMatch(t -> t.type().equals(name))) {
+            return false;
+        }
+        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> handleOnce(record, handler));
+    }
 
     /**
      * Applies {@code handler} to the event unless this service already applied it.
