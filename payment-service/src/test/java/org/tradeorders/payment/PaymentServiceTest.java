@@ -413,7 +413,12 @@ class PaymentServiceTest {
         pay(tokens(order).get(0), "{\"channel\":\"WALLET\"}").statusCode(409).body("detail", containsString("expired at"));
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then()
                 .body("[0].status", equalTo("EXPIRED"));
+        // the idempotency keys of the scenarios above are past their retention now
+        assertThat(idempotencyKeys.purgeExpired()).isPositive();
     }
+
+    @jakarta.inject.Inject
+    org.tradeorders.platform.idempotency.IdempotencyKeys idempotencyKeys;
 
     @Test
     @Order(Integer.MAX_VALUE)

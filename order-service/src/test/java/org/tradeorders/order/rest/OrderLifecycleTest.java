@@ -205,6 +205,22 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void aDraftRetriedWithItsIdempotencyKeyIsDraftedOnce() {
+        String key = UUID.randomUUID().toString();
+        String first = given().auth().oauth2(Tokens.supplier(SUPPLIER)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(draftBody(BUYER)).post("/orders").then().statusCode(201).extract().path("id");
+        String again = given().auth().oauth2(Tokens.supplier(SUPPLIER)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(draftBody(BUYER)).post("/orders").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract().path("id");
+        assertThat(again).isEqualTo(first);
+        given().auth().oauth2(Tokens.supplier(SUPPLIER)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(draftBody(BUYER).replace("1000}", "999}")).post("/orders").then().statusCode(422);
+        TopicProbe.await("order-events", "tradeorders.OrderDrafted.v1", first);
+        assertThat(TopicProbe.readAll("order-events").stream().filter(r -> "tradeorders.OrderDrafted.v1".equals(
+                TopicProbe.header(r, "ce_type")) && TopicProbe.data(r).path("orderId").asText().equals(first))).hasSize(1);
+    }
+
+    @Test
     void theProformaInvoiceCarriesEverySeedFieldIntoTheViewAndTheEvents() {
         String id = draft();
         get(id, Tokens.buyer(BUYER)).statusCode(200).body("kind", equalTo("TRADE_ASSURANCE"))

@@ -16,4 +16,8 @@ public interface IdempotencyConfig {
      */
     @WithDefault("PT2M")
     Duration inFlightLease();
+
+    /** How often keys past their retention are deleted. */
+    @WithDefault("PT1H")
+    Duration purgeInterval();
 }

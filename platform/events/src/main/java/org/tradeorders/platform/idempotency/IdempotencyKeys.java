@@ -96,6 +96,31 @@ public class IdempotencyKeys {
                 .setParameter(1, caller).setParameter(2, key).executeUpdate());
     }
 
+    /** Deletes the keys past their retention. @return how many */
+    public int purgeExpired() {
+        Instant before = clock.instant().minus(config.retention());
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "delete from idempotency_key where created_at < ?1 and (state = 'DONE' or lease_until < ?2)")
+                .setParameter(1, before).setParameter(2, clock.instant()).executeUpdate());
+    }
+
+    private org.tradeorders.platform.worker.PollingWorker purger;
+
+    void startPurging(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        purger = new org.tradeorders.platform.worker.PollingWorker("idempotency-purge", config.purgeInterval(),
+                config.purgeInterval(), () -> {
+                    purgeExpired();
+                    return false;
+                });
+        purger.start();
+    }
+
+    void stopPurging(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stop) {
+        if (purger != null) {
+            purger.stop();
+        }
+    }
+
     private static Instant toInstant(Object value) {
         return org.tradeorders.platform.time.Timestamps.toInstant(value);
     }
