@@ -306,6 +306,19 @@ class PaymentServiceTest {
         var received = TopicProbe.await("payment-events", "tradeorders.PaymentReceived.v1", order);
         assertThat(TopicProbe.data(received).path("channel").asText()).isEqualTo("PAY_LATER");
         assertThat(TopicProbe.data(received).path("payLaterDueAt").asText()).isNotBlank();
+
+        // the buyer repays what it owes, once
+        String payment = TopicProbe.data(received).path("paymentId").asText();
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
+                .post("/payments/" + payment + "/repayment").then().statusCode(200).body("payLaterRepaidAt", notNullValue());
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
+                .post("/payments/" + payment + "/repayment").then().statusCode(409).body("type", containsString("already-repaid"));
+        given().auth().oauth2(Tokens.buyer("BUY-OTHER")).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
+                .post("/payments/" + payment + "/repayment").then().statusCode(404);
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/journal").then()
+                .body("find { it.type == 'PAY_LATER_REPAID' }.postings.account", hasItems("platform:cash:USD",
+                        "buyer:" + BUYER + ":receivable:USD", "platform:fees:card-processing:USD"));
+        EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.PayLaterRepaid.v1", order));
     }
 
     @Test

@@ -36,6 +36,9 @@ public class Payment {
     /** PAY_LATER: when the buyer owes the amount */
     @Column(name = "pay_later_due_at")
     public Instant payLaterDueAt;
+    /** PAY_LATER: when the buyer repaid it */
+    @Column(name = "pay_later_repaid_at")
+    public Instant payLaterRepaidAt;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Channel channel;

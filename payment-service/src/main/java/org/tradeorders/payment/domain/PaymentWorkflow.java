@@ -118,6 +118,36 @@ public class PaymentWorkflow {
         return collect(link, channel, "sim-" + UUID.randomUUID(), pay);
     }
 
+    /**
+     * The buyer repays what a pay-later payment advanced, through a channel (simulated: collected at
+     * once). A payment is repaid once.
+     */
+    @Transactional
+    public Payment repayPayLater(String paymentId, String buyerCompanyId, Channel channel) {
+        Payment p = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+        PaymentLink link = p == null ? null : em.find(PaymentLink.class, p.linkId);
+        if (p == null || !link.buyerId.equals(buyerCompanyId)) {
+            throw ProblemException.notFound("payment", paymentId);
+        }
+        if (p.channel != Channel.PAY_LATER) {
+            throw ProblemException.conflict("not-pay-later", "payment " + paymentId + " was made by " + p.channel
+                    + ": nothing is owed for it");
+        }
+        if (p.payLaterRepaidAt != null) {
+            throw ProblemException.conflict("already-repaid", "payment " + paymentId + " was repaid at " + p.payLaterRepaidAt);
+        }
+        if (channel == Channel.PAY_LATER) {
+            throw ProblemException.invalid("channel", "a pay-later advance is repaid through another channel");
+        }
+        Money owed = new Money(p.amount, p.currency);
+        Money surcharge = fees.buyerSurcharge(owed, channel.name());
+        p.payLaterRepaidAt = clock.instant();
+        orderMoney.payLaterRepaid(p.id, p.orderId, channel.name(), owed, surcharge);
+        outbox.append(PAY_LATER_REPAID, p.orderId, new PayLaterRepaid(p.id, p.orderId, link.buyerId, owed, channel.name(),
+                p.payLaterDueAt, p.payLaterRepaidAt));
+        return p;
+    }
+
     /** The result of a channel report: the payment, and whether it was new. */
     public record Reported(Payment payment, boolean isNew) {
     }

@@ -12,6 +12,7 @@ public final class PaymentEvents {
     public static final EventType PAYMENT_CREDITED_TO_BUYER = EventType.of("PaymentCreditedToBuyer", 1);
     public static final EventType FUNDS_SETTLED = EventType.of("FundsSettled", 1);
     public static final EventType WITHDRAWAL_PAID = EventType.of("WithdrawalPaid", 1);
+    public static final EventType PAY_LATER_REPAID = EventType.of("PayLaterRepaid", 1);
     public static final EventType FX_RATE_RECORDED = EventType.of("FxRateRecorded", 1);
 
     private PaymentEvents() {
@@ -43,6 +44,11 @@ public final class PaymentEvents {
     public record FundsSettled(String orderId, String supplierId, Money amount, Money settled,
             @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
             java.math.BigDecimal fxRate, String fxRateSource, Money serviceFee, Money net) {
+    }
+
+    /** The buyer repaid a pay-later payment it owed. */
+    public record PayLaterRepaid(String paymentId, String orderId, String buyerId, Money amount, String channel,
+            Instant dueAt, Instant repaidAt) {
     }
 
     /** Key: the supplier id. The bank account is masked. */

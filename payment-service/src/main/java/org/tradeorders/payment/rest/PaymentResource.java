@@ -70,12 +70,14 @@ public class PaymentResource {
      * the buyer; surcharge: the buyer's card processing fee on top; charged: what the buyer paid in all.
      */
     public record PaymentView(String id, String orderId, String linkId, String channel, Money amount, Money applied,
-            Money creditedToBuyer, Money surcharge, Money charged, Instant receivedAt, Instant payLaterDueAt) {
+            Money creditedToBuyer, Money surcharge, Money charged, Instant receivedAt, Instant payLaterDueAt,
+            Instant payLaterRepaidAt) {
         static PaymentView of(Payment p) {
             Money amount = new Money(p.amount, p.currency);
             Money surcharge = new Money(p.surcharge, p.currency);
             return new PaymentView(p.id, p.orderId, p.linkId, p.channel.name(), amount, new Money(p.applied, p.currency),
-                    new Money(p.credited, p.currency), surcharge, amount.plus(surcharge), p.receivedAt, p.payLaterDueAt);
+                    new Money(p.credited, p.currency), surcharge, amount.plus(surcharge), p.receivedAt, p.payLaterDueAt,
+                    p.payLaterRepaidAt);
         }
     }
 
@@ -109,6 +111,17 @@ public class PaymentResource {
         Payment p = payments.checkout(token, caller.companyId(), request.channel(),
                 request.amount() == null ? null : request.amount().money());
         return Response.status(201).entity(PaymentView.of(p)).build();
+    }
+
+    public record RepayRequest(@NotNull Channel channel) {
+    }
+
+    /** The buyer repays a pay-later payment: {"channel":"TT_BANK_TRANSFER"}. */
+    @POST
+    @Path("payments/{paymentId}/repayment")
+    @RolesAllowed(Roles.BUYER)
+    public PaymentView repay(@PathParam("paymentId") String paymentId, @Valid @NotNull RepayRequest request) {
+        return PaymentView.of(payments.repayPayLater(paymentId, caller.companyId(), request.channel()));
     }
 
     /** A channel adapter reports a collection: 201 the first time, 200 (same payment) for a repeated report. */

@@ -6,6 +6,8 @@ public enum EntryType {
     BUYER_PAYMENT,
     /** the buyer pays later: the platform advances it and the buyer owes it */
     PAY_LATER_ADVANCE,
+    /** the buyer repays a pay-later advance: cash in, its receivable cleared */
+    PAY_LATER_REPAID,
     /** clearing to what it is for: the supplier's pending balance, and an overpayment to the buyer's credit */
     PAYMENT_ALLOCATED,
     /** the order shipped: the supplier's pending money becomes available, less the service fee */

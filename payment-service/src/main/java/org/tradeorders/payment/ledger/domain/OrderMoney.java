@@ -87,6 +87,17 @@ public class OrderMoney {
         }
     }
 
+    /** The buyer repays what it owed for a pay-later payment (and the card fee, if it repays by card). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void payLaterRepaid(String paymentId, String orderId, String channel, Money amount, Money surcharge) {
+        OrderFunds f = lock(orderId);
+        ledger.post(EntryType.PAY_LATER_REPAID, "repayment:" + paymentId, orderId, f.supplierId,
+                "pay-later advance repaid by the buyer " + f.buyerId + " by " + channel,
+                List.of(debit(Account.cash(f.currency), amount.plus(surcharge)),
+                        credit(Account.buyerReceivable(f.buyerId, f.currency), amount),
+                        credit(Account.fees(Fees.CARD_PROCESSING, f.currency), surcharge)));
+    }
+
     /** The goods shipped: what was received for the supplier becomes available, less the service fee. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipped(String orderId) {
