@@ -416,6 +416,46 @@ class PaymentServiceTest {
         }
     }
 
+    static ValidatableResponse collectionInfo(String supplier, String account, String country, String bic) {
+        return given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON).body("""
+                {"bankName":"Industrial and Commercial Bank of China","accountHolder":"Hangzhou Lighting Co., Ltd.",
+                 "accountNumber":"%s","bankCountry":"%s","swiftBic":"%s",
+                 "contactEmail":"finance@hz-lighting.example","contactPhone":"+86 571 8502 2088"}"""
+                .formatted(account, country, bic)).put("/suppliers/" + supplier + "/e-collection").then().log().ifValidationFails();
+    }
+
+    @Test
+    void aSupplierActivatesECollectionWithCheckedBankDetailsAndChangesKeepTheirHistory() {
+        String supplier = "SUP-EC-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
+                .body("{\"bankName\":\"B\",\"accountHolder\":\"H\",\"accountNumber\":\"1234\",\"bankCountry\":\"CN\","
+                        + "\"swiftBic\":\"ICBKCNBJ\",\"contactEmail\":\"not-an-email\",\"contactPhone\":\"call me\"}")
+                .put("/suppliers/" + supplier + "/e-collection").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("contactEmail", "contactPhone"));
+        collectionInfo(supplier, "DE89 3704 0044 0532 0130 01", "DE", "COBADEFFXXX").statusCode(400)
+                .body("errors[0].field", equalTo("accountNumber")).body("errors[0].reason", containsString("mod 97"));
+        collectionInfo(supplier, "DE89 3704 0044 0532 0130", "DE", "COBADEFFXXX").statusCode(400)
+                .body("errors[0].reason", containsString("an IBAN of DE has 22"));
+        collectionInfo(supplier, "FR14 2004 1010 0505 0001 3M02 606", "DE", "COBADEFF").statusCode(400)
+                .body("errors[0].reason", containsString("IBAN of FR"));
+        collectionInfo(supplier, "6222 0212 3456 7890", "CN", "COBADEFF").statusCode(400)
+                .body("errors[0].field", equalTo("swiftBic")).body("errors[0].reason", containsString("DE, not CN"));
+        collectionInfo(supplier, "6222 0212 3456 7890", "CN", "ICBK-1").statusCode(400).body("errors[0].field", equalTo("swiftBic"));
+        given().auth().oauth2(Tokens.supplier(supplier)).get("/suppliers/" + supplier + "/e-collection").then().statusCode(404);
+
+        collectionInfo(supplier, "6222 0212 3456 7890", "CN", "ICBKCNBJ").statusCode(201).body("version", equalTo(1))
+                .body("accountNumber", equalTo("6222021234567890"));
+        collectionInfo(supplier, "DE89 3704 0044 0532 0130 00", "DE", "COBADEFFXXX").statusCode(200).body("version", equalTo(2));
+        given().auth().oauth2(Tokens.operator("OPS")).get("/suppliers/" + supplier + "/e-collection/history").then()
+                .statusCode(200).body("version", org.hamcrest.Matchers.contains(2, 1))
+                .body("[1].accountNumber", equalTo("****7890")).body("[0].swiftBic", equalTo("COBADEFFXXX"));
+        given().auth().oauth2(Tokens.supplier("SUP-OTHER")).get("/suppliers/" + supplier + "/e-collection").then().statusCode(404);
+        var activated = TopicProbe.readAll("payment-events").stream().filter(r -> supplier.equals(r.key())).toList();
+        assertThat(activated).hasSize(2);
+        assertThat(TopicProbe.data(activated.get(0)).path("activated").asBoolean()).isTrue();
+        activated.forEach(EventContracts::assertValid);
+    }
+
     /** Moves time: runs last. */
     @Test
     @Order(Integer.MAX_VALUE - 1)

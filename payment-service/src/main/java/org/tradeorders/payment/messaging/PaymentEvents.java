@@ -13,6 +13,7 @@ public final class PaymentEvents {
     public static final EventType FUNDS_SETTLED = EventType.of("FundsSettled", 1);
     public static final EventType WITHDRAWAL_PAID = EventType.of("WithdrawalPaid", 1);
     public static final EventType PAY_LATER_REPAID = EventType.of("PayLaterRepaid", 1);
+    public static final EventType COLLECTION_INFO_CHANGED = EventType.of("CollectionInfoChanged", 1);
     public static final EventType FX_RATE_RECORDED = EventType.of("FxRateRecorded", 1);
 
     private PaymentEvents() {
@@ -49,6 +50,11 @@ public final class PaymentEvents {
     /** The buyer repaid a pay-later payment it owed. */
     public record PayLaterRepaid(String paymentId, String orderId, String buyerId, Money amount, String channel,
             Instant dueAt, Instant repaidAt) {
+    }
+
+    /** Key: the supplier id. version 1 (activated = true) activates e-collection; the account number is masked. */
+    public record CollectionInfoChanged(String supplierId, int version, boolean activated, String bankName,
+            String accountNumber, String bankCountry, String swiftBic, Instant changedAt) {
     }
 
     /** Key: the supplier id. The bank account is masked. */

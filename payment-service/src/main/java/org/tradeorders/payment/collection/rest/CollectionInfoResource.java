@@ -1,0 +1,90 @@
+package org.tradeorders.payment.collection.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.tradeorders.payment.collection.domain.CollectionInfo;
+import org.tradeorders.payment.collection.domain.CollectionInfos;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.problem.ProblemException;
+
+/** A supplier activates e-collection with its collection information, and may change it (every version kept). */
+@Path("/suppliers/{supplierId}/e-collection")
+public class CollectionInfoResource {
+    private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+
+    @Inject
+    CollectionInfos infos;
+    @Inject
+    Caller caller;
+
+    public record CollectionInfoRequest(@NotBlank @Size(max = 200) String bankName,
+            @NotBlank @Size(max = 200) String accountHolder,
+            @NotBlank @Size(max = 50) String accountNumber,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code like DE")
+            String bankCountry,
+            @NotBlank @Size(max = 14) String swiftBic,
+            @NotBlank @Email @Size(max = 320) String contactEmail,
+            @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ()./-]{5,24}", message = "must be a phone number like +86 571 8502 2088")
+            String contactPhone) {
+    }
+
+    public record CollectionInfoView(String supplierId, boolean active, int version, String bankName, String accountHolder,
+            String accountNumber, String bankCountry, String swiftBic, String contactEmail, String contactPhone,
+            Instant activatedAt, Instant updatedAt) {
+        static CollectionInfoView of(CollectionInfo i) {
+            return new CollectionInfoView(i.supplierId, true, i.version, i.bankName, i.accountHolder, i.accountNumber,
+                    i.bankCountry, i.swiftBic, i.contactEmail, i.contactPhone, i.activatedAt, i.updatedAt);
+        }
+    }
+
+    /** 201 when this activates e-collection, 200 for a change. */
+    @PUT
+    @RolesAllowed(Roles.SUPPLIER)
+    public Response save(@PathParam("supplierId") String supplierId, @Valid @NotNull CollectionInfoRequest r) {
+        if (!supplierId.equals(caller.companyId())) {
+            throw ProblemException.notFound("e-collection information of supplier", supplierId);
+        }
+        if (!COUNTRIES.contains(r.bankCountry())) {
+            throw ProblemException.invalid("bankCountry", "is not an ISO 3166-1 country code");
+        }
+        CollectionInfo saved = infos.save(supplierId, new CollectionInfos.Details(r.bankName(), r.accountHolder(),
+                r.accountNumber(), r.bankCountry(), r.swiftBic(), r.contactEmail(), r.contactPhone()), caller.email() == null
+                        ? caller.companyId() : caller.email());
+        return Response.status(saved.version == 1 ? 201 : 200).entity(CollectionInfoView.of(saved)).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public CollectionInfoView get(@PathParam("supplierId") String supplierId) {
+        caller.requireParty("e-collection information of supplier", supplierId, supplierId);
+        return CollectionInfoView.of(infos.of(supplierId));
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public List<CollectionInfos.Version> history(@PathParam("supplierId") String supplierId) {
+        caller.requireParty("e-collection information of supplier", supplierId, supplierId);
+        infos.of(supplierId);
+        return infos.history(supplierId);
+    }
+}
