@@ -368,6 +368,38 @@ class PaymentServiceTest {
         given().auth().oauth2(Tokens.supplier(other)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .post("/suppliers/" + other + "/withdrawals").then().statusCode(409).body("type", containsString("insufficient-funds"));
 
+        // the instance died after the withdrawal committed, before its answer was kept: a retry once the
+        // claim's lease has run out finds the withdrawal made under the key instead of withdrawing again
+        String lostKey = UUID.randomUUID().toString();
+        String lost = given().auth().oauth2(token).header("Idempotency-Key", lostKey).contentType(ContentType.JSON)
+                .body(body).post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201).extract().path("id");
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement("update idempotency_key set state = 'IN_FLIGHT', "
+                + "status = null, body = null, lease_until = '2000-01-01Z' where idem_key = ?")) {
+            st.setString(1, lostKey);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        given().auth().oauth2(token).header("Idempotency-Key", lostKey).contentType(ContentType.JSON).body(body)
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201).body("id", equalTo(lost));
+        balances(supplier).body("byCurrency.USD.available.amount", equalTo("780.00")); // 100 + 100, not 300
+
+        // the same for a payment: one partial payment, however often it is retried
+        String payOrder = awaitingPayment();
+        String payKey = UUID.randomUUID().toString();
+        String partial = "{\"channel\":\"WALLET\",\"amount\":{\"amount\":\"1000\",\"currency\":\"USD\"}}";
+        String paymentId = given().auth().oauth2(Tokens.buyer(BUYER)).header("Idempotency-Key", payKey).contentType(ContentType.JSON)
+                .body(partial).post("/payment-links/" + tokens(payOrder).get(0) + "/payments").then().statusCode(201)
+                .extract().path("id");
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement("update idempotency_key set state = 'IN_FLIGHT', "
+                + "status = null, body = null, lease_until = '2000-01-01Z' where idem_key = ?")) {
+            st.setString(1, payKey);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        given().auth().oauth2(Tokens.buyer(BUYER)).header("Idempotency-Key", payKey).contentType(ContentType.JSON)
+                .body(partial).post("/payment-links/" + tokens(payOrder).get(0) + "/payments").then().statusCode(201)
+                .body("id", equalTo(paymentId));
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + payOrder + "/payment-links").then()
+                .body("[0].paid.amount", equalTo("1000.00"));
+
         // a key whose first request is still running
         String busyKey = UUID.randomUUID().toString();
         String caller = given().auth().oauth2(token).header("Idempotency-Key", busyKey).contentType(ContentType.JSON)

@@ -92,13 +92,19 @@ public class PaymentWorkflow {
      * An expired, cancelled or paid link is refused (its expiry is kept).
      */
     @Transactional(dontRollbackOn = ProblemException.class)
-    public Payment checkout(String token, String buyerCompanyId, Channel channel, Money amount) {
+    public Payment checkout(String token, String buyerCompanyId, Channel channel, Money amount, String requestKey) {
         List<PaymentLink> found = em.createQuery("select l from PaymentLink l where l.token = ?1", PaymentLink.class)
                 .setParameter(1, token).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         if (found.isEmpty() || !found.get(0).buyerId.equals(buyerCompanyId)) {
             throw ProblemException.notFound("payment link", "(token)");
         }
         PaymentLink link = found.get(0);
+        // a retry of a checkout whose answer was lost (its instance died after this committed) finds it
+        String transactionId = requestKey == null ? "sim-" + UUID.randomUUID() : "sim-key-" + sha256(buyerCompanyId + "|" + requestKey);
+        Optional<Payment> earlier = byTransaction(channel, transactionId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         expireIfDue(link);
         if (!link.status.payable()) {
             throw ProblemException.conflict("link-not-payable", "the payment link for installment " + link.installmentSeq
@@ -115,7 +121,7 @@ public class PaymentWorkflow {
         if (pay.amount().compareTo(link.outstanding().amount()) > 0) {
             throw ProblemException.invalid("amount", "at most the outstanding " + link.outstanding());
         }
-        return collect(link, channel, "sim-" + UUID.randomUUID(), pay);
+        return collect(link, channel, transactionId, pay);
     }
 
     /**
@@ -227,6 +233,15 @@ public class PaymentWorkflow {
     private void expireIfDue(PaymentLink link) {
         if (link.status.payable() && !clock.instant().isBefore(link.expiresAt)) {
             link.status = LinkStatus.EXPIRED;
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

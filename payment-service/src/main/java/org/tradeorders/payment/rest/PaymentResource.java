@@ -107,9 +107,11 @@ public class PaymentResource {
     @POST
     @Path("payment-links/{token}/payments")
     @RolesAllowed(Roles.BUYER)
-    public Response pay(@PathParam("token") String token, @Valid @NotNull PayRequest request) {
+    public Response pay(@PathParam("token") String token,
+            @jakarta.ws.rs.HeaderParam(org.tradeorders.platform.idempotency.IdempotencyFilter.HEADER) String requestKey,
+            @Valid @NotNull PayRequest request) {
         Payment p = payments.checkout(token, caller.companyId(), request.channel(),
-                request.amount() == null ? null : request.amount().money());
+                request.amount() == null ? null : request.amount().money(), requestKey);
         return Response.status(201).entity(PaymentView.of(p)).build();
     }
 

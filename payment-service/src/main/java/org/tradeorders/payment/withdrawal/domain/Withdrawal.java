@@ -29,6 +29,9 @@ public class Withdrawal {
     public Instant requestedAt;
     @Column(name = "paid_at")
     public Instant paidAt;
+    /** the request's Idempotency-Key, if it had one */
+    @Column(name = "request_key")
+    public String requestKey;
 
     public Money money() {
         return new Money(amount, currency);

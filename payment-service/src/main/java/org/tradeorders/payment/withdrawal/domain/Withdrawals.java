@@ -34,10 +34,27 @@ public class Withdrawals {
     @Inject
     Clock clock;
 
+    /**
+     * @param requestKey the request's Idempotency-Key, or null: kept with the withdrawal, so a retry
+     *                   the key store cannot answer (its instance died after this committed) finds it
+     */
     @Transactional
-    public Withdrawal withdraw(String supplierId, Money amount, String bankAccount) {
+    public Withdrawal withdraw(String supplierId, Money amount, String bankAccount, String requestKey) {
         Account.Ref available = Account.supplierAvailable(supplierId, amount.currency());
+        // locks the supplier's available balance: withdrawals of one supplier, retries included, go one at a time
         Money balance = new Money(ledger.lockedBalance(available), amount.currency());
+        if (requestKey != null) {
+            var earlier = em.createQuery("select w from Withdrawal w where w.supplierId = ?1 and w.requestKey = ?2",
+                    Withdrawal.class).setParameter(1, supplierId).setParameter(2, requestKey).getResultStream().findFirst();
+            if (earlier.isPresent()) {
+                Withdrawal w = earlier.get();
+                if (!w.money().equals(amount) || !w.bankAccount.equals(bankAccount)) {
+                    throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused", "Idempotency-Key "
+                            + requestKey + " was used for another withdrawal", null, null);
+                }
+                return w;
+            }
+        }
         if (!balance.isGreaterThanOrEqual(amount)) {
             throw ProblemException.conflict("insufficient-funds", "the available balance is " + balance
                     + "; " + amount + " cannot be withdrawn");
@@ -51,6 +68,7 @@ public class Withdrawals {
         w.status = "PAID";
         w.requestedAt = clock.instant();
         w.paidAt = w.requestedAt;
+        w.requestKey = requestKey;
         em.persist(w);
         ledger.post(EntryType.WITHDRAWAL, "withdrawal:" + w.id, null, supplierId,
                 "withdrawal to bank account " + masked(bankAccount),

@@ -49,13 +49,15 @@ public class WithdrawalResource {
 
     @POST
     @RolesAllowed(Roles.SUPPLIER)
-    public Response withdraw(@PathParam("supplierId") String supplierId, @Valid @NotNull WithdrawalRequest request) {
+    public Response withdraw(@PathParam("supplierId") String supplierId,
+            @jakarta.ws.rs.HeaderParam(org.tradeorders.platform.idempotency.IdempotencyFilter.HEADER) String requestKey,
+            @Valid @NotNull WithdrawalRequest request) {
         if (!supplierId.equals(caller.companyId())) {
             throw ProblemException.notFound("balances of supplier", supplierId);
         }
         Money amount = org.tradeorders.payment.rest.PaymentResource.MoneyInput.payable(request.amount(), request.currency(),
                 "amount", "currency");
-        Withdrawal w = withdrawals.withdraw(supplierId, amount, request.bankAccount());
+        Withdrawal w = withdrawals.withdraw(supplierId, amount, request.bankAccount(), requestKey);
         return Response.created(URI.create("/suppliers/" + supplierId + "/withdrawals/" + w.id))
                 .entity(WithdrawalView.of(w)).build();
     }
