@@ -16,6 +16,7 @@ import java.util.List;
 import org.tradeorders.order.domain.Incoterm;
 import org.tradeorders.order.domain.InstallmentDue;
 import org.tradeorders.order.domain.TransportMethod;
+import org.tradeorders.platform.validation.Formats;
 
 /**
  * A supplier's draft (or revision) of a Trade Assurance order, the proforma invoice. Amounts beyond
@@ -41,7 +42,7 @@ public record DraftOrderRequest(
     public record Contact(
             @NotBlank @Size(max = 300) String companyName,
             @NotBlank @Size(max = 200) String contactName,
-            @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ()./-]{5,24}", message = "must be a phone number like +49 30 1234567")
+            @NotBlank @Pattern(regexp = Formats.PHONE, message = Formats.PHONE_MESSAGE)
             String phone) {
     }
 
@@ -51,7 +52,7 @@ public record DraftOrderRequest(
             @NotBlank @Size(max = 200) String city,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 -]{1,11}", message = "must be a zip code of 2 to 12 letters, digits, spaces or dashes")
             String zipCode,
-            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code like DE")
+            @NotBlank @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE)
             String country) {
     }
 

@@ -388,12 +388,10 @@ public class OrderResource {
         }
     }
 
-    private static final java.util.Set<String> COUNTRIES = java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART1_ALPHA2);
-
     /** Configured limits every draft obeys, whoever drafts it: the nine currencies, lines, quantities; a real country. */
     private void checkCommon(String currency, List<DraftOrderRequest.Line> lines, DraftOrderRequest.Address address,
             List<FieldViolation> errors) {
-        if (!COUNTRIES.contains(address.country())) {
+        if (!org.tradeorders.platform.validation.Formats.isCountry(address.country())) {
             errors.add(new FieldViolation("deliveryAddress.country", "is not an ISO 3166-1 country code"));
         }
         if (!rules.currencies().contains(currency)) {

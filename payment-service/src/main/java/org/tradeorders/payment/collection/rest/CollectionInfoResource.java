@@ -16,18 +16,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.tradeorders.payment.collection.domain.CollectionInfo;
 import org.tradeorders.payment.collection.domain.CollectionInfos;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.Formats;
 
 /** A supplier activates e-collection with its collection information, and may change it (every version kept). */
 @Path("/suppliers/{supplierId}/e-collection")
 public class CollectionInfoResource {
-    private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
     @Inject
     CollectionInfos infos;
@@ -37,11 +35,11 @@ public class CollectionInfoResource {
     public record CollectionInfoRequest(@NotBlank @Size(max = 200) String bankName,
             @NotBlank @Size(max = 200) String accountHolder,
             @NotBlank @Size(max = 50) String accountNumber,
-            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code like DE")
+            @NotBlank @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE)
             String bankCountry,
             @NotBlank @Size(max = 14) String swiftBic,
             @NotBlank @Email @Size(max = 320) String contactEmail,
-            @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 ()./-]{5,24}", message = "must be a phone number like +86 571 8502 2088")
+            @NotBlank @Pattern(regexp = Formats.PHONE, message = Formats.PHONE_MESSAGE)
             String contactPhone) {
     }
 
@@ -61,7 +59,7 @@ public class CollectionInfoResource {
         if (!supplierId.equals(caller.companyId())) {
             throw ProblemException.notFound("e-collection information of supplier", supplierId);
         }
-        if (!COUNTRIES.contains(r.bankCountry())) {
+        if (!Formats.isCountry(r.bankCountry())) {
             throw ProblemException.invalid("bankCountry", "is not an ISO 3166-1 country code");
         }
         CollectionInfo saved = infos.save(supplierId, new CollectionInfos.Details(r.bankName(), r.accountHolder(),

@@ -1,0 +1,23 @@
+package org.tradeorders.platform.validation;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Formats every service checks the same way (phone numbers, countries), said once. */
+public final class Formats {
+    /** An international or local phone number: digits with spaces, dots, dashes, brackets; an optional +. */
+    public static final String PHONE = "\\+?[0-9][0-9 ()./-]{5,24}";
+    public static final String PHONE_MESSAGE = "must be a phone number like +49 30 1234567";
+    /** Two capital letters: the shape of an ISO 3166-1 alpha-2 code ({@link #isCountry} checks it is one). */
+    public static final String COUNTRY = "[A-Z]{2}";
+    public static final String COUNTRY_MESSAGE = "must be an ISO 3166-1 alpha-2 country code like DE";
+
+    private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+
+    private Formats() {
+    }
+
+    public static boolean isCountry(String code) {
+        return COUNTRIES.contains(code);
+    }
+}
