@@ -92,16 +92,7 @@ public class OrderResource {
         }
         validate(request);
         workflow.reviseByBuyer(id, order -> {
-            List<FieldViolation> fixed = new ArrayList<>();
-            if (!order.supplierId.equals(request.supplierCompanyId())) {
-                fixed.add(new FieldViolation("supplierCompanyId", "cannot change once the order is drafted"));
-            }
-            if (!order.buyerEmail.equalsIgnoreCase(request.buyerEmail())) {
-                fixed.add(new FieldViolation("buyerEmail", "cannot change once the order is drafted"));
-            }
-            if (!fixed.isEmpty()) {
-                throw ProblemException.invalid(fixed);
-            }
+            requireUnchanged(order, "supplierCompanyId", order.supplierId, request.supplierCompanyId(), request.buyerEmail());
             applyBuyerTerms(order, request);
         });
         return view(id);
@@ -226,16 +217,7 @@ public class OrderResource {
         }
         validate(request);
         workflow.revise(id, order -> {
-            List<FieldViolation> fixed = new ArrayList<>();
-            if (!order.buyerId.equals(request.buyerCompanyId())) {
-                fixed.add(new FieldViolation("buyerCompanyId", "cannot change once the order is drafted"));
-            }
-            if (!order.buyerEmail.equalsIgnoreCase(request.buyerEmail())) {
-                fixed.add(new FieldViolation("buyerEmail", "cannot change once the order is drafted"));
-            }
-            if (!fixed.isEmpty()) {
-                throw ProblemException.invalid(fixed);
-            }
+            requireUnchanged(order, "buyerCompanyId", order.buyerId, request.buyerCompanyId(), request.buyerEmail());
             applyTerms(order, request);
             if (order.supplierEmail == null) {
                 order.supplierEmail = caller.email();
@@ -355,6 +337,21 @@ public class OrderResource {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /** An edit never changes the counterparty ({@code partyField}) or the buyer's e-mail. */
+    private static void requireUnchanged(Order order, String partyField, String party, String requestedParty,
+            String requestedBuyerEmail) {
+        List<FieldViolation> fixed = new ArrayList<>();
+        if (!party.equals(requestedParty)) {
+            fixed.add(new FieldViolation(partyField, "cannot change once the order is drafted"));
+        }
+        if (!order.buyerEmail.equalsIgnoreCase(requestedBuyerEmail)) {
+            fixed.add(new FieldViolation("buyerEmail", "cannot change once the order is drafted"));
+        }
+        if (!fixed.isEmpty()) {
+            throw ProblemException.invalid(fixed);
         }
     }
 

@@ -52,9 +52,7 @@ public class ActivationResource {
     @RolesAllowed(Roles.SUPPLIER)
     @Transactional
     public Response activate(@PathParam("supplierId") String supplierId, @Valid @NotNull ActivationRequest request) {
-        if (!supplierId.equals(caller.companyId())) {
-            throw ProblemException.notFound("credit line", supplierId);
-        }
+        caller.requireSelf("credit line", supplierId);
         BigDecimal limit = rules.initialLimit(request.verificationLevel(), request.yearsInBusiness(),
                 request.registeredCapitalUsd()).orElseThrow(() -> {
                     ActivationRules.Row lowest = rules.table().get(0);

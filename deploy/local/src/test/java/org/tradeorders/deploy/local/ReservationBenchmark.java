@@ -6,14 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -22,10 +20,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.tradeorders.platform.testing.TestEvents;
+import org.tradeorders.platform.testing.TopicProbe;
 
 /**
  * Reservations per second on one hot supplier, through the whole pipeline as it runs in the local
@@ -101,13 +100,10 @@ class ReservationBenchmark {
             for (int i = 0; i < n; i++) {
                 String order = UUID.randomUUID().toString();
                 pending.add(order);
-                ProducerRecord<String, String> r = new ProducerRecord<>("order-events", order, """
+                ProducerRecord<String, String> r = TestEvents.record("order-events", UUID.randomUUID().toString(),
+                        "tradeorders.OrderConfirmed.v1", "/order-service", order, """
                         {"orderId":"%s","supplierId":"%s","buyerId":"BUY-BENCH","confirmedBy":"BUYER",
                          "total":{"amount":"100.00","currency":"USD"},"version":1}""".formatted(order, SUPPLIER));
-                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", "tradeorders.OrderConfirmed.v1",
-                        "ce_source", "/order-service", "ce_subject", order, "ce_specversion", "1.0",
-                        "ce_time", Instant.now().toString(), "content-type", "application/json")
-                        .forEach((k, v) -> r.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
                 producer.send(r);
             }
             producer.flush();
@@ -115,9 +111,7 @@ class ReservationBenchmark {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
             while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    var type = r.headers().lastHeader("ce_type");
-                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).equals("tradeorders.CreditReserved.v1")
-                            && pending.remove(r.key())) {
+                    if ("tradeorders.CreditReserved.v1".equals(TopicProbe.header(r, "ce_type")) && pending.remove(r.key())) {
                         reserved++;
                     }
                 }

@@ -56,9 +56,7 @@ public class CollectionInfoResource {
     @PUT
     @RolesAllowed(Roles.SUPPLIER)
     public Response save(@PathParam("supplierId") String supplierId, @Valid @NotNull CollectionInfoRequest r) {
-        if (!supplierId.equals(caller.companyId())) {
-            throw ProblemException.notFound("e-collection information of supplier", supplierId);
-        }
+        caller.requireSelf("e-collection information of supplier", supplierId);
         if (!Formats.isCountry(r.bankCountry())) {
             throw ProblemException.invalid("bankCountry", "is not an ISO 3166-1 country code");
         }

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,18 +28,13 @@ public class Ledger {
     Clock clock;
 
     /**
-     * Posts an entry: its postings must sum to zero in each currency. The same reference never posts
-     * twice (the second call returns the first entry). Accounts are created on first use and updated
-     * in id order, so concurrent entries cannot deadlock.
+     * Posts an entry: its postings must sum to zero in each currency. A reference (what caused the
+     * entry, e.g. payment:<id>) posts once: the database refuses a second entry with it. Accounts are
+     * created on first use and updated in id order, so concurrent entries cannot deadlock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public JournalEntry post(EntryType type, String reference, String orderId, String supplierId, String description,
             List<Posting> postings) {
-        Optional<JournalEntry> earlier = em.createQuery("select e from JournalEntry e where e.reference = ?1",
-                JournalEntry.class).setParameter(1, reference).getResultStream().findFirst();
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         List<Posting> lines = postings.stream().filter(p -> p.amount().signum() != 0).toList();
         Map<String, BigDecimal> perCurrency = new HashMap<>();
         lines.forEach(p -> perCurrency.merge(p.account().currency(), p.amount(), BigDecimal::add));
@@ -68,14 +62,15 @@ public class Ledger {
         byAccount.sort(Comparator.comparing(p -> p.account().id()));
         for (Posting p : byAccount) {
             Account.Ref ref = p.account();
-            em.createNativeQuery("""
-                    insert into ledger_account (id, kind, owner_id, currency, balance, created_at)
-                    values (?1, ?2, ?3, ?4, 0, ?5) on conflict (id) do nothing""")
-                    .setParameter(1, ref.id()).setParameter(2, ref.kind().name()).setParameter(3, ref.ownerId())
-                    .setParameter(4, ref.currency()).setParameter(5, now).executeUpdate();
             BigDecimal delta = ref.kind().debitNormal ? p.amount() : p.amount().negate();
-            em.createNativeQuery("update ledger_account set balance = balance + ?2 where id = ?1")
-                    .setParameter(1, ref.id()).setParameter(2, delta).executeUpdate();
+            if (addToBalance(ref, delta) == 0) { // the account's first posting
+                em.createNativeQuery("""
+                        insert into ledger_account (id, kind, owner_id, currency, balance, created_at)
+                        values (?1, ?2, ?3, ?4, 0, ?5) on conflict (id) do nothing""")
+                        .setParameter(1, ref.id()).setParameter(2, ref.kind().name()).setParameter(3, ref.ownerId())
+                        .setParameter(4, ref.currency()).setParameter(5, now).executeUpdate();
+                addToBalance(ref, delta);
+            }
         }
         for (int i = 0; i < lines.size(); i++) {
             Posting p = lines.get(i);
@@ -86,6 +81,11 @@ public class Ledger {
                     .setParameter(4, p.account().currency()).setParameter(5, p.amount()).executeUpdate();
         }
         return entry;
+    }
+
+    private int addToBalance(Account.Ref ref, BigDecimal delta) {
+        return em.createNativeQuery("update ledger_account set balance = balance + ?2 where id = ?1")
+                .setParameter(1, ref.id()).setParameter(2, delta).executeUpdate();
     }
 
     /** The account's balance, locked until the transaction ends (for a check-then-move such as a withdrawal). */

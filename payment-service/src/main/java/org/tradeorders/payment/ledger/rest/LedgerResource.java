@@ -106,9 +106,7 @@ public class LedgerResource {
     @RolesAllowed(Roles.SUPPLIER)
     public Settings choose(@PathParam("supplierId") String supplierId,
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Settings settings) {
-        if (!supplierId.equals(caller.companyId())) {
-            throw ProblemException.notFound("settings of supplier", supplierId);
-        }
+        caller.requireSelf("settings of supplier", supplierId);
         if (!rules.currencies().contains(settings.settlementCurrency())) {
             throw ProblemException.invalid("settlementCurrency", "must be one of " + rules.currencies());
         }

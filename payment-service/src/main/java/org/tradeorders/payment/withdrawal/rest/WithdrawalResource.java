@@ -23,7 +23,6 @@ import org.tradeorders.payment.withdrawal.domain.Withdrawals;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
-import org.tradeorders.platform.problem.ProblemException;
 
 /** A supplier withdraws its available balance to its bank account. */
 @Path("/suppliers/{supplierId}/withdrawals")
@@ -52,9 +51,7 @@ public class WithdrawalResource {
     public Response withdraw(@PathParam("supplierId") String supplierId,
             @jakarta.ws.rs.HeaderParam(org.tradeorders.platform.idempotency.IdempotencyFilter.HEADER) String requestKey,
             @Valid @NotNull WithdrawalRequest request) {
-        if (!supplierId.equals(caller.companyId())) {
-            throw ProblemException.notFound("balances of supplier", supplierId);
-        }
+        caller.requireSelf("balances of supplier", supplierId);
         Money amount = org.tradeorders.payment.rest.PaymentResource.MoneyInput.payable(request.amount(), request.currency(),
                 "amount", "currency");
         Withdrawal w = withdrawals.withdraw(supplierId, amount, request.bankAccount(), requestKey);

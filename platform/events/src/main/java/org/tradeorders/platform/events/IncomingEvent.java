@@ -40,7 +40,8 @@ public record IncomingEvent(String id, String type, String source, String subjec
         }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    /** A header's value as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
         Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }

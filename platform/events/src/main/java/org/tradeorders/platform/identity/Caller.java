@@ -34,6 +34,16 @@ public class Caller {
     }
 
     /**
+     * Only the company itself may do this (an operator may not act in its name). Others get 404, as
+     * for {@link #requireParty}.
+     */
+    public void requireSelf(String what, String companyId) {
+        if (!companyId.equals(companyId())) {
+            throw ProblemException.notFound(what, companyId);
+        }
+    }
+
+    /**
      * Only the parties of a thing (and operators) may see or touch it. Others get 404, as if it did
      * not exist, so ids cannot be probed.
      */

@@ -38,9 +38,8 @@ public class Inbox {
      */
     public boolean handleOnce(ConsumerRecord<String, String> record, java.util.Set<EventType> handled,
             Consumer<IncomingEvent> handler) {
-        org.apache.kafka.common.header.Header type = record.headers().lastHeader("ce_type");
-        String name = type == null ? null : new String(type.value(), java.nio.charset.StandardCharsets.UTF_8);
-        if (handled.stream().noneMatch(t -> t.type().equals(name))) {
+        String type = IncomingEvent.header(record, org.tradeorders.platform.events.CloudEvents.TYPE);
+        if (handled.stream().noneMatch(t -> t.type().equals(type))) {
             return false;
         }
         return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> handleOnce(record, handler));

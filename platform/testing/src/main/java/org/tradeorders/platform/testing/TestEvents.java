@@ -18,18 +18,24 @@ public final class TestEvents {
         try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.get().kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> r = new ProducerRecord<>(topic, subject, json);
-            header(r, "ce_specversion", "1.0");
-            header(r, "ce_id", id);
-            header(r, "ce_type", type);
-            header(r, "ce_source", source);
-            header(r, "ce_subject", subject);
-            header(r, "ce_time", Instant.now().toString());
-            header(r, "content-type", "application/json");
-            p.send(r).get(30, TimeUnit.SECONDS);
+            p.send(record(topic, id, type, source, subject, json)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The Kafka record of a CloudEvent in binary mode (key = subject), for a caller with its own producer. */
+    public static ProducerRecord<String, String> record(String topic, String id, String type, String source, String subject,
+            String json) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(topic, subject, json);
+        header(r, "ce_specversion", "1.0");
+        header(r, "ce_id", id);
+        header(r, "ce_type", type);
+        header(r, "ce_source", source);
+        header(r, "ce_subject", subject);
+        header(r, "ce_time", Instant.now().toString());
+        header(r, "content-type", "application/json");
+        return r;
     }
 
     private static void header(ProducerRecord<String, String> r, String k, String v) {
