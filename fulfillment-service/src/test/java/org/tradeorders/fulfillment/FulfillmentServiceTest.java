@@ -46,6 +46,7 @@ class FulfillmentServiceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ship(order, "[{\"model\":\"XX-9\",\"quantity\":1}]")
                 .statusCode(400).body("errors.field", hasItem("lines[model=XX-9]")));
         ship(order, "[{\"model\":\"LP-600\",\"quantity\":1001}]").statusCode(400);
+        // not the caller's order: refused (409) before its export data (here: no export bill) is looked at
         given().auth().oauth2(Tokens.supplier("SUP-OTHER")).contentType(ContentType.JSON)
                 .body("{\"orderId\":\"" + order + "\",\"exportMode\":\"ONE_STOP_EXPORT\",\"lines\":[{\"model\":\"DR-1\",\"quantity\":1}]}")
                 .post("/shipments").then().statusCode(409);

@@ -35,6 +35,9 @@ public class Shipment {
     public String trackingNumber;
     @Column(name = "customs_declaration_number")
     public String customsDeclarationNumber;
+    /** a one-stop export's bill (export_bill.id); null for a self-operated export */
+    @Column(name = "export_bill_id")
+    public String exportBillId;
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
     @Column(nullable = false)

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tradeorders.fulfillment.exportbill.domain.ExportBill;
+import org.tradeorders.fulfillment.exportbill.domain.ExportBills;
 import org.tradeorders.fulfillment.messaging.FulfillmentEvents;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.FieldViolation;
@@ -28,13 +30,23 @@ public class ShipmentWorkflow {
     @Inject
     Clock clock;
 
+    @Inject
+    ExportBills exportBills;
+
+    /**
+     * A one-stop export names its bill: an existing one ({@code exportBillId}) or a new one drafted with the
+     * shipment ({@code newExportBill}), exactly one of them. A self-operated export names none.
+     */
     public record ShipmentDraft(String orderId, ExportMode exportMode, String carrier, String trackingNumber,
-            String customsDeclarationNumber, Map<String, Integer> quantityByModel) {
+            String customsDeclarationNumber, String exportBillId, ExportBills.Draft newExportBill,
+            Map<String, Integer> quantityByModel) {
     }
 
     /**
      * The supplier ships (part of) an order. The shipped lines are checked against the order: an unknown
-     * model or more than is left to ship is refused, and nothing changes.
+     * model or more than is left to ship is refused, and nothing changes. A self-operated export needs its
+     * carrier, tracking number and customs declaration number; a one-stop export its export bill, which then
+     * serves this order only (another order's bill is refused with 409 export-bill-in-use).
      */
     @Transactional
     public Shipment submit(String supplierId, ShipmentDraft draft) {
@@ -44,8 +56,33 @@ public class ShipmentWorkflow {
                     + " is not ready to ship: it is not yours, production has not started, or the balance due before shipment is unpaid");
         }
         List<FieldViolation> errors = new ArrayList<>();
-        if (draft.exportMode() == ExportMode.SELF_OPERATED && (blank(draft.carrier()) || blank(draft.trackingNumber()))) {
-            errors.add(new FieldViolation("trackingNumber", "a self-operated export needs a carrier and a tracking number"));
+        ExportBill bill = null;
+        if (draft.exportMode() == ExportMode.SELF_OPERATED) {
+            if (blank(draft.carrier())) {
+                errors.add(new FieldViolation("carrier", "a self-operated export needs a carrier"));
+            }
+            if (blank(draft.trackingNumber())) {
+                errors.add(new FieldViolation("trackingNumber", "a self-operated export needs a tracking number"));
+            }
+            if (blank(draft.customsDeclarationNumber())) {
+                errors.add(new FieldViolation("customsDeclarationNumber",
+                        "a self-operated export needs a customs declaration number"));
+            }
+            if (draft.exportBillId() != null || draft.newExportBill() != null) {
+                errors.add(new FieldViolation("exportBillId",
+                        "only a one-stop export names an export bill; a self-operated export declares customs itself"));
+            }
+        } else if ((draft.exportBillId() == null) == (draft.newExportBill() == null)) {
+            errors.add(new FieldViolation("exportBillId", "a one-stop export names exactly one export bill: "
+                    + "an existing one by exportBillId, or a new one drafted as exportBill"));
+        } else if (draft.exportBillId() != null) {
+            bill = exportBills.lockOwn(draft.exportBillId(), supplierId);
+            if (bill == null) {
+                errors.add(new FieldViolation("exportBillId",
+                        "export bill " + draft.exportBillId() + " does not exist or is not yours"));
+            }
+        } else {
+            errors.addAll(ExportBills.check(draft.newExportBill(), "exportBill."));
         }
         Map<String, Integer> remaining = new LinkedHashMap<>();
         order.lines.forEach(l -> remaining.merge(l.model, l.remaining(), Integer::sum));
@@ -60,6 +97,12 @@ public class ShipmentWorkflow {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        if (draft.newExportBill() != null) {
+            bill = exportBills.create(supplierId, draft.newExportBill());
+        }
+        if (bill != null) {
+            exportBills.use(bill, order.orderId);
+        }
         Shipment s = new Shipment();
         s.id = UUID.randomUUID().toString();
         s.orderId = order.orderId;
@@ -69,6 +112,7 @@ public class ShipmentWorkflow {
         s.carrier = draft.carrier();
         s.trackingNumber = draft.trackingNumber();
         s.customsDeclarationNumber = draft.customsDeclarationNumber();
+        s.exportBillId = bill == null ? null : bill.id;
         s.submittedAt = clock.instant();
         draft.quantityByModel().forEach((model, qty) -> {
             Shipment.Line line = new Shipment.Line();
@@ -88,7 +132,8 @@ public class ShipmentWorkflow {
         em.persist(s);
         outbox.append(SHIPMENT_SUBMITTED, s.orderId, new FulfillmentEvents.ShipmentSubmitted(s.id, s.orderId, s.supplierId,
                 s.buyerId, s.exportMode.name(), s.carrier, s.trackingNumber, s.customsDeclarationNumber,
-                s.lines.stream().map(l -> new FulfillmentEvents.ShippedLine(l.model, l.quantity)).toList(), s.completes));
+                s.lines.stream().map(l -> new FulfillmentEvents.ShippedLine(l.model, l.quantity)).toList(), s.completes,
+                s.exportBillId));
         return s;
     }
 

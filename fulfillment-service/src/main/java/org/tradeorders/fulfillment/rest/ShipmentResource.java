@@ -22,6 +22,7 @@ import java.util.Map;
 import org.tradeorders.fulfillment.domain.ExportMode;
 import org.tradeorders.fulfillment.domain.Shipment;
 import org.tradeorders.fulfillment.domain.ShipmentWorkflow;
+import org.tradeorders.fulfillment.exportbill.rest.ExportBillResource;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.problem.ProblemException;
@@ -36,19 +37,24 @@ public class ShipmentResource {
     @Inject
     Caller caller;
 
+    /**
+     * SELF_OPERATED: carrier, trackingNumber and customsDeclarationNumber. ONE_STOP_EXPORT: either
+     * exportBillId (a bill the supplier drafted with POST /export-bills) or exportBill (a new bill drafted here).
+     */
     public record ShipmentRequest(@NotBlank String orderId, @NotNull ExportMode exportMode, String carrier,
-            String trackingNumber, String customsDeclarationNumber, @NotEmpty List<@Valid @NotNull Line> lines) {
+            String trackingNumber, String customsDeclarationNumber, String exportBillId,
+            @Valid ExportBillResource.ExportBillRequest exportBill, @NotEmpty List<@Valid @NotNull Line> lines) {
     }
 
     public record Line(@NotBlank String model, @NotNull @Positive Integer quantity) {
     }
 
     public record ShipmentView(String id, String orderId, String supplierId, String buyerId, String exportMode,
-            String carrier, String trackingNumber, String customsDeclarationNumber, List<Line> lines,
+            String carrier, String trackingNumber, String customsDeclarationNumber, String exportBillId, List<Line> lines,
             boolean completesOrder, Instant submittedAt) {
         static ShipmentView of(Shipment s) {
             return new ShipmentView(s.id, s.orderId, s.supplierId, s.buyerId, s.exportMode.name(), s.carrier,
-                    s.trackingNumber, s.customsDeclarationNumber,
+                    s.trackingNumber, s.customsDeclarationNumber, s.exportBillId,
                     s.lines.stream().map(l -> new Line(l.model, l.quantity)).toList(), s.completes, s.submittedAt);
         }
     }
@@ -59,7 +65,8 @@ public class ShipmentResource {
         Map<String, Integer> byModel = new LinkedHashMap<>();
         r.lines().forEach(l -> byModel.merge(l.model(), l.quantity(), Integer::sum));
         Shipment s = workflow.submit(caller.companyId(), new ShipmentWorkflow.ShipmentDraft(r.orderId(), r.exportMode(),
-                r.carrier(), r.trackingNumber(), r.customsDeclarationNumber(), byModel));
+                r.carrier(), r.trackingNumber(), r.customsDeclarationNumber(), r.exportBillId(),
+                r.exportBill() == null ? null : r.exportBill().toDraft(), byModel));
         return Response.created(URI.create("/shipments/" + s.id)).entity(ShipmentView.of(s)).build();
     }
 
