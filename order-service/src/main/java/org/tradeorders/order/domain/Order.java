@@ -22,7 +22,7 @@ import java.util.List;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.problem.ProblemException;
 
-/** A Trade Assurance order: the online proforma invoice both parties agree, and where it stands. */
+/** An order (Trade Assurance or e-Collection): the online proforma invoice both parties agree, and where it stands. */
 @Entity
 @Table(name = "trade_order")
 public class Order {
@@ -94,6 +94,14 @@ public class Order {
     public Instant shippedAt;
     @Column(name = "ready_to_ship_announced", nullable = false)
     public boolean readyToShipAnnounced;
+    /** e-Collection: the order's own collection account (a virtual account) and where it is held. */
+    @Column(name = "collection_account")
+    public String collectionAccount;
+    @jakarta.persistence.Embedded
+    public Beneficiary beneficiary = new Beneficiary();
+    /** e-Collection: payment reminders sent to the buyer so far */
+    @Column(name = "reminders_sent", nullable = false)
+    public int remindersSent;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -146,15 +154,15 @@ public class Order {
 
     /** Moves the order by the transition table, or refuses with the states that would have allowed it. */
     public void apply(OrderTrigger trigger, Instant at) {
-        state = OrderStateMachine.next(state, trigger).orElseThrow(() -> ProblemException.conflict("invalid-transition",
-                "order " + id + " is " + state + "; " + trigger + " is possible only from "
+        state = OrderStateMachine.next(kind, state, trigger).orElseThrow(() -> ProblemException.conflict("invalid-transition",
+                "order " + id + " (" + kind + ") is " + state + "; " + trigger + " is possible only from "
                         + java.util.Arrays.stream(OrderState.values())
-                                .filter(s -> OrderStateMachine.allowedFrom(s).containsKey(trigger)).toList()));
+                                .filter(s -> OrderStateMachine.allowedFrom(kind, s).containsKey(trigger)).toList()));
         updatedAt = at;
     }
 
     public boolean canApply(OrderTrigger trigger) {
-        return OrderStateMachine.next(state, trigger).isPresent();
+        return OrderStateMachine.next(kind, state, trigger).isPresent();
     }
 
     public Installment installment(int seq) {
@@ -169,6 +177,11 @@ public class Order {
     /** The moment shipping is late: the end (UTC) of the deadline day. */
     public Instant shipmentDueAt() {
         return shipmentDeadline == null ? null : shipmentDeadline.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /** e-Collection: what the associated remittances paid so far (the order's one installment). */
+    public BigDecimal remitted() {
+        return installments.stream().map(i -> i.paid).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public boolean anythingPaid() {

@@ -16,6 +16,8 @@ public enum OrderTrigger {
     PAYMENT_TIMEOUT,
     /** a full refund agreed before shipment */
     REFUND_BEFORE_SHIPMENT,
+    /** e-Collection: the remittances associated with the order cover its total */
+    REMITTANCE_COVERED,
     SHIP,
     CONFIRM_RECEIPT,
     /** the receiving window expired: receipt is confirmed automatically */

@@ -56,6 +56,8 @@ public class OrderWorkflow {
     OrderRules rules;
     @Inject
     org.tradeorders.order.notification.OrderNotifications notify;
+    @Inject
+    ECollectionWorkflow eCollection;
 
     @Transactional
     public Order draft(Order order) {
@@ -85,9 +87,13 @@ public class OrderWorkflow {
         if (order.initiator == Party.BUYER) {
             deadlines.schedule(order.id, CONFIRMATION_TIMEOUT, order.updatedAt.plus(rules.supplierConfirmationTimeout()));
         }
-        notify.sentForConfirmation(order);
         outbox.append(ORDER_SUBMITTED, order.id, new OrderSubmitted(order.id, order.supplierId, order.buyerId, by.name(),
-                order.totalMoney()));
+                order.totalMoney(), order.kind.name(), order.buyerContact == null ? null : order.buyerContact.companyName));
+        if (order.kind == OrderKind.E_COLLECTION) {
+            eCollection.submitted(order);
+        } else {
+            notify.sentForConfirmation(order);
+        }
         return order;
     }
 
@@ -99,6 +105,9 @@ public class OrderWorkflow {
     public Order confirm(String orderId, Party by, int version) {
         Order order = load(orderId);
         requireCounterparty(order, by);
+        if (order.kind == OrderKind.E_COLLECTION) {
+            return eCollection.confirmPaymentDetails(order, version);
+        }
         if (version != order.termsVersion) {
             throw ProblemException.conflict("stale-version", "you confirmed version " + version + " of order " + orderId
                     + ", but its terms are now at version " + order.termsVersion + ": read them again");
@@ -142,6 +151,11 @@ public class OrderWorkflow {
             throw ProblemException.conflict("terms-fixed", "order " + orderId + " is " + order.state
                     + ": its terms can change only before it is confirmed");
         }
+        if (order.kind == OrderKind.E_COLLECTION && order.state != OrderState.DRAFT) {
+            // the buyer holds a payment reminder for these terms; it asks for changes, which reopens the draft
+            throw ProblemException.conflict("terms-fixed", "e-Collection order " + orderId + " is " + order.state
+                    + ": its payment reminder is out, so its terms change only after the buyer requests a modification");
+        }
         newTerms.accept(order);
         order.supplierCompletedTerms = true;
         return newVersion(order, Party.SUPPLIER);
@@ -173,7 +187,7 @@ public class OrderWorkflow {
         return order;
     }
 
-    private void scheduleShipmentDeadline(Order order) {
+    void scheduleShipmentDeadline(Order order) {
         Instant due = order.shipmentDueAt();
         Instant remind = due.minus(rules.shipmentReminderBefore());
         if (remind.isAfter(clock.instant())) {
@@ -188,9 +202,9 @@ public class OrderWorkflow {
     @Transactional
     public Order proposeShipmentExtension(String orderId, int days) {
         Order order = load(orderId);
-        if (order.state != OrderState.IN_PRODUCTION) {
+        if (!order.state.awaitsShipment()) {
             throw ProblemException.conflict("not-in-production", "order " + orderId + " is " + order.state
-                    + ": the shipment deadline runs only while it is IN_PRODUCTION");
+                    + ": the shipment deadline runs only while it is IN_PRODUCTION (or PAID, e-Collection)");
         }
         long max = rules.maxShipmentExtension().toDays();
         if (order.shipmentExtensionDays + days > max) {
@@ -209,7 +223,7 @@ public class OrderWorkflow {
     @Transactional
     public Order answerShipmentExtension(String orderId, boolean accept) {
         Order order = load(orderId);
-        if (order.proposedExtensionDays == null || order.state != OrderState.IN_PRODUCTION) {
+        if (order.proposedExtensionDays == null || !order.state.awaitsShipment()) {
             throw ProblemException.conflict("no-proposal", "order " + orderId + " has no shipment extension to answer");
         }
         int days = order.proposedExtensionDays;
@@ -228,7 +242,7 @@ public class OrderWorkflow {
     /** A reminder before the shipment deadline. */
     public void shipmentDeadlineApproaching(String orderId) {
         Order order = loadForEvent(orderId);
-        if (order != null && order.state == OrderState.IN_PRODUCTION) {
+        if (order != null && order.state.awaitsShipment()) {
             outbox.append(SHIPMENT_DEADLINE_APPROACHING, order.id, new ShipmentDeadlineApproaching(order.id,
                     order.supplierId, order.buyerId, order.shipmentDeadline));
             notify.shipmentDeadlineApproaching(order);
@@ -238,7 +252,7 @@ public class OrderWorkflow {
     /** The shipment deadline passed without a shipment. */
     public void shipmentOverdue(String orderId) {
         Order order = loadForEvent(orderId);
-        if (order != null && order.state == OrderState.IN_PRODUCTION) {
+        if (order != null && order.state.awaitsShipment()) {
             outbox.append(SHIPMENT_OVERDUE, order.id, new ShipmentOverdue(order.id, order.supplierId, order.buyerId,
                     order.shipmentDeadline));
         }
@@ -271,7 +285,7 @@ public class OrderWorkflow {
         deadlines.cancel(order.id, RECEIPT_TIMEOUT);
         deadlines.cancel(order.id, RECEIPT_REMINDER);
         outbox.append(ORDER_COMPLETED, order.id, new OrderCompleted(order.id, order.supplierId, order.buyerId,
-                order.totalMoney(), order.updatedAt, confirmedBy));
+                order.totalMoney(), order.updatedAt, confirmedBy, order.kind.name()));
     }
 
     /** Each party may extend the receiving window once, by at most order.receiving-window-max-extension. */
@@ -374,7 +388,8 @@ public class OrderWorkflow {
     /** Payments accumulate per installment; covering the initial payment starts production. */
     public void paymentReceived(UpstreamEvents.PaymentReceived payment) {
         Order order = loadForEvent(payment.orderId());
-        Installment installment = order == null ? null : order.installment(payment.installmentSeq());
+        Installment installment = order == null || order.kind != OrderKind.TRADE_ASSURANCE ? null
+                : order.installment(payment.installmentSeq());
         if (installment == null || !order.currency.equals(payment.amount().currency())) {
             // Never lost: payment-service keeps the money; it is reconciled there (refund or buyer credit).
             LOG.errorf("payment %s does not match order %s installment %d", payment.paymentId(), payment.orderId(),
@@ -473,20 +488,20 @@ public class OrderWorkflow {
         scheduleBalanceDue(order);
     }
 
-    /** Fulfillment may ship once production started and the balance due before shipment is paid. */
-    private void announceReadyToShip(Order order) {
-        if (order.state == OrderState.IN_PRODUCTION && !order.readyToShipAnnounced && order.paidForShipment()) {
+    /** Fulfillment may ship once production started (e-Collection: paid) and the balance due before shipment is paid. */
+    void announceReadyToShip(Order order) {
+        if (order.state.awaitsShipment() && !order.readyToShipAnnounced && order.paidForShipment()) {
             order.readyToShipAnnounced = true;
             outbox.append(ORDER_READY_TO_SHIP, order.id, new OrderReadyToShip(order.id, order.supplierId,
                     order.buyerId, lines(order), order.shipmentDeadline, delivery(order)));
         }
     }
 
-    private Order load(String orderId) {
+    Order load(String orderId) {
         return orders.findForUpdate(orderId).orElseThrow(() -> ProblemException.notFound("order", orderId));
     }
 
-    private Order loadForEvent(String orderId) {
+    Order loadForEvent(String orderId) {
         return orderId == null ? null : orders.findForUpdate(orderId).orElse(null);
     }
 

@@ -22,6 +22,8 @@ public class OrderEventConsumers {
     OrderWorkflow workflow;
     @Inject
     Timeline timeline;
+    @Inject
+    org.tradeorders.order.domain.ECollectionWorkflow eCollection;
 
     @Incoming("credit-limit-events")
     @Blocking
@@ -60,6 +62,12 @@ public class OrderEventConsumers {
             workflow.paymentReceived(e.dataAs(UpstreamEvents.PaymentReceived.class));
         } else if (e.is(UpstreamEvents.SHIPMENT_SUBMITTED)) {
             workflow.shipmentSubmitted(e.dataAs(UpstreamEvents.ShipmentSubmitted.class));
+        } else if (e.is(UpstreamEvents.COLLECTION_INFO_CHANGED)) {
+            eCollection.collectionInfoChanged(e.dataAs(UpstreamEvents.CollectionInfoChanged.class));
+        } else if (e.is(UpstreamEvents.COLLECTION_ACCOUNT_OPENED)) {
+            eCollection.collectionAccountOpened(e.dataAs(UpstreamEvents.CollectionAccountOpened.class));
+        } else if (e.is(UpstreamEvents.REMITTANCE_ASSOCIATED)) {
+            eCollection.remittanceAssociated(e.dataAs(UpstreamEvents.RemittanceAssociated.class));
         }
         // other types on these topics are not order-service's business
     }

@@ -29,6 +29,9 @@ public final class OrderEvents {
     public static final EventType ORDER_MODIFICATION_REQUESTED = EventType.of("OrderModificationRequested", 1);
     public static final EventType RECEIVING_WINDOW_CLOSING = EventType.of("ReceivingWindowClosing", 1);
     public static final EventType INSTALLMENT_OVERDUE = EventType.of("InstallmentOverdue", 1);
+    public static final EventType ORDER_AWAITING_REMITTANCE = EventType.of("OrderAwaitingRemittance", 1);
+    public static final EventType ORDER_PAID = EventType.of("OrderPaid", 1);
+    public static final EventType PAYMENT_REMINDER_SENT = EventType.of("PaymentReminderSent", 1);
 
     private OrderEvents() {
     }
@@ -66,7 +69,23 @@ public final class OrderEvents {
             int version, String note) {
     }
 
-    public record OrderSubmitted(String orderId, String supplierId, String buyerId, String submittedBy, Money total) {
+    /** kind and buyerName: added to v1 (optional for readers); payment-service opens an e-Collection order's collection account. */
+    public record OrderSubmitted(String orderId, String supplierId, String buyerId, String submittedBy, Money total,
+            String kind, String buyerName) {
+    }
+
+    /** e-Collection: the buyer confirmed the order (at {@code version}) and its payment details. */
+    public record OrderAwaitingRemittance(String orderId, String supplierId, String buyerId, Money total, int version,
+            String collectionAccount, Instant confirmedAt) {
+    }
+
+    /** e-Collection: the associated remittances cover the total. */
+    public record OrderPaid(String orderId, String supplierId, String buyerId, Money total, Money associated,
+            LocalDate shipmentDeadline) {
+    }
+
+    /** e-Collection: a payment reminder went to the buyer; its signed link expires at expiresAt. */
+    public record PaymentReminderSent(String orderId, String supplierId, String buyerId, int reminderNo, Instant expiresAt) {
     }
 
     public record OrderConfirmed(String orderId, String supplierId, String buyerId, String confirmedBy, Money total,
@@ -116,8 +135,9 @@ public final class OrderEvents {
             Instant receiptDueAt) {
     }
 
+    /** kind: added to v1 (absent from older events means TRADE_ASSURANCE). */
     public record OrderCompleted(String orderId, String supplierId, String buyerId, Money total, Instant completedAt,
-            String receiptConfirmedBy) {
+            String receiptConfirmedBy, String kind) {
     }
 
     /** cancelledBy BUYER or SUPPLIER, or SYSTEM for a timeout; reason e.g. UNPAID_TIMEOUT or the party's own words. */

@@ -9,6 +9,9 @@ public final class UpstreamEvents {
     public static final EventType CREDIT_RESERVATION_REJECTED = EventType.of("CreditReservationRejected", 1);
     public static final EventType PAYMENT_RECEIVED = EventType.of("PaymentReceived", 1);
     public static final EventType SHIPMENT_SUBMITTED = EventType.of("ShipmentSubmitted", 1);
+    public static final EventType COLLECTION_INFO_CHANGED = EventType.of("CollectionInfoChanged", 1);
+    public static final EventType COLLECTION_ACCOUNT_OPENED = EventType.of("CollectionAccountOpened", 1);
+    public static final EventType REMITTANCE_ASSOCIATED = EventType.of("RemittanceAssociated", 1);
 
     private UpstreamEvents() {
     }
@@ -23,5 +26,21 @@ public final class UpstreamEvents {
 
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record ShipmentSubmitted(String shipmentId, String orderId, boolean complete) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record CollectionInfoChanged(String supplierId, int version, boolean activated, java.time.Instant changedAt) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record Beneficiary(String bankName, String accountHolder, String swiftBic) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record CollectionAccountOpened(String orderId, String accountNumber, Beneficiary beneficiary) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record RemittanceAssociated(String associationId, String remittanceId, String orderId, Money amount) {
     }
 }

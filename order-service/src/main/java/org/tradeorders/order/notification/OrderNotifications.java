@@ -67,6 +67,33 @@ public class OrderNotifications {
                         + in.dueAt + " and is not fully paid (" + o.money(in.paid) + ").");
     }
 
+    /** e-Collection: the buyer (maybe without an account) gets the order, the remittance instructions and a signed link. */
+    public void paymentReminder(Order o, String link, java.time.Instant expiresAt) {
+        org.tradeorders.order.domain.Beneficiary b = o.beneficiary == null ? new org.tradeorders.order.domain.Beneficiary() : o.beneficiary;
+        send(o, Party.BUYER, "Payment reminder: order " + o.id + ", " + o.totalMoney(),
+                "The supplier " + o.supplierId + " asks you to pay order " + o.id + " (" + o.totalMoney() + ") by bank remittance.\n\n"
+                        + "Open the order, check it and confirm the payment details here (no account needed):\n" + link
+                        + "\n(the link works until " + expiresAt + ")\n\n"
+                        + "Remit " + o.totalMoney() + " to\n"
+                        + "  account number: " + o.collectionAccount + "\n"
+                        + "  account holder: " + b.accountHolder + "\n"
+                        + "  bank:           " + b.bankName + " (SWIFT/BIC " + b.swiftBic + ")\n"
+                        + "  reference:      " + o.id + "\n");
+    }
+
+    public void paymentDetailsConfirmed(Order o) {
+        send(o, Party.SUPPLIER, "The buyer confirmed order " + o.id,
+                "The buyer confirmed version " + o.termsVersion + " of order " + o.id + " and its payment details; it remits "
+                        + o.totalMoney() + " to collection account " + o.collectionAccount
+                        + ". Associate its remittances with the order when they arrive.");
+    }
+
+    public void paid(Order o) {
+        send(o, Party.SUPPLIER, "Order " + o.id + " is paid",
+                "The remittances associated with order " + o.id + " cover its total (" + o.totalMoney() + "). Ship it by "
+                        + o.shipmentDeadline + ".");
+    }
+
     private void send(Order o, Party to, String subject, String body) {
         mail.enqueue(o.id, to == Party.BUYER ? o.buyerEmail : o.supplierEmail, subject, body);
     }

@@ -26,5 +26,6 @@ public record BuyerDraftRequest(
         @NotBlank @Size(min = 3, max = 3) String currency,
         @NotEmpty List<@Valid @NotNull Line> lines,
         Incoterm incoterm,
-        TransportMethod transportMethod) {
+        TransportMethod transportMethod,
+        org.tradeorders.order.domain.OrderKind kind) {
 }

@@ -15,11 +15,13 @@ import java.time.LocalDate;
 import java.util.List;
 import org.tradeorders.order.domain.Incoterm;
 import org.tradeorders.order.domain.InstallmentDue;
+import org.tradeorders.order.domain.OrderKind;
 import org.tradeorders.order.domain.TransportMethod;
 import org.tradeorders.platform.validation.Formats;
 
 /**
- * A supplier's draft (or revision) of a Trade Assurance order, the proforma invoice. Amounts beyond
+ * A supplier's draft (or revision) of an order, the proforma invoice: Trade Assurance (the default) or
+ * {@code "kind": "E_COLLECTION"}, which is paid in full by remittance and so has no installments. Amounts beyond
  * 13 integer digits are refused as absurd; the configured limits are checked by the resource. The
  * shipment deadline is either a date ({@code shipmentDeadline}) or {@code shipWithinDays} of the
  * initial payment.
@@ -32,11 +34,17 @@ public record DraftOrderRequest(
         @NotBlank @Size(min = 3, max = 3) String currency,
         @NotEmpty List<@Valid @NotNull Line> lines,
         @NotNull @PositiveOrZero @Digits(integer = 13, fraction = 2) BigDecimal shippingCost,
-        @NotEmpty List<@Valid @NotNull InstallmentTerm> installments,
+        List<@Valid @NotNull InstallmentTerm> installments,
         LocalDate shipmentDeadline,
         @Positive @jakarta.validation.constraints.Max(3650) Integer shipWithinDays,
         @NotNull Incoterm incoterm,
-        @NotNull TransportMethod transportMethod) {
+        @NotNull TransportMethod transportMethod,
+        OrderKind kind) {
+
+    /** TRADE_ASSURANCE unless said otherwise. */
+    public OrderKind kindOrDefault() {
+        return kind == null ? OrderKind.TRADE_ASSURANCE : kind;
+    }
 
     /** The buyer's side of the proforma invoice: company, contact person and phone. */
     public record Contact(

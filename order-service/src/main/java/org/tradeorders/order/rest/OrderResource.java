@@ -48,6 +48,8 @@ public class OrderResource {
     Clock clock;
     @Inject
     org.tradeorders.platform.deadline.Deadlines deadlines;
+    @Inject
+    org.tradeorders.order.domain.ECollectionWorkflow eCollection;
 
     /** A supplier drafts an order for a buyer. */
     @POST
@@ -66,6 +68,10 @@ public class OrderResource {
     @Path("/buyer-initiated")
     @RolesAllowed(Roles.BUYER)
     public Response draftByBuyer(@Valid @NotNull BuyerDraftRequest request) {
+        if (request.kind() == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+            throw ProblemException.forbidden("e-Collection orders are drafted by the supplier only: it sends you a payment "
+                    + "reminder to confirm; ask the supplier, or draft a Trade Assurance order");
+        }
         validate(request);
         Order o = new Order();
         o.supplierId = request.supplierCompanyId();
@@ -215,7 +221,7 @@ public class OrderResource {
         if (partyFor(id) != Party.SUPPLIER) {
             throw ProblemException.forbidden("only the supplier revises the terms of order " + id);
         }
-        validate(request);
+        validate(request, kindOf(id));
         workflow.revise(id, order -> {
             requireUnchanged(order, "buyerCompanyId", order.buyerId, request.buyerCompanyId(), request.buyerEmail());
             applyTerms(order, request);
@@ -277,6 +283,21 @@ public class OrderResource {
         return view(id);
     }
 
+    /**
+     * e-Collection: the supplier sends the buyer the payment reminder again, with a new signed link
+     * (the first goes out by itself once the order's collection account is open).
+     */
+    @POST
+    @Path("/{id}/payment-reminders")
+    @RolesAllowed(Roles.SUPPLIER)
+    public OrderView resendPaymentReminder(@PathParam("id") String id) {
+        if (partyFor(id) != Party.SUPPLIER) {
+            throw ProblemException.forbidden("only the supplier sends payment reminders");
+        }
+        eCollection.resendReminder(id);
+        return view(id);
+    }
+
     /** The buyer confirms the goods arrived: the order completes. */
     @POST
     @Path("/{id}/confirm-receipt")
@@ -308,6 +329,11 @@ public class OrderResource {
         return party;
     }
 
+    @Transactional
+    org.tradeorders.order.domain.OrderKind kindOf(String id) {
+        return visible(id).kind;
+    }
+
     private Order visible(String id) {
         Order order = orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("order", id));
         caller.requireParty("order", id, order.supplierId, order.buyerId);
@@ -315,11 +341,15 @@ public class OrderResource {
     }
 
     private Order toOrder(DraftOrderRequest r) {
-        validate(r);
+        validate(r, r.kindOrDefault());
         if (r.buyerCompanyId().equals(caller.companyId())) {
             throw ProblemException.invalid("buyerCompanyId", "a supplier cannot order from itself");
         }
+        if (r.kindOrDefault() == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+            eCollection.requireActivated(caller.companyId());
+        }
         Order o = new Order();
+        o.kind = r.kindOrDefault();
         o.supplierId = caller.companyId();
         o.buyerId = r.buyerCompanyId();
         o.buyerEmail = r.buyerEmail();
@@ -356,9 +386,40 @@ public class OrderResource {
     }
 
     /** The rules Bean Validation cannot express: configured limits, sums and dates. */
-    private void validate(DraftOrderRequest r) {
+    private void validate(DraftOrderRequest r, org.tradeorders.order.domain.OrderKind kind) {
         List<FieldViolation> errors = new ArrayList<>();
         checkCommon(r.currency(), r.lines(), r.deliveryAddress(), errors);
+        if ((r.shipmentDeadline() == null) == (r.shipWithinDays() == null)) {
+            errors.add(new FieldViolation("shipmentDeadline", "give either shipmentDeadline (a date) or shipWithinDays"));
+        } else if (r.shipmentDeadline() != null && !r.shipmentDeadline().isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+            errors.add(new FieldViolation("shipmentDeadline", "must be in the future"));
+        }
+        if (r.kind() != null && r.kind() != kind) {
+            errors.add(new FieldViolation("kind", "cannot change once the order is drafted (it is " + kind + ")"));
+        }
+        validateInstallments(kind, r, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    /**
+     * Trade Assurance: an installment plan adding up to 100% with an initial payment. e-Collection:
+     * paid in full by remittance before shipment, so no plan is given.
+     */
+    private static void validateInstallments(org.tradeorders.order.domain.OrderKind kind, DraftOrderRequest r,
+            List<FieldViolation> errors) {
+        if (kind == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+            if (r.installments() != null && !r.installments().isEmpty()) {
+                errors.add(new FieldViolation("installments", "an e-Collection order is paid in full by remittance before "
+                        + "it ships: leave installments out"));
+            }
+            return;
+        }
+        if (r.installments() == null || r.installments().isEmpty()) {
+            errors.add(new FieldViolation("installments", "must not be empty"));
+            return;
+        }
         for (int i = 0; i < r.installments().size(); i++) {
             DraftOrderRequest.InstallmentTerm t = r.installments().get(i);
             if ((t.due() == InstallmentDue.AFTER_SHIPMENT) != (t.dueDays() != null)) {
@@ -374,14 +435,6 @@ public class OrderResource {
         }
         if (r.installments().stream().noneMatch(i -> i.due() == InstallmentDue.BEFORE_PRODUCTION)) {
             errors.add(new FieldViolation("installments", "need an initial payment (an installment due BEFORE_PRODUCTION)"));
-        }
-        if ((r.shipmentDeadline() == null) == (r.shipWithinDays() == null)) {
-            errors.add(new FieldViolation("shipmentDeadline", "give either shipmentDeadline (a date) or shipWithinDays"));
-        } else if (r.shipmentDeadline() != null && !r.shipmentDeadline().isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            errors.add(new FieldViolation("shipmentDeadline", "must be in the future"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
         }
     }
 
@@ -452,6 +505,15 @@ public class OrderResource {
         o.lines.clear();
         o.installments.clear();
         o.lines.addAll(lines(r.lines()));
+        if (o.kind == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+            Installment in = new Installment();
+            in.seq = 1;
+            in.name = "Remittance";
+            in.percent = BigDecimal.valueOf(100);
+            in.due = InstallmentDue.BEFORE_SHIPMENT;
+            o.installments.add(in);
+            return;
+        }
         int seq = 1;
         for (DraftOrderRequest.InstallmentTerm t : r.installments()) {
             Installment in = new Installment();

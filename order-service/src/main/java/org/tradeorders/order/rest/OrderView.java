@@ -21,7 +21,23 @@ public record OrderView(String id, String kind, String state, String supplierId,
         LocalDate shipmentDeadline, Integer shipWithinDays, int shipmentExtensionDays, Integer proposedExtensionDays,
         boolean supplierCompletedTerms, Returned returnedToDraft, String modificationNote, Map<String, Instant> deadlines,
         int version, Instant shippedAt,
-        Instant createdAt, Instant updatedAt, List<EventView> events) {
+        Instant createdAt, Instant updatedAt, List<EventView> events, RemittanceInstructions remittance) {
+
+    /**
+     * e-Collection: where and how the buyer remits (null until the collection account is open), what
+     * the associated remittances paid so far, and how many payment reminders went out.
+     */
+    public record RemittanceInstructions(String collectionAccount, String accountHolder, String bankName, String swiftBic,
+            Money amount, String reference, Money remitted, int remindersSent) {
+        static RemittanceInstructions of(Order o) {
+            if (o.kind != org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+                return null;
+            }
+            var b = o.beneficiary == null ? new org.tradeorders.order.domain.Beneficiary() : o.beneficiary;
+            return new RemittanceInstructions(o.collectionAccount, b.accountHolder, b.bankName, b.swiftBic, o.totalMoney(),
+                    o.id, o.money(o.remitted()), o.remindersSent);
+        }
+    }
 
     public record LineView(String productName, String model, String specification, String color, String packaging,
             Money unitPrice, int quantity, Money lineTotal) {
@@ -54,6 +70,6 @@ public record OrderView(String id, String kind, String state, String supplierId,
                         o.returnAvailableUsd == null ? null : new Money(o.returnAvailableUsd, "USD")),
                 o.modificationNote, deadlines, o.termsVersion, o.shippedAt, o.createdAt, o.updatedAt,
                 events.stream().map(e -> new EventView(e.id(), e.type(), e.occurredAt(), e.publishedAt() != null, e.data()))
-                        .toList());
+                        .toList(), RemittanceInstructions.of(o));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tradeorders.order.domain.OrderState.*;
 import static org.tradeorders.order.domain.OrderTrigger.*;
 
-import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +27,7 @@ class OrderStateMachineTest {
             "SHIPPED, CONFIRM_RECEIPT, COMPLETED",
             "SHIPPED, RECEIPT_TIMEOUT, COMPLETED" })
     void allowedTransitions(OrderState from, OrderTrigger trigger, OrderState to) {
-        assertThat(OrderStateMachine.next(from, trigger)).contains(to);
+        assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, from, trigger)).contains(to);
     }
 
     @ParameterizedTest
@@ -36,31 +35,55 @@ class OrderStateMachineTest {
     void terminalStatesHaveNoWayOut(OrderState terminal) {
         assertThat(terminal.isTerminal()).isTrue();
         for (OrderTrigger t : OrderTrigger.values()) {
-            assertThat(OrderStateMachine.next(terminal, t)).as(terminal + " on " + t).isEmpty();
+            assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, terminal, t)).as(terminal + " on " + t).isEmpty();
         }
     }
 
     @Test
     void afterPaymentOnlyARefundCancels() {
-        assertThat(OrderStateMachine.next(IN_PRODUCTION, CANCEL)).isEmpty();
-        assertThat(OrderStateMachine.next(SHIPPED, CANCEL)).isEmpty();
-        assertThat(OrderStateMachine.next(AWAITING_CREDIT, CANCEL)).isEmpty();
+        assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, IN_PRODUCTION, CANCEL)).isEmpty();
+        assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, SHIPPED, CANCEL)).isEmpty();
+        assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, AWAITING_CREDIT, CANCEL)).isEmpty();
     }
 
     @Test
     void cannotSkipConfirmationCreditOrPayment() {
-        assertThat(OrderStateMachine.next(DRAFT, CONFIRM)).isEmpty();
-        assertThat(OrderStateMachine.next(AWAITING_CONFIRMATION, CREDIT_RESERVED)).isEmpty();
-        assertThat(OrderStateMachine.next(AWAITING_CREDIT, INITIAL_PAYMENT_COVERED)).isEmpty();
-        assertThat(OrderStateMachine.next(AWAITING_PAYMENT, SHIP)).isEmpty();
-        assertThat(OrderStateMachine.next(IN_PRODUCTION, CONFIRM_RECEIPT)).isEmpty();
+        assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, DRAFT, CONFIRM)).isEmpty();
+        assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, AWAITING_CONFIRMATION, CREDIT_RESERVED)).isEmpty();
+        assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, AWAITING_CREDIT, INITIAL_PAYMENT_COVERED)).isEmpty();
+        assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, AWAITING_PAYMENT, SHIP)).isEmpty();
+        assertThat(OrderStateMachine.next(OrderKind.TRADE_ASSURANCE, IN_PRODUCTION, CONFIRM_RECEIPT)).isEmpty();
     }
 
     @Test
     void everyNonTerminalStateHasAWayForward() {
-        EnumSet<OrderState> open = EnumSet.complementOf(EnumSet.of(COMPLETED, CANCELLED));
-        for (OrderState s : open) {
-            assertThat(OrderStateMachine.allowedFrom(s)).as(s.name()).isNotEmpty();
+        for (OrderKind kind : OrderKind.values()) {
+            for (OrderState s : OrderStateMachine.statesOf(kind)) {
+                assertThat(OrderStateMachine.allowedFrom(kind, s).isEmpty()).as(kind + " " + s).isEqualTo(s.isTerminal());
+            }
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "DRAFT, SUBMIT, AWAITING_CONFIRMATION",
+            "DRAFT, CANCEL, CANCELLED",
+            "AWAITING_CONFIRMATION, CONFIRM, AWAITING_REMITTANCE",
+            "AWAITING_CONFIRMATION, REQUEST_MODIFICATION, DRAFT",
+            "AWAITING_CONFIRMATION, CANCEL, CANCELLED",
+            "AWAITING_REMITTANCE, REMITTANCE_COVERED, PAID",
+            "AWAITING_REMITTANCE, CANCEL, CANCELLED",
+            "PAID, SHIP, SHIPPED",
+            "SHIPPED, CONFIRM_RECEIPT, COMPLETED" })
+    void eCollectionTransitions(OrderState from, OrderTrigger trigger, OrderState to) {
+        assertThat(OrderStateMachine.next(OrderKind.E_COLLECTION, from, trigger)).contains(to);
+    }
+
+    @Test
+    void eCollectionNeverWaitsForCreditAndTradeAssuranceNeverForRemittances() {
+        assertThat(OrderStateMachine.statesOf(OrderKind.E_COLLECTION)).doesNotContain(AWAITING_CREDIT, AWAITING_PAYMENT, IN_PRODUCTION);
+        assertThat(OrderStateMachine.statesOf(OrderKind.TRADE_ASSURANCE)).doesNotContain(AWAITING_REMITTANCE, PAID);
+        assertThat(OrderStateMachine.next(OrderKind.E_COLLECTION, PAID, CANCEL)).isEmpty();
+        assertThat(OrderStateMachine.next(OrderKind.E_COLLECTION, AWAITING_CONFIRMATION, REMITTANCE_COVERED)).isEmpty();
     }
 }

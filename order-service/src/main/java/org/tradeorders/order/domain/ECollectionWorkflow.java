@@ -1,0 +1,196 @@
+package org.tradeorders.order.domain;
+
+import static org.tradeorders.order.messaging.OrderEvents.*;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
+import org.tradeorders.order.messaging.UpstreamEvents;
+import org.tradeorders.order.notification.OrderNotifications;
+import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.problem.ProblemException;
+
+/**
+ * The e-Collection order's own steps (shared/domain.md, "e-Collection order"): the payment reminder
+ * with its signed link, the buyer's confirmation of the payment details, and remittances associated
+ * by the supplier paying the order. Transitions go through the E_COLLECTION table of
+ * {@link OrderStateMachine}; each change and its event commit together (outbox).
+ */
+@ApplicationScoped
+public class ECollectionWorkflow {
+    private static final Logger LOG = Logger.getLogger(ECollectionWorkflow.class);
+
+    @Inject
+    OrderWorkflow orders;
+    @Inject
+    EntityManager em;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    PaymentReminderLinks links;
+    @Inject
+    OrderNotifications notify;
+
+    /** Only a supplier that activated e-collection (its collection information is on file) drafts such orders. */
+    @Transactional
+    public void requireActivated(String supplierId) {
+        ECollectionSupplier s = em.find(ECollectionSupplier.class, supplierId);
+        if (s == null || !s.activated) {
+            throw ProblemException.conflict("e-collection-not-activated", "supplier " + supplierId + " has not activated "
+                    + "e-collection: give your collection information first (PUT /suppliers/" + supplierId
+                    + "/e-collection on payment-service)");
+        }
+    }
+
+    /** payment-service's CollectionInfoChanged: keeps the newest version only (events may be replayed). */
+    public void collectionInfoChanged(UpstreamEvents.CollectionInfoChanged e) {
+        ECollectionSupplier s = em.find(ECollectionSupplier.class, e.supplierId(), LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) {
+            s = new ECollectionSupplier();
+            s.supplierId = e.supplierId();
+            s.activated = e.activated();
+            s.infoVersion = e.version();
+            s.changedAt = e.changedAt() == null ? clock.instant() : e.changedAt();
+            em.persist(s);
+        } else if (e.version() > s.infoVersion) {
+            s.activated = e.activated();
+            s.infoVersion = e.version();
+            s.changedAt = e.changedAt() == null ? clock.instant() : e.changedAt();
+        }
+    }
+
+    /** The order's collection account is open: the buyer gets the first payment reminder. */
+    public void collectionAccountOpened(UpstreamEvents.CollectionAccountOpened e) {
+        Order order = orders.loadForEvent(e.orderId());
+        if (order == null || order.kind != OrderKind.E_COLLECTION) {
+            LOG.warnf("collection account %s for unknown order %s ignored", e.accountNumber(), e.orderId());
+            return;
+        }
+        boolean first = order.collectionAccount == null;
+        order.collectionAccount = e.accountNumber();
+        order.beneficiary = new Beneficiary();
+        order.beneficiary.bankName = e.beneficiary() == null ? null : e.beneficiary().bankName();
+        order.beneficiary.accountHolder = e.beneficiary() == null ? null : e.beneficiary().accountHolder();
+        order.beneficiary.swiftBic = e.beneficiary() == null ? null : e.beneficiary().swiftBic();
+        order.updatedAt = clock.instant();
+        if (first && order.state == OrderState.AWAITING_CONFIRMATION) {
+            sendReminder(order);
+        }
+    }
+
+    /** Submitted again after a modification: the account is known, so the reminder goes out at once. */
+    void submitted(Order order) {
+        if (order.collectionAccount != null) {
+            sendReminder(order);
+        }
+    }
+
+    /** The supplier sends the payment reminder again (a new link; earlier ones work until they expire). */
+    @Transactional
+    public Order resendReminder(String orderId) {
+        Order order = orders.load(orderId);
+        if (order.kind != OrderKind.E_COLLECTION
+                || (order.state != OrderState.AWAITING_CONFIRMATION && order.state != OrderState.AWAITING_REMITTANCE)) {
+            throw ProblemException.conflict("no-reminder", "order " + orderId + " (" + order.kind + ") is " + order.state
+                    + ": payment reminders go out for e-Collection orders AWAITING_CONFIRMATION or AWAITING_REMITTANCE");
+        }
+        if (order.collectionAccount == null) {
+            throw ProblemException.conflict("collection-account-pending", "the collection account of order " + orderId
+                    + " is being opened; the first reminder goes out as soon as it is");
+        }
+        sendReminder(order);
+        return order;
+    }
+
+    private void sendReminder(Order order) {
+        order.remindersSent++;
+        PaymentReminderLinks.Link link = links.issue(order.id, order.remindersSent);
+        notify.paymentReminder(order, link.url(), link.expiresAt());
+        outbox.append(PAYMENT_REMINDER_SENT, order.id, new PaymentReminderSent(order.id, order.supplierId,
+                order.buyerId, order.remindersSent, link.expiresAt()));
+    }
+
+    /** The order a payment-reminder link grants, or why the link is refused. */
+    @Transactional
+    public Order byLink(String token) {
+        PaymentReminderLinks.Grant grant = links.verify(token);
+        return em.find(Order.class, grant.orderId());
+    }
+
+    /** The buyer confirms the order and its payment details through the link (no account needed). */
+    @Transactional
+    public Order confirmByLink(String token, int version) {
+        PaymentReminderLinks.Grant grant = links.verify(token);
+        return confirmPaymentDetails(orders.load(grant.orderId()), version);
+    }
+
+    /**
+     * The buyer confirms version {@code version} and the payment details -> AWAITING_REMITTANCE. If
+     * remittances already cover it (the buyer remitted first), it is PAID at once.
+     */
+    Order confirmPaymentDetails(Order order, int version) {
+        if (version != order.termsVersion) {
+            throw ProblemException.conflict("stale-version", "you confirmed version " + version + " of order " + order.id
+                    + ", but its terms are now at version " + order.termsVersion + ": read them again");
+        }
+        if (order.state == OrderState.AWAITING_CONFIRMATION && order.collectionAccount == null) {
+            throw ProblemException.conflict("collection-account-pending", "the collection account of order " + order.id
+                    + " is being opened: the payment details are not complete yet");
+        }
+        order.apply(OrderTrigger.CONFIRM, clock.instant());
+        order.modificationNote = null;
+        outbox.append(ORDER_AWAITING_REMITTANCE, order.id, new OrderAwaitingRemittance(order.id, order.supplierId,
+                order.buyerId, order.totalMoney(), order.termsVersion, order.collectionAccount, order.updatedAt));
+        notify.paymentDetailsConfirmed(order);
+        if (covered(order)) {
+            paid(order);
+        }
+        return order;
+    }
+
+    /** payment-service associated (part of) a remittance with the order: the order records it; covered -> PAID. */
+    public void remittanceAssociated(UpstreamEvents.RemittanceAssociated e) {
+        Order order = orders.loadForEvent(e.orderId());
+        if (order == null || order.kind != OrderKind.E_COLLECTION || order.installments.isEmpty()
+                || !order.currency.equals(e.amount().currency())) {
+            // Never lost: payment-service holds the money on the supplier's pending balance and in its books.
+            LOG.errorf("remittance association %s does not match order %s", e.associationId(), e.orderId());
+            return;
+        }
+        Installment in = order.installments.get(0);
+        in.paid = in.paid.add(e.amount().amount());
+        order.updatedAt = clock.instant();
+        outbox.append(ORDER_PAYMENT_RECORDED, order.id, new OrderPaymentRecorded(order.id, order.supplierId,
+                order.buyerId, e.associationId(), in.seq, e.amount(), order.money(in.paid), order.money(in.amount)));
+        if (order.state == OrderState.AWAITING_REMITTANCE && covered(order)) {
+            paid(order);
+        }
+    }
+
+    private static boolean covered(Order order) {
+        return order.remitted().compareTo(order.total) >= 0;
+    }
+
+    /** Covered: the supplier may ship; the shipment deadline starts to run (like a Trade Assurance initial payment). */
+    private void paid(Order order) {
+        Instant now = clock.instant();
+        order.apply(OrderTrigger.REMITTANCE_COVERED, now);
+        if (order.shipWithinDays != null) {
+            order.shipmentDeadline = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(order.shipWithinDays);
+        }
+        orders.scheduleShipmentDeadline(order);
+        outbox.append(ORDER_PAID, order.id, new OrderPaid(order.id, order.supplierId, order.buyerId, order.totalMoney(),
+                order.money(order.remitted()), order.shipmentDeadline));
+        notify.paid(order);
+        orders.announceReadyToShip(order);
+    }
+}

@@ -1,0 +1,61 @@
+package org.tradeorders.order.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.util.List;
+import org.tradeorders.order.domain.ECollectionWorkflow;
+import org.tradeorders.order.domain.Order;
+import org.tradeorders.order.messaging.OrderEvents;
+import org.tradeorders.platform.money.Money;
+
+/**
+ * What a buyer without an account reaches through the signed link of an e-Collection payment reminder:
+ * the order, the remittance instructions, and the confirmation of the payment details. The link is the
+ * only credential (no token in the header); a tampered link is 403, an expired one 410.
+ */
+@Path("/payment-reminders/{token}")
+@PermitAll
+public class PaymentReminderResource {
+
+    @Inject
+    ECollectionWorkflow eCollection;
+
+    /** The order as the buyer needs it to pay: no events, deadlines or internal notes. */
+    public record ReminderView(String orderId, String state, int version, String supplierId, String buyerId,
+            OrderEvents.Delivery delivery, List<OrderView.LineView> lines, Money shippingCost, Money total,
+            java.time.LocalDate shipmentDeadline, Integer shipWithinDays,
+            OrderView.RemittanceInstructions remittance, boolean confirmed, Instant updatedAt) {
+        static ReminderView of(Order o) {
+            OrderView v = OrderView.of(o, java.util.Map.of(), List.of());
+            return new ReminderView(o.id, o.state.name(), o.termsVersion, o.supplierId, o.buyerId, v.delivery(), v.lines(),
+                    v.shippingCost(), v.total(), o.shipmentDeadline, o.shipWithinDays, v.remittance(),
+                    o.state != org.tradeorders.order.domain.OrderState.AWAITING_CONFIRMATION, o.updatedAt);
+        }
+    }
+
+    public record Confirmation(@NotNull @Positive Integer version) {
+    }
+
+    @GET
+    @Transactional
+    public ReminderView view(@PathParam("token") String token) {
+        return ReminderView.of(eCollection.byLink(token));
+    }
+
+    /** {"version": n}: the buyer confirms that version of the order and its payment details -> AWAITING_REMITTANCE. */
+    @POST
+    @Path("/confirmation")
+    @Transactional
+    public ReminderView confirm(@PathParam("token") String token, @Valid @NotNull Confirmation confirmation) {
+        return ReminderView.of(eCollection.confirmByLink(token, confirmation.version()));
+    }
+}
