@@ -46,7 +46,8 @@ public class PaymentWorkflow {
     /** One link per installment; an installment that already has a link keeps it. */
     public void issueLinks(OrderEventsConsumer.OrderAwaitingPayment order) {
         Instant now = clock.instant();
-        orderMoney.opened(order.orderId(), order.supplierId(), order.buyerId(), order.total());
+        orderMoney.opened(order.orderId(), org.tradeorders.payment.ledger.domain.OrderFunds.TRADE_ASSURANCE, order.supplierId(), order.buyerId(),
+                order.total());
         for (OrderEventsConsumer.Installment in : order.installments()) {
             boolean exists = !em.createQuery("select l.id from PaymentLink l where l.orderId = ?1 and l.installmentSeq = ?2")
                     .setParameter(1, order.orderId()).setParameter(2, in.seq()).getResultList().isEmpty();

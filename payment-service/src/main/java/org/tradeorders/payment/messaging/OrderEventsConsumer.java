@@ -13,12 +13,24 @@ import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.platform.money.Money;
 
-/** An order awaiting payment gets one payment link per installment; a shipped order's funds are settled. */
+/**
+ * An order awaiting payment gets one payment link per installment; a shipped order's funds are
+ * settled. An e-Collection order gets its collection account when submitted; the buyer's confirmation
+ * of the payment details may release its funds.
+ */
 @ApplicationScoped
 public class OrderEventsConsumer {
     static final EventType ORDER_AWAITING_PAYMENT = EventType.of("OrderAwaitingPayment", 1);
     static final EventType ORDER_CANCELLED = EventType.of("OrderCancelled", 1);
     static final EventType ORDER_SHIPPED = EventType.of("OrderShipped", 1);
+    static final EventType ORDER_SUBMITTED = EventType.of("OrderSubmitted", 1);
+    static final EventType ORDER_AWAITING_REMITTANCE = EventType.of("OrderAwaitingRemittance", 1);
+
+    /** kind and buyerName were added to v1: older events are Trade Assurance orders. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OrderSubmitted(String orderId, String supplierId, String buyerId, Money total, String kind,
+            String buyerName) {
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Installment(int seq, String name, Money amount) {
@@ -39,18 +51,29 @@ public class OrderEventsConsumer {
     PaymentWorkflow payments;
     @Inject
     org.tradeorders.payment.ledger.domain.OrderMoney orderMoney;
+    @Inject
+    org.tradeorders.payment.collection.domain.CollectionAccounts collectionAccounts;
 
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, java.util.Set.of(ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, ORDER_SHIPPED), this::dispatch);
+        inbox.handleOnce(record, java.util.Set.of(ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, ORDER_SHIPPED,
+                ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE), this::dispatch);
     }
 
     void dispatch(IncomingEvent e) {
         if (e.is(ORDER_AWAITING_PAYMENT)) {
             payments.issueLinks(e.dataAs(OrderAwaitingPayment.class));
+        } else if (e.is(ORDER_SUBMITTED)) {
+            OrderSubmitted o = e.dataAs(OrderSubmitted.class);
+            if ("E_COLLECTION".equals(o.kind())) {
+                collectionAccounts.submitted(o.orderId(), o.supplierId(), o.buyerId(), o.buyerName(), o.total());
+            }
+        } else if (e.is(ORDER_AWAITING_REMITTANCE)) {
+            collectionAccounts.buyerConfirmed(e.subject());
         } else if (e.is(ORDER_CANCELLED)) {
             payments.cancelLinks(e.subject(), "ORDER_CANCELLED");
+            collectionAccounts.closed(e.subject());
         } else if (e.is(ORDER_SHIPPED)) {
             orderMoney.shipped(e.dataAs(OrderShipped.class).orderId());
         }

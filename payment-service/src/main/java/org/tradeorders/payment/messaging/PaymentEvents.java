@@ -15,6 +15,9 @@ public final class PaymentEvents {
     public static final EventType PAY_LATER_REPAID = EventType.of("PayLaterRepaid", 1);
     public static final EventType COLLECTION_INFO_CHANGED = EventType.of("CollectionInfoChanged", 1);
     public static final EventType FX_RATE_RECORDED = EventType.of("FxRateRecorded", 1);
+    public static final EventType COLLECTION_ACCOUNT_OPENED = EventType.of("CollectionAccountOpened", 1);
+    public static final EventType REMITTANCE_RECEIVED = EventType.of("RemittanceReceived", 1);
+    public static final EventType REMITTANCE_ASSOCIATED = EventType.of("RemittanceAssociated", 1);
 
     private PaymentEvents() {
     }
@@ -68,5 +71,37 @@ public final class PaymentEvents {
     }
 
     public record PaymentLinkCancelled(String linkId, String orderId, int installmentSeq, String reason) {
+    }
+
+    public record Beneficiary(String bankName, String accountHolder, String swiftBic) {
+    }
+
+    /**
+     * Key: the order id. e-Collection: the order's own collection account; the buyer remits amount to
+     * accountNumber at the beneficiary's bank, quoting reference. beneficiary is null if the supplier
+     * has no collection information on file.
+     */
+    public record CollectionAccountOpened(String orderId, String supplierId, String buyerId, String accountNumber,
+            Money amount, Beneficiary beneficiary, String reference, Instant openedAt) {
+    }
+
+    /**
+     * Key: the remittance id. A bank credited a remittance to a collection account: amount as remitted,
+     * bankFees the banks deducted, credited what arrived (amount - bankFees). orderId: the order whose
+     * collection account received it (the supplier may still associate it with other orders).
+     */
+    public record RemittanceReceived(String remittanceId, String bankReference, String collectionAccount,
+            String supplierId, String orderId, Money amount, Money bankFees, Money credited, String remitterName,
+            String reference, java.time.LocalDate valueDate, Instant receivedAt) {
+    }
+
+    /**
+     * Key: the order id. The supplier associated amount of a remittance with the order (bankFeeShare of
+     * it was taken by the banks); orderAssociated is the order's running total, covered once it reaches
+     * orderTotal.
+     */
+    public record RemittanceAssociated(String associationId, String remittanceId, String orderId, String supplierId,
+            Money amount, Money bankFeeShare, Money orderAssociated, Money orderTotal, boolean covered,
+            String associatedBy, Instant associatedAt) {
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Proves the books from the raw rows: every entry balances per currency, every account's balance is
- * the sum of its postings, clearing holds exactly what is in flight, and nothing owed to a supplier
- * or buyer is negative.
+ * the sum of its postings, clearing holds exactly what is in flight (remittances not yet associated),
+ * and nothing owed to a supplier or buyer is negative.
  */
 @ApplicationScoped
 public class BooksCheck {
@@ -53,10 +53,16 @@ public class BooksCheck {
                 select id, balance from ledger_account where balance < 0
                 and kind in ('SUPPLIER_PENDING', 'SUPPLIER_AVAILABLE', 'BUYER_CREDIT')""").getResultList();
         negative.forEach(r -> problems.add("account " + r[0] + " is overdrawn: " + r[1]));
-        // in flight = received, not yet allocated; every Trade Assurance payment is allocated as it arrives
+        // in flight = received, not yet allocated: every Trade Assurance payment is allocated as it
+        // arrives, so clearing holds exactly what banks credited for remittances not yet associated
         List<Object[]> clearing = em.createNativeQuery("""
-                select id, balance from ledger_account where kind = 'PLATFORM_CLEARING' and balance <> 0""").getResultList();
-        clearing.forEach(r -> problems.add("clearing " + r[0] + " holds " + r[1] + " but nothing is in flight"));
+                select coalesce(a.currency, r.currency), coalesce(a.balance, 0), coalesce(r.expected, 0)
+                from (select currency, balance from ledger_account where kind = 'PLATFORM_CLEARING') a
+                full join (select currency, sum(amount - bank_fees - associated + fees_allocated) expected
+                           from remittance group by currency) r on r.currency = a.currency
+                where coalesce(a.balance, 0) <> coalesce(r.expected, 0)""").getResultList();
+        clearing.forEach(r -> problems.add("clearing in " + r[0] + " holds " + r[1] + " but the unassociated remittances "
+                + "amount to " + r[2]));
         long entries = ((Number) em.createNativeQuery("select count(*) from journal_entry").getSingleResult()).longValue();
         long postings = ((Number) em.createNativeQuery("select count(*) from journal_posting").getSingleResult()).longValue();
         long accounts = ((Number) em.createNativeQuery("select count(*) from ledger_account").getSingleResult()).longValue();

@@ -12,6 +12,10 @@ public enum EntryType {
     PAYMENT_ALLOCATED,
     /** the order shipped: the supplier's pending money becomes available, less the service fee */
     FUNDS_SETTLED,
+    /** e-Collection: a bank credited a remittance to a collection account: cash in, into clearing until associated */
+    REMITTANCE_RECEIVED,
+    /** e-Collection: the supplier associated (part of) a remittance with an order: clearing to its pending balance */
+    REMITTANCE_ASSOCIATED,
     /** a supplier withdrew available money to its bank account */
     WITHDRAWAL,
 }

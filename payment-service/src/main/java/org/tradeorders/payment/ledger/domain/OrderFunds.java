@@ -13,6 +13,8 @@ import org.tradeorders.platform.money.Money;
 @Entity
 @Table(name = "order_funds")
 public class OrderFunds {
+    public static final String TRADE_ASSURANCE = "TRADE_ASSURANCE";
+    public static final String E_COLLECTION = "E_COLLECTION";
     @Id
     @Column(name = "order_id")
     public String orderId;
@@ -24,8 +26,17 @@ public class OrderFunds {
     public String currency;
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal total;
+    /** TRADE_ASSURANCE or E_COLLECTION: only protected orders pay the supplier service fee */
+    @Column(nullable = false)
+    public String kind = TRADE_ASSURANCE;
     @Column(name = "shipped_at")
     public Instant shippedAt;
+    /**
+     * When the order's money became the supplier's to withdraw (from then on it settles as it comes):
+     * Trade Assurance when the goods ship; e-Collection when covered and the buyer confirmed the payment details.
+     */
+    @Column(name = "released_at")
+    public Instant releasedAt;
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal received = BigDecimal.ZERO;
     @Column(nullable = false, precision = 19, scale = 4)

@@ -19,11 +19,13 @@ import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 
 /**
- * How an order's money moves through the books (Trade Assurance): the buyer's payment comes into
+ * How an order's money moves through the books. Trade Assurance: the buyer's payment comes into
  * clearing and is allocated to the supplier's pending balance (an overpayment to the buyer's credit);
- * when the goods ship it is settled to the supplier's available balance, in its settlement currency,
- * less the service fee.
- * Money that arrives after shipment (a balance due after shipment) settles at once.
+ * when the goods ship it is released: settled to the supplier's available balance, in its settlement
+ * currency, less the service fee. e-Collection: a remittance waits in clearing until the supplier
+ * associates it with the order (then pending); it is released when the order is covered and the
+ * buyer confirmed the payment details, without a service fee (the order is not protected).
+ * Money that arrives after release (a balance due after shipment, a late association) settles at once.
  */
 @ApplicationScoped
 public class OrderMoney {
@@ -45,11 +47,14 @@ public class OrderMoney {
 
     /** The order awaits payment: its parties and total are known from now on. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void opened(String orderId, String supplierId, String buyerId, Money total) {
-        if (em.find(OrderFunds.class, orderId) != null) {
+    public void opened(String orderId, String kind, String supplierId, String buyerId, Money total) {
+        OrderFunds existing = em.find(OrderFunds.class, orderId);
+        if (existing != null) {
+            existing.total = total.amount(); // an e-Collection order submitted again after a modification
             return;
         }
         OrderFunds f = new OrderFunds();
+        f.kind = kind;
         f.orderId = orderId;
         f.supplierId = supplierId;
         f.buyerId = buyerId;
@@ -82,9 +87,39 @@ public class OrderMoney {
                         credit(Account.supplierPending(f.supplierId, f.currency), applied),
                         credit(Account.buyerCredit(f.buyerId, f.currency), excess)));
         f.received = f.received.add(applied.amount());
-        if (f.shippedAt != null) {
+        if (f.releasedAt != null) {
             settle(f, "settlement:" + paymentId);
         }
+    }
+
+    /**
+     * e-Collection: the supplier associated {@code gross} of a remittance with the order; the banks
+     * took {@code bankFeeShare} of it before the money arrived, so the rest moves from clearing to the
+     * supplier's pending balance.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remittanceAssociated(String associationId, String remittanceId, String orderId, Money gross,
+            Money bankFeeShare) {
+        OrderFunds f = lock(orderId);
+        Money net = gross.minus(bankFeeShare);
+        ledger.post(EntryType.REMITTANCE_ASSOCIATED, "association:" + associationId, orderId, f.supplierId,
+                "remittance " + remittanceId + " associated with the order: " + gross + ", less bank fees " + bankFeeShare,
+                List.of(debit(Account.clearing(f.currency), net), credit(Account.supplierPending(f.supplierId, f.currency), net)));
+        f.received = f.received.add(net.amount());
+        if (f.releasedAt != null) {
+            settle(f, "settlement:" + associationId);
+        }
+    }
+
+    /** e-Collection: covered and confirmed by the buyer; what was associated becomes the supplier's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void released(String orderId) {
+        OrderFunds f = lock(orderId);
+        if (f.releasedAt != null) {
+            return;
+        }
+        f.releasedAt = clock.instant();
+        settle(f, "settlement:" + orderId + ":released");
     }
 
     /** The buyer repays what it owed for a pay-later payment (and the card fee, if it repays by card). */
@@ -106,7 +141,10 @@ public class OrderMoney {
             return;
         }
         f.shippedAt = clock.instant();
-        settle(f, "settlement:" + orderId + ":shipped");
+        if (f.releasedAt == null) {
+            f.releasedAt = f.shippedAt;
+            settle(f, "settlement:" + orderId + ":shipped");
+        }
     }
 
     /**
@@ -132,14 +170,16 @@ public class OrderMoney {
             postings.add(credit(Account.fxPosition(f.currency), amount));
             postings.add(debit(Account.fxPosition(to), settled));
         }
-        Money fee = fees.supplierServiceFee(settled, new Money(f.serviceFee, to), f.orderId);
+        Money fee = OrderFunds.TRADE_ASSURANCE.equals(f.kind)
+                ? fees.supplierServiceFee(settled, new Money(f.serviceFee, to), f.orderId)
+                : Money.zero(to);
         Money net = settled.minus(fee);
         postings.add(credit(Account.supplierAvailable(f.supplierId, to), net));
         postings.add(credit(Account.fees(Fees.SUPPLIER_SERVICE, to), fee));
         ledger.post(EntryType.FUNDS_SETTLED, reference, f.orderId, f.supplierId,
                 "order funds settled to the supplier's available balance" + (conversion == null ? ""
                         : " in " + to + " at " + conversion.rate.stripTrailingZeros().toPlainString() + " ("
-                                + conversion.rateSource + ")") + ", less the service fee", postings);
+                                + conversion.rateSource + ")") + (fee.isPositive() ? ", less the service fee" : ""), postings);
         f.settled = f.settled.add(amount.amount());
         f.serviceFee = f.serviceFee.add(fee.amount());
         outbox.append(PaymentEvents.FUNDS_SETTLED, f.orderId, new PaymentEvents.FundsSettled(f.orderId, f.supplierId,

@@ -1,0 +1,182 @@
+package org.tradeorders.payment.collection.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.tradeorders.payment.collection.domain.MatchSuggestions;
+import org.tradeorders.payment.collection.domain.Remittance;
+import org.tradeorders.payment.collection.domain.Remittances;
+import org.tradeorders.platform.identity.Caller;
+import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.problem.ProblemException;
+
+/**
+ * e-Collection remittances: the bank adapter reports them, the supplier sees its unassociated ones
+ * with match suggestions and associates them with its orders.
+ */
+@Path("/")
+public class RemittanceResource {
+
+    @Inject
+    Remittances remittances;
+    @Inject
+    Caller caller;
+
+    public record MoneyInput(@NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
+            @NotBlank @Size(min = 3, max = 3) String currency) {
+        Money money() {
+            return new Money(amount, currency);
+        }
+    }
+
+    public record FeeInput(@NotNull @PositiveOrZero @Digits(integer = 13, fraction = 4) BigDecimal amount,
+            @NotBlank @Size(min = 3, max = 3) String currency) {
+        Money money() {
+            return new Money(amount, currency);
+        }
+    }
+
+    /** What a bank reports; bankReference is its own id of the credit, the key of idempotency. */
+    public record RemittanceReport(@NotBlank @Size(max = 100) String bankReference,
+            @NotBlank @Size(max = 40) String collectionAccount,
+            @NotNull @Valid MoneyInput amount,
+            @NotNull @Valid FeeInput bankFees,
+            @NotBlank @Size(max = 300) String remitterName,
+            @Size(max = 500) String reference,
+            @NotNull LocalDate valueDate) {
+    }
+
+    public record RemittanceView(String id, String bankReference, String collectionAccount, String supplierId, Money amount,
+            Money bankFees, Money credited, Money associated, Money unassociated, String remitterName, String reference,
+            LocalDate valueDate, Instant receivedAt, List<Remittances.Association> associations) {
+        static RemittanceView of(Remittance m, List<Remittances.Association> associations) {
+            return new RemittanceView(m.id, m.bankReference, m.collectionAccount, m.supplierId, m.money(m.amount),
+                    m.money(m.bankFees), m.money(m.credited()), m.money(m.associated), m.money(m.unassociated()),
+                    m.remitterName, m.referenceText, m.valueDate, m.receivedAt, associations);
+        }
+    }
+
+    /** The bank adapter reports an inbound remittance: 201 the first time, 200 with the same remittance on a repeat. */
+    @POST
+    @Path("/bank-remittances")
+    @RolesAllowed(Roles.BANK_ADAPTER)
+    public Response report(@Valid @NotNull RemittanceReport r) {
+        Remittances.Received received = remittances.receive(caller.companyId(), new Remittances.Report(r.bankReference(),
+                r.collectionAccount().trim(), r.amount().money(), r.bankFees().money(), r.remitterName(), r.reference(),
+                r.valueDate()));
+        RemittanceView view = view(received.remittance().id);
+        return (received.replayed() ? Response.ok() : Response.created(URI.create("/remittances/" + view.id())))
+                .entity(view).build();
+    }
+
+    /** A supplier's remittances, newest first: ?status=UNASSOCIATED (default) or ALL. */
+    @GET
+    @Path("/suppliers/{supplierId}/remittances")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public List<RemittanceView> ofSupplier(@PathParam("supplierId") String supplierId,
+            @QueryParam("status") @DefaultValue("UNASSOCIATED") String status) {
+        if (!caller.isOperator()) {
+            caller.requireSelf("remittances of supplier", supplierId);
+        }
+        if (!status.equals("UNASSOCIATED") && !status.equals("ALL")) {
+            throw ProblemException.invalid("status", "must be UNASSOCIATED or ALL");
+        }
+        return remittances.ofSupplier(supplierId, status.equals("UNASSOCIATED")).stream()
+                .map(m -> RemittanceView.of(m, remittances.associations("remittance_id", m.id))).toList();
+    }
+
+    @GET
+    @Path("/remittances/{id}")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR, Roles.BANK_ADAPTER })
+    @Transactional
+    public RemittanceView get(@PathParam("id") String id) {
+        return view(id);
+    }
+
+    /** Which of the supplier's open orders this remittance most likely pays, with a score and the reasons. */
+    @GET
+    @Path("/remittances/{id}/suggestions")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public List<MatchSuggestions.Suggestion> suggestions(@PathParam("id") String id) {
+        Remittance m = visible(id);
+        return remittances.suggestions(m);
+    }
+
+    public record AssociationLine(@NotBlank String remittanceId, @NotBlank String orderId,
+            @NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount) {
+    }
+
+    public record AssociationRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull AssociationLine> associations) {
+    }
+
+    /**
+     * The supplier associates remittances with its orders, n:m and in parts:
+     * {"associations":[{"remittanceId":..,"orderId":..,"amount":"600.00"}, ...]}. All lines or none.
+     */
+    @POST
+    @Path("/suppliers/{supplierId}/remittance-associations")
+    @RolesAllowed(Roles.SUPPLIER)
+    public Response associate(@PathParam("supplierId") String supplierId, @Valid @NotNull AssociationRequest request) {
+        caller.requireSelf("supplier", supplierId);
+        List<Remittances.Association> done = remittances.associate(supplierId, caller.email() == null ? supplierId
+                : caller.email(), request.associations().stream()
+                        .map(l -> new Remittances.Item(l.remittanceId(), l.orderId(), l.amount())).toList());
+        return Response.status(201).entity(done).build();
+    }
+
+    /** The associations of an e-Collection order (its supplier, or an operator). */
+    @GET
+    @Path("/orders/{orderId}/remittance-associations")
+    @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
+    @Transactional
+    public List<Remittances.Association> ofOrder(@PathParam("orderId") String orderId) {
+        List<Remittances.Association> found = remittances.associations("order_id", orderId);
+        if (!caller.isOperator() && found.stream().anyMatch(a -> !caller.companyId().equals(supplierOf(a.remittanceId())))) {
+            throw ProblemException.notFound("order", orderId);
+        }
+        return found;
+    }
+
+    private String supplierOf(String remittanceId) {
+        return remittances.of(remittanceId).supplierId;
+    }
+
+    private Remittance visible(String id) {
+        Remittance m = remittances.of(id);
+        if (caller.is(Roles.SUPPLIER)) {
+            caller.requireParty("remittance", id, m.supplierId);
+        } else if (!caller.isOperator() && !m.reportedBy.equals(caller.companyId())) {
+            throw ProblemException.notFound("remittance", id); // a bank adapter sees what it reported
+        }
+        return m;
+    }
+
+    @Transactional
+    RemittanceView view(String id) {
+        Remittance m = visible(id);
+        return RemittanceView.of(m, remittances.associations("remittance_id", id));
+    }
+}
