@@ -87,6 +87,26 @@ class CreditLimitServiceTest {
         EventContracts.assertValid(TopicProbe.await("credit-limit-events", "tradeorders.CreditLimitChanged.v1", supplier));
     }
 
+    @Test
+    void anECollectionOrderNeverTouchesTheLimitButCountsAsVolumeOnce() {
+        String supplier = "SUP-EC-" + UUID.randomUUID();
+        activate(supplier, "10000.00");
+        String order = UUID.randomUUID().toString();
+        String completed = """
+                {"orderId":"%s","supplierId":"%s","buyerId":"B","total":{"amount":"2000.00","currency":"EUR"},
+                 "completedAt":"2026-11-22T10:00:00Z","receiptConfirmedBy":"BUYER","kind":"E_COLLECTION"}""".formatted(order, supplier);
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCompleted.v1", "/order-service", order, completed);
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCompleted.v1", "/order-service", order, completed);
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCancelled.v1", "/order-service", order,
+                "{\"orderId\":\"" + order + "\",\"supplierId\":\"" + supplier + "\"}");
+        // EUR 2,000 at the recorded 1.08 = US$2,160 of volume, counted once; nothing reserved or released
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> line(supplier).body("completedVolume.amount", equalTo("2160.00")));
+        line(supplier).body("reserved.amount", equalTo("0.00")).body("limit.amount", equalTo("10000.00"))
+                .body("available.amount", equalTo("10000.00"));
+        recalculate(supplier).body("limit.amount", equalTo("11080.00")); // the growth formula sees it
+        assertThat(TopicProbe.readAll("credit-limit-events").stream().filter(r -> order.equals(r.key()))).isEmpty();
+    }
+
     static void rateRecorded(String base, String quote, String rate, String source, String validFrom) {
         TestEvents.publish("payment-events", UUID.randomUUID().toString(), "tradeorders.FxRateRecorded.v1",
                 "/payment-service", base + "/" + quote, """

@@ -115,6 +115,30 @@ public class CreditWorkflow {
         close(orderId, ReservationStatus.COMPLETED, "ORDER_COMPLETED");
     }
 
+    /**
+     * A completed e-Collection order: it never reserved credit, but its value (in USD at the newest
+     * recorded rate) counts as the supplier's completed trade volume, the growth formula's input.
+     * The credit line itself, its limit and reservations are not touched.
+     */
+    public void eCollectionCompleted(String orderId, String supplierId, Money total, Instant completedAt) {
+        BigDecimal rate = UsdRates.USD.equals(total.currency()) ? BigDecimal.ONE
+                : usdRates.quote(total.currency()).map(UsdRates.Quote::rate).orElse(null);
+        if (rate == null) {
+            LOG.errorf("no USD rate for %s: e-Collection order %s not counted as trade volume", total.currency(), orderId);
+            return;
+        }
+        BigDecimal usd = total.amount().multiply(rate).setScale(2, RoundingMode.HALF_UP);
+        int counted = em.createNativeQuery("insert into trade_volume (order_id, supplier_id, order_kind, amount_usd, completed_at) "
+                + "values (?1, ?2, 'E_COLLECTION', ?3, ?4) on conflict do nothing")
+                .setParameter(1, orderId).setParameter(2, supplierId).setParameter(3, usd)
+                .setParameter(4, Timestamp.from(completedAt == null ? clock.instant() : completedAt)).executeUpdate();
+        if (counted == 1) {
+            // the line's lifetime volume, if the supplier has a line; its limit and reservations stay as they are
+            em.createNativeQuery("update credit_line set completed_volume_usd = completed_volume_usd + ?1 where supplier_id = ?2")
+                    .setParameter(1, usd).setParameter(2, supplierId).executeUpdate();
+        }
+    }
+
     private void close(String orderId, ReservationStatus to, String reason) {
         Reservation r = em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE);
         if (r == null || !r.status.canBecome(to)) {

@@ -12,7 +12,10 @@ import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.platform.money.Money;
 
-/** Confirmed orders reserve credit; completed or cancelled ones release it. */
+/**
+ * Confirmed orders reserve credit; completed or cancelled ones release it. e-Collection orders never
+ * reserve (they publish no OrderConfirmed); when completed, their value counts as trade volume.
+ */
 @ApplicationScoped
 public class OrderEventsConsumer {
     static final EventType ORDER_CONFIRMED = EventType.of("OrderConfirmed", 1);
@@ -21,6 +24,11 @@ public class OrderEventsConsumer {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record OrderValue(String orderId, String supplierId, Money total) {
+    }
+
+    /** kind: added to v1; absent means TRADE_ASSURANCE. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OrderCompleted(String orderId, String supplierId, Money total, java.time.Instant completedAt, String kind) {
     }
 
     @Inject
@@ -39,7 +47,12 @@ public class OrderEventsConsumer {
             OrderValue o = e.dataAs(OrderValue.class);
             credit.reserve(o.orderId(), o.supplierId(), o.total());
         } else if (e.is(ORDER_COMPLETED)) {
-            credit.complete(e.subject());
+            OrderCompleted o = e.dataAs(OrderCompleted.class);
+            if ("E_COLLECTION".equals(o.kind())) {
+                credit.eCollectionCompleted(o.orderId(), o.supplierId(), o.total(), o.completedAt());
+            } else {
+                credit.complete(e.subject());
+            }
         } else if (e.is(ORDER_CANCELLED)) {
             credit.release(e.subject());
         }
