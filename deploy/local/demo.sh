@@ -4,41 +4,8 @@
 # -> COMPLETED -> review -> new supplier score.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-ORDER=${ORDER_URL:-http://127.0.0.1:8081}
-PAYMENT=${PAYMENT_URL:-http://127.0.0.1:8082}
-CREDIT=${CREDIT_URL:-http://127.0.0.1:8083}
-FULFILLMENT=${FULFILLMENT_URL:-http://127.0.0.1:8084}
-REVIEW=${REVIEW_URL:-http://127.0.0.1:8085}
-SUPPLIER_ID=SUP-1001
-BUYER_ID=BUY-2001
-
-curl -fsS "$ORDER/q/health/ready" >/dev/null 2>&1 || { echo "the local stack is not running: start deploy/local/run.sh first" >&2; exit 1; }
-
-supplier=$("$here/token.sh" supplier "$SUPPLIER_ID")
-buyer=$("$here/token.sh" buyer "$BUYER_ID")
-
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-field() { grep -o '"'"$1"'":"[^"]*"' | head -n 1 | sed 's/.*:"\(.*\)"/\1/'; }
-call() { # method url token [json]
-  local out
-  if [ $# -ge 4 ]; then
-    out=$(curl -sS -X "$1" "$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' -d "$4" -w '\n%{http_code}')
-  else
-    out=$(curl -sS -X "$1" "$2" -H "Authorization: Bearer $3" -w '\n%{http_code}')
-  fi
-  local code=${out##*$'\n'}
-  local body=${out%$'\n'*}
-  if [ "${code:0:1}" != 2 ]; then echo "HTTP $code from $1 $2: $body" >&2; return 1; fi
-  printf '%s' "$body"
-}
-await_state() { # order-id state
-  for _ in $(seq 1 100); do
-    state=$(call GET "$ORDER/orders/$1" "$buyer" | field state)
-    [ "$state" = "$2" ] && { echo "order is $state"; return 0; }
-    sleep 0.3
-  done
-  echo "order did not reach $2 (it is $state)" >&2; return 1
-}
+# shellcheck source=demo-lib.sh
+. "$here/demo-lib.sh"
 
 step "credit line of $SUPPLIER_ID before"
 call GET "$CREDIT/credit-lines/$SUPPLIER_ID" "$supplier"; echo

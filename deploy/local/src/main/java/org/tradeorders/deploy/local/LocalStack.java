@@ -41,8 +41,19 @@ public final class LocalStack implements AutoCloseable {
     /** Demo companies of the local run: a supplier with an activated credit line, one with a small line, a buyer. */
     public static final Map<String, String> DEMO_CREDIT_LINES = Map.of("SUP-1001", "50000", "SUP-1002", "1000");
 
+    /** smtpPort: where the services send e-mail (a test's SMTP server); null writes e-mails to the logs. */
     public record Options(Path repoRoot, Path dataDir, int firstServicePort, int kafkaPort, int kafkaControllerPort,
-            int postgresPort, boolean durable, Map<String, String> creditLines) {
+            int postgresPort, boolean durable, Map<String, String> creditLines, Integer smtpPort) {
+
+        public Options(Path repoRoot, Path dataDir, int firstServicePort, int kafkaPort, int kafkaControllerPort,
+                int postgresPort, boolean durable, Map<String, String> creditLines) {
+            this(repoRoot, dataDir, firstServicePort, kafkaPort, kafkaControllerPort, postgresPort, durable, creditLines, null);
+        }
+
+        public Options withSmtpPort(int port) {
+            return new Options(repoRoot, dataDir, firstServicePort, kafkaPort, kafkaControllerPort, postgresPort, durable,
+                    creditLines, port);
+        }
 
         /** The local run's fixed ports (see README). */
         public static Options local(Path repoRoot, Path dataDir) {
@@ -64,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private DevTokens tokens;
     private Path pidFile;
+    private String reminderLinkSecret;
 
     public LocalStack(Options options) {
         this.options = options;
@@ -112,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
             kafka = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(), "512m");
             kafka.createTopics(TOPICS, 3);
             tokens = DevTokens.in(options.dataDir().resolve("keys"));
+            reminderLinkSecret = secret(options.dataDir().resolve("keys").resolve("reminder-link.secret"));
             for (Service s : services) {
                 processes.put(s, launch(s));
             }
@@ -216,10 +229,28 @@ public final class LocalStack implements AutoCloseable {
         env.put("JWT_ISSUER", DevTokens.ISSUER);
         // the local run may move time forward to show timeouts (deploy/local/clock.sh); production never does
         env.put("TRADEORDERS_CLOCK_CONTROLLABLE", "true");
-        // no SMTP server here: e-mails are written to the service's log instead of sent
-        env.put("QUARKUS_MAILER_MOCK", "true");
+        // the key e-Collection payment-reminder links are signed with (kept with the data: links survive restarts)
+        env.put("REMINDER_LINK_SECRET", reminderLinkSecret);
+        if (options.smtpPort() == null) {
+            // no SMTP server here: e-mails are written to the service's log instead of sent
+            env.put("QUARKUS_MAILER_MOCK", "true");
+        } else {
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", Integer.toString(options.smtpPort()));
+        }
         say("%-12s starting on %s", s.name().replace("-service", ""), s.baseUrl());
         return pb.start();
+    }
+
+    /** A random secret made once and kept in {@code file}. */
+    private static String secret(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        }
+        return Files.readString(file).trim();
     }
 
     private void awaitReady(List<Service> instances, Duration timeout) {

@@ -34,6 +34,8 @@ import org.tradeorders.platform.testing.TopicProbe;
 class EndToEndIT {
     static LocalStack stack;
     static Path data;
+    /** A real SMTP server the services send their e-mails to (the payment reminder's link is read from it). */
+    static com.icegreen.greenmail.util.GreenMail smtp;
     static final String SUPPLIER = "SUP-1001";
     static final String BUYER = "BUY-2001";
     /** The buyer's contact, delivery address, Incoterm and transport of every proforma invoice here. */
@@ -48,7 +50,10 @@ class EndToEndIT {
         data = Files.createTempDirectory("tradeorders-e2e-");
         data.toFile().setReadable(true, false);
         data.toFile().setExecutable(true, false);
-        stack = new LocalStack(LocalStack.Options.ephemeral(repo, data)).start();
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(Ports.free(),
+                "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        stack = new LocalStack(LocalStack.Options.ephemeral(repo, data).withSmtpPort(smtp.getSmtp().getPort())).start();
     }
 
     /** After every scenario payment-service's books must prove themselves. */
@@ -66,6 +71,9 @@ class EndToEndIT {
             assertThat(ports).as("no port left behind").noneMatch(Ports::inUse);
         }
         org.tradeorders.platform.infra.Processes.deleteTree(data);
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     static String url(String service, String path) {
@@ -189,6 +197,145 @@ class EndToEndIT {
         List<String> supplierEvents = TopicProbe.readAll(bootstrap, "review-events").stream()
                 .filter(r -> SUPPLIER.equals(r.key())).map(r -> TopicProbe.header(r, "ce_type")).toList();
         assertThat(supplierEvents).containsExactly("tradeorders.SupplierScoreChanged.v1");
+    }
+
+    /** The signed link of the payment reminder order-service e-mailed for {@code orderId}. */
+    static String reminderLink(String orderId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getSubject().startsWith("Payment reminder: order " + orderId)) {
+                    var found = java.util.regex.Pattern.compile("/payment-reminders/(\\S+)").matcher(String.valueOf(m.getContent()));
+                    return found.find() ? found.group(1) : null;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+    }
+
+    static String eCollectionOrder(String supplier, int quantity, String shipping) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(supplier).contentType(ContentType.JSON)
+                .body("""
+                        {"kind":"E_COLLECTION","buyerCompanyId":"%s","buyerEmail":"accounts@nordlicht.example",{DELIVERY}
+                         "currency":"USD","lines":[{"productName":"LED panel 600x600","model":"LP-600","unitPrice":"12.35","quantity":%d}],
+                         "shippingCost":"%s","shipWithinDays":20}""".replace("{DELIVERY}", DELIVERY).formatted(BUYER, quantity, shipping))
+                .post(url("order-service", "/orders")).then().extract(), r -> r.statusCode() == 201).path("id");
+    }
+
+    static String remit(String account, String amount, String fees, String reference) {
+        return given().auth().oauth2(token("bank-adapter", "bank-feed")).contentType(ContentType.JSON).body("""
+                {"bankReference":"%s","collectionAccount":"%s","amount":{"amount":"%s","currency":"USD"},
+                 "bankFees":{"amount":"%s","currency":"USD"},"remitterName":"NORDLICHT HANDELS GMBH","reference":"%s",
+                 "valueDate":"%s"}""".formatted(java.util.UUID.randomUUID(), account, amount, fees, reference, LocalDate.now()))
+                .post(url("payment-service", "/bank-remittances")).then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * Two e-Collection orders over the real stack: payment reminders by e-mail, the buyer confirms
+     * through the signed links without signing in, the bank reports two remittances, the supplier
+     * associates them n:m (one pays both orders, both pay the second), the funds settle and are
+     * withdrawn, the goods ship (self-operated and by one-stop export bill), the buyer confirms receipt,
+     * the value counts as trade volume, reviews open, and credit is never reserved.
+     */
+    @Test
+    @Order(2)
+    void eCollectionOrdersArePaidByRemittancesAssociatedNToMAndNeverTouchTheCreditLimit() {
+        String supplier = token("supplier", SUPPLIER);
+        String buyer = token("buyer", BUYER);
+        var lineBefore = given().auth().oauth2(supplier).get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then()
+                .statusCode(200).extract();
+        String limit = lineBefore.path("limit.amount");
+        java.math.BigDecimal volume = new java.math.BigDecimal(lineBefore.<String>path("completedVolume.amount"));
+        String available = given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/balances"))
+                .then().extract().path("byCurrency.USD.available.amount");
+
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
+                {"bankName":"Industrial and Commercial Bank of China","accountHolder":"Shenzhen Bright LED Co., Ltd.",
+                 "accountNumber":"6222 0212 3456 7890","bankCountry":"CN","swiftBic":"ICBKCNBJ",
+                 "contactEmail":"finance@bright-led.example","contactPhone":"+86 755 8888 6666"}""")
+                .put(url("payment-service", "/suppliers/" + SUPPLIER + "/e-collection")).then().statusCode(201);
+        // a buyer cannot draft one
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).body("""
+                {"kind":"E_COLLECTION","supplierCompanyId":"%s","buyerEmail":"b@x.example",{DELIVERY}"currency":"USD",
+                 "lines":[{"productName":"LED","model":"LP-600","unitPrice":"1","quantity":1}]}"""
+                .replace("{DELIVERY}", DELIVERY).formatted(SUPPLIER)).post(url("order-service", "/orders/buyer-initiated"))
+                .then().statusCode(403);
+
+        String a = eCollectionOrder(supplier, 80, "12.00");   // USD 1,000.00
+        String b = eCollectionOrder(supplier, 120, "18.00");  // USD 1,500.00
+        for (String id : List.of(a, b)) {
+            given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
+        }
+        Map<String, String> accounts = new java.util.HashMap<>();
+        for (String id : List.of(a, b)) {
+            String link = reminderLink(id);
+            accounts.put(id, given().get(url("order-service", "/payment-reminders/" + link)).then().statusCode(200)
+                    .body("remittance.accountHolder", equalTo("Shenzhen Bright LED Co., Ltd."))
+                    .extract().path("remittance.collectionAccount"));
+            given().contentType(ContentType.JSON).body("{\"version\":1}")
+                    .post(url("order-service", "/payment-reminders/" + link + "/confirmation")).then().statusCode(200)
+                    .body("state", equalTo("AWAITING_REMITTANCE"));
+        }
+
+        // the bank reports two remittances; fees were deducted on the way
+        String r1 = remit(accounts.get(a), "1800.00", "20.00", "PI " + a);
+        String r2 = remit(accounts.get(b), "700.00", "10.00", "balance");
+        given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/remittances")).then()
+                .statusCode(200).body("id", org.hamcrest.Matchers.containsInAnyOrder(r1, r2));
+        given().auth().oauth2(supplier).get(url("payment-service", "/remittances/" + r1 + "/suggestions")).then()
+                .statusCode(200).body("[0].orderId", equalTo(a));
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
+                {"associations":[{"remittanceId":"%s","orderId":"%s","amount":"1000.00"},
+                                 {"remittanceId":"%s","orderId":"%s","amount":"800.00"},
+                                 {"remittanceId":"%s","orderId":"%s","amount":"700.00"}]}""".formatted(r1, a, r1, b, r2, b))
+                .post(url("payment-service", "/suppliers/" + SUPPLIER + "/remittance-associations")).then().statusCode(201);
+        awaitState(a, "PAID");
+        awaitState(b, "PAID");
+
+        // covered and confirmed: the credited money (2,500 less 30 of bank fees) is the supplier's, no service fee
+        java.math.BigDecimal expected = new java.math.BigDecimal(available).add(new java.math.BigDecimal("2470.00"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier)
+                .get(url("payment-service", "/suppliers/" + SUPPLIER + "/balances")).then()
+                .body("byCurrency.USD.available.amount", equalTo(expected.toPlainString())));
+        given().auth().oauth2(supplier).contentType(ContentType.JSON)
+                .body("{\"amount\":\"2470.00\",\"currency\":\"USD\",\"bankAccount\":\"CN12 3456 7890 1234\"}")
+                .post(url("payment-service", "/suppliers/" + SUPPLIER + "/withdrawals")).then().statusCode(201);
+        assertThat(given().auth().oauth2(supplier).get(url("payment-service", "/orders/" + b + "/journal")).then()
+                .extract().<List<String>>path("type")).contains("REMITTANCE_ASSOCIATED", "FUNDS_SETTLED");
+
+        // fulfillment: self-operated for one, a one-stop export bill for the other
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier).contentType(ContentType.JSON)
+                .body("""
+                        {"orderId":"%s","exportMode":"SELF_OPERATED","carrier":"COSCO","trackingNumber":"COSU1234567",
+                         "customsDeclarationNumber":"CD-2026-7","lines":[{"model":"LP-600","quantity":80}]}""".formatted(a))
+                .post(url("fulfillment-service", "/shipments")).then().statusCode(201));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier).contentType(ContentType.JSON)
+                .body("""
+                        {"orderId":"%s","exportMode":"ONE_STOP_EXPORT","lines":[{"model":"LP-600","quantity":120}],
+                         "exportBill":{"exporterName":"Shenzhen Bright LED Co., Ltd.","consigneeName":"Nordlicht Handels GmbH",
+                          "destinationCountry":"DE","portOfLoading":"Yantian","items":[{"hsCode":"9405420090",
+                          "description":"LED panels","quantity":120,"declaredValue":{"amount":"1482.00","currency":"USD"}}]}}"""
+                        .formatted(b)).post(url("fulfillment-service", "/shipments")).then().statusCode(201));
+        for (String id : List.of(a, b)) {
+            awaitState(id, "SHIPPED");
+            given().auth().oauth2(buyer).post(url("order-service", "/orders/" + id + "/confirm-receipt")).then().statusCode(200)
+                    .body("state", equalTo("COMPLETED"));
+        }
+
+        // the value counts as completed trade volume; the limit and reservations are untouched
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier)
+                .get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then()
+                .body("completedVolume.amount", equalTo(volume.add(new java.math.BigDecimal("2500.00")).toPlainString()))
+                .body("limit.amount", equalTo(limit)).body("reserved.amount", equalTo("0.00")));
+        String bootstrap = stack.kafka().bootstrapServers();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(TopicProbe.readAll(bootstrap, "review-events")
+                .stream().filter(r -> "tradeorders.ReviewWindowOpened.v1".equals(TopicProbe.header(r, "ce_type")))
+                .map(ConsumerRecord::key)).contains(a, b));
+        assertThat(TopicProbe.readAll(bootstrap, "credit-limit-events").stream().map(ConsumerRecord::key)).doesNotContain(a, b);
+        for (String topic : LocalStack.TOPICS) {
+            EventContracts.assertAllValid(TopicProbe.readAll(bootstrap, topic));
+        }
+        assertThat(order(b).extract().<List<String>>path("events.type")).contains("tradeorders.OrderAwaitingRemittance.v1",
+                "tradeorders.OrderPaid.v1", "tradeorders.OrderCompleted.v1").doesNotContain("tradeorders.OrderConfirmed.v1");
     }
 
     /** Moves every service's clock 61 days: an order left unpaid is cancelled and its credit released. */
@@ -334,7 +481,10 @@ class EndToEndIT {
 
         post(buyer, "payment-service", "/payment-links/" + tokens.get(1) + "/payments", "{\"channel\":\"ONLINE_BANKING\"}").statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> post(supplier, "fulfillment-service", "/shipments", """
-                {"orderId":"%s","exportMode":"ONE_STOP_EXPORT","lines":[{"model":"LP-600","quantity":50}]}""".formatted(id))
+                {"orderId":"%s","exportMode":"ONE_STOP_EXPORT","lines":[{"model":"LP-600","quantity":50}],
+                 "exportBill":{"exporterName":"Shenzhen Bright LED Co., Ltd.","consigneeName":"Nordlicht Handels GmbH",
+                  "destinationCountry":"DE","portOfLoading":"Yantian","items":[{"hsCode":"9405420090",
+                  "description":"LED panels","quantity":50,"declaredValue":{"amount":"617.50","currency":"USD"}}]}}""".formatted(id))
                 .statusCode(201));
         awaitState(id, "SHIPPED");
 
