@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.tradeorders.platform.money.Money;
 
 /**
  * Suggests which open orders a remittance pays, each with a score (0-100) and the reasons behind it:
@@ -27,8 +28,9 @@ public final class MatchSuggestions {
     private MatchSuggestions() {
     }
 
-    public record Suggestion(String orderId, String collectionAccount, String buyerName, int score, BigDecimal outstanding,
-            BigDecimal suggestedAmount, List<String> reasons) {
+    /** suggestedAmount: what of the remittance this order could take (the smaller of what is left and what it needs). */
+    public record Suggestion(String orderId, String collectionAccount, String buyerName, int score, Money outstanding,
+            Money suggestedAmount, List<String> reasons) {
     }
 
     public static List<Suggestion> rank(Remittance r, List<CollectionAccount> openOrders, int max) {
@@ -71,8 +73,8 @@ public final class MatchSuggestions {
             } else if (o.buyerName != null) {
                 reasons.add("remitter \"" + r.remitterName + "\" differs from the buyer \"" + o.buyerName + "\"");
             }
-            out.add(new Suggestion(o.orderId, o.accountNumber, o.buyerName, Math.min(score, 100), outstanding,
-                    available.min(outstanding), reasons));
+            out.add(new Suggestion(o.orderId, o.accountNumber, o.buyerName, Math.min(score, 100), o.money(outstanding),
+                    o.money(available.min(outstanding)), reasons));
         }
         out.sort(Comparator.comparingInt(Suggestion::score).reversed().thenComparing(Suggestion::orderId));
         return out.subList(0, Math.min(max, out.size()));
