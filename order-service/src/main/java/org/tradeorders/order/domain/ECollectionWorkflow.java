@@ -176,6 +176,16 @@ public class ECollectionWorkflow {
         }
     }
 
+    /** A cancelled order's association was undone by payment-service: what it shows as remitted goes down. */
+    public void associationUndone(UpstreamEvents.RemittanceAssociated e) {
+        Order order = orders.loadForEvent(e.orderId());
+        if (order != null && order.kind == OrderKind.E_COLLECTION && !order.installments.isEmpty()) {
+            Installment in = order.installments.get(0);
+            in.paid = in.paid.subtract(e.amount().amount()).max(java.math.BigDecimal.ZERO);
+            order.updatedAt = clock.instant();
+        }
+    }
+
     private static boolean covered(Order order) {
         return order.remitted().compareTo(order.total) >= 0;
     }

@@ -68,6 +68,8 @@ public class OrderEventConsumers {
             eCollection.collectionAccountOpened(e.dataAs(UpstreamEvents.CollectionAccountOpened.class));
         } else if (e.is(UpstreamEvents.REMITTANCE_ASSOCIATED)) {
             eCollection.remittanceAssociated(e.dataAs(UpstreamEvents.RemittanceAssociated.class));
+        } else if (e.is(UpstreamEvents.REMITTANCE_ASSOCIATION_UNDONE)) {
+            eCollection.associationUndone(e.dataAs(UpstreamEvents.RemittanceAssociated.class));
         }
         // other types on these topics are not order-service's business
     }

@@ -12,6 +12,7 @@ public final class UpstreamEvents {
     public static final EventType COLLECTION_INFO_CHANGED = EventType.of("CollectionInfoChanged", 1);
     public static final EventType COLLECTION_ACCOUNT_OPENED = EventType.of("CollectionAccountOpened", 1);
     public static final EventType REMITTANCE_ASSOCIATED = EventType.of("RemittanceAssociated", 1);
+    public static final EventType REMITTANCE_ASSOCIATION_UNDONE = EventType.of("RemittanceAssociationUndone", 1);
 
     private UpstreamEvents() {
     }

@@ -209,6 +209,25 @@ class ECollectionOrderTest {
                 .then().statusCode(409);
     }
 
+    @Test
+    void aCancelledOrderThatRacedAnAssociationShowsItUndone() {
+        String supplier = activatedSupplier();
+        String order = draft(supplier, "race-" + UUID.randomUUID() + "@buyer.example");
+        given().auth().oauth2(Tokens.supplier(supplier)).post("/orders/" + order + "/submit").then().statusCode(200);
+        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON).body("{\"reason\":\"duplicate\"}")
+                .post("/orders/" + order + "/cancel").then().statusCode(200).body("state", equalTo("CANCELLED"));
+        associated(order, "5000.00"); // payment-service associated it just before it learnt of the cancellation
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
+                .get("/orders/" + order).then().body("remittance.remitted.amount", equalTo("5000.00")));
+        TestEvents.publish("payment-events", UUID.randomUUID().toString(), "tradeorders.RemittanceAssociationUndone.v1",
+                "/payment-service", order, """
+                {"associationId":"a-1","remittanceId":"r-1","orderId":"%s","amount":{"amount":"5000.00","currency":"USD"},
+                 "reason":"ORDER_CANCELLED"}""".formatted(order));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
+                .get("/orders/" + order).then().body("remittance.remitted.amount", equalTo("0.00"))
+                .body("state", equalTo("CANCELLED")));
+    }
+
     /** A link signed with the test secret, as order-service signs them. */
     static String signed(String payload) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();

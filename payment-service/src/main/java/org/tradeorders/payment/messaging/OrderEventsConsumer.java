@@ -53,6 +53,8 @@ public class OrderEventsConsumer {
     org.tradeorders.payment.ledger.domain.OrderMoney orderMoney;
     @Inject
     org.tradeorders.payment.collection.domain.CollectionAccounts collectionAccounts;
+    @Inject
+    org.tradeorders.payment.collection.domain.Remittances remittances;
 
     @Incoming("order-events")
     @Blocking
@@ -73,7 +75,7 @@ public class OrderEventsConsumer {
             collectionAccounts.buyerConfirmed(e.subject());
         } else if (e.is(ORDER_CANCELLED)) {
             payments.cancelLinks(e.subject(), "ORDER_CANCELLED");
-            collectionAccounts.closed(e.subject());
+            remittances.orderCancelled(e.subject());
         } else if (e.is(ORDER_SHIPPED)) {
             orderMoney.shipped(e.dataAs(OrderShipped.class).orderId());
         }

@@ -18,6 +18,7 @@ public final class PaymentEvents {
     public static final EventType COLLECTION_ACCOUNT_OPENED = EventType.of("CollectionAccountOpened", 1);
     public static final EventType REMITTANCE_RECEIVED = EventType.of("RemittanceReceived", 1);
     public static final EventType REMITTANCE_ASSOCIATED = EventType.of("RemittanceAssociated", 1);
+    public static final EventType REMITTANCE_ASSOCIATION_UNDONE = EventType.of("RemittanceAssociationUndone", 1);
 
     private PaymentEvents() {
     }
@@ -103,5 +104,10 @@ public final class PaymentEvents {
     public record RemittanceAssociated(String associationId, String remittanceId, String orderId, String supplierId,
             Money amount, Money bankFeeShare, Money orderAssociated, Money orderTotal, boolean covered,
             String associatedBy, Instant associatedAt) {
+    }
+
+    /** Key: the order id. An association undone (reason ORDER_CANCELLED): amount is back on the remittance. */
+    public record RemittanceAssociationUndone(String associationId, String remittanceId, String orderId, String supplierId,
+            Money amount, String reason, Instant undoneAt) {
     }
 }

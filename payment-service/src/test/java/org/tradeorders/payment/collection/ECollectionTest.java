@@ -219,6 +219,33 @@ class ECollectionTest {
     }
 
     @Test
+    void associationsOfAnOrderCancelledBeforeItsFundsWereReleasedAreUndone() {
+        String supplier = activated();
+        String[] order = submitted(supplier, "1000.00", "USD");
+        String[] other = submitted(supplier, "1000.00", "USD");
+        String r = remit("BNK-" + UUID.randomUUID(), order[1], "1000.00", "10.00", "USD", "Buyer", "").statusCode(201)
+                .extract().path("id");
+        associate(supplier, r, order[0], "600.00").statusCode(201);
+        balances(supplier).body("byCurrency.USD.pending.amount", equalTo("594.00"));
+        // the buyer's cancellation raced the association: order-service cancelled an order it saw unpaid
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCancelled.v1", "/order-service",
+                order[0], """
+                {"orderId":"%s","supplierId":"%s","buyerId":"BUY-EC-1","previousState":"AWAITING_REMITTANCE",
+                 "cancelledBy":"BUYER","reason":"changed my mind"}""".formatted(order[0], supplier));
+        var undone = TopicProbe.await("payment-events", "tradeorders.RemittanceAssociationUndone.v1", order[0]);
+        EventContracts.assertValid(undone);
+        assertThat(TopicProbe.data(undone).path("amount").path("amount").asText()).isEqualTo("600.00");
+        given().auth().oauth2(Tokens.supplier(supplier)).get("/remittances/" + r).then()
+                .body("unassociated.amount", equalTo("1000.00")).body("associations", hasSize(0));
+        balances(supplier).body("byCurrency.USD.pending.amount", equalTo("0.00"));
+        assertThat(given().auth().oauth2(Tokens.supplier(supplier)).get("/orders/" + order[0] + "/journal").then()
+                .extract().<List<String>>path("type")).containsExactly("REMITTANCE_RECEIVED", "REMITTANCE_ASSOCIATED",
+                        "REMITTANCE_ASSOCIATION_UNDONE");
+        // the money is the remittance's again: it pays another order in full, fees included
+        associate(supplier, r, other[0], "1000.00").statusCode(201).body("[0].bankFeeShare.amount", equalTo("10.00"));
+    }
+
+    @Test
     void concurrentAssociationRequestsNeverOverAssociate() throws Exception {
         String supplier = activated();
         // one remittance of 1,000 against five orders of 300 (each may take 303): the remittance binds

@@ -81,15 +81,6 @@ public class CollectionAccounts {
         releaseIfDue(account);
     }
 
-    /** The order was cancelled: its account takes no more associations. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void closed(String orderId) {
-        CollectionAccount account = em.find(CollectionAccount.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (account != null && account.closedAt == null) {
-            account.closedAt = clock.instant();
-        }
-    }
-
     /**
      * Withdrawal needs the buyer's confirmation of the payment details and an associated amount that
      * matches the order: then (and only then) the funds are released to the supplier.

@@ -34,9 +34,9 @@ import org.tradeorders.platform.problem.ProblemException;
  * Remittances to collection accounts: reported by a bank adapter (once per bank reference), listed for
  * their supplier, matched by suggestions, and associated by the supplier with its orders, n:m and in
  * parts. A remittance is never associated beyond its amount, an order never beyond its total plus the
- * bank-fee tolerance, whatever the concurrency: every association locks its remittances, then its
- * orders' accounts, each in id order (so two requests cannot deadlock), checks, and writes; the
- * database's checks refuse anything that would slip through.
+ * bank-fee tolerance, whatever the concurrency: every association locks its orders' accounts, then
+ * its remittances, each in id order (one order everywhere, so no two transactions deadlock), checks,
+ * and writes; the database's checks refuse anything that would slip through.
  */
 @ApplicationScoped
 public class Remittances {
@@ -165,7 +165,8 @@ public class Remittances {
         List<Object[]> rows = em.createNativeQuery("""
                 select a.id, a.remittance_id, a.order_id, a.amount, a.bank_fee_share, a.associated_by, a.associated_at, r.currency
                 from remittance_association a join remittance r on r.id = a.remittance_id
-                where a.%s = ?1 order by a.associated_at, a.id""".formatted(column)).setParameter(1, id).getResultList();
+                where a.%s = ?1 and a.undone_at is null order by a.associated_at, a.id""".formatted(column)).setParameter(1, id)
+                .getResultList();
         return rows.stream().map(r -> new Association((String) r[0], (String) r[1], (String) r[2],
                 new Money((BigDecimal) r[3], ((String) r[7]).trim()), new Money((BigDecimal) r[4], ((String) r[7]).trim()),
                 (String) r[5], org.tradeorders.platform.time.Timestamps.toInstant(r[6]))).toList();
@@ -190,13 +191,13 @@ public class Remittances {
      */
     @Transactional
     public List<Association> associate(String supplierId, String by, List<Item> items) {
-        Map<String, Remittance> remittances = new TreeMap<>();
-        for (String id : new java.util.TreeSet<>(items.stream().map(Item::remittanceId).toList())) {
-            remittances.put(id, em.find(Remittance.class, id, LockModeType.PESSIMISTIC_WRITE));
-        }
         Map<String, CollectionAccount> orders = new TreeMap<>();
         for (String id : new java.util.TreeSet<>(items.stream().map(Item::orderId).toList())) {
             orders.put(id, em.find(CollectionAccount.class, id, LockModeType.PESSIMISTIC_WRITE));
+        }
+        Map<String, Remittance> remittances = new TreeMap<>();
+        for (String id : new java.util.TreeSet<>(items.stream().map(Item::remittanceId).toList())) {
+            remittances.put(id, em.find(Remittance.class, id, LockModeType.PESSIMISTIC_WRITE));
         }
         List<FieldViolation> errors = new ArrayList<>();
         Map<String, BigDecimal> perRemittance = new LinkedHashMap<>();
@@ -272,5 +273,49 @@ public class Remittances {
         }
         orders.values().forEach(accounts::releaseIfDue);
         return done;
+    }
+
+    /**
+     * The order was cancelled while remittances were associated with it (it raced an association):
+     * unless its funds were already released, each association is undone, its money back on the
+     * remittance (and from the supplier's pending balance into clearing) to be associated again.
+     * Locks the order's account before the remittances, like {@link #associate}, so the two cannot deadlock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public void orderCancelled(String orderId) {
+        // the account first: from then on no association of this order can start or be in flight
+        CollectionAccount account = em.find(CollectionAccount.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            return;
+        }
+        if (account.closedAt == null) {
+            account.closedAt = clock.instant();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, remittance_id, amount, bank_fee_share from remittance_association
+                where order_id = ?1 and undone_at is null order by remittance_id, id""").setParameter(1, orderId).getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Remittance> remittances = new TreeMap<>();
+        rows.forEach(r -> remittances.computeIfAbsent((String) r[1], id -> em.find(Remittance.class, id, LockModeType.PESSIMISTIC_WRITE)));
+        if (!orderMoney.undoAssociations(orderId)) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Object[] r : rows) {
+            Remittance m = remittances.get((String) r[1]);
+            BigDecimal amount = (BigDecimal) r[2];
+            BigDecimal feeShare = (BigDecimal) r[3];
+            m.associated = m.associated.subtract(amount);
+            m.feesAllocated = m.feesAllocated.subtract(feeShare);
+            account.associated = account.associated.subtract(amount);
+            em.createNativeQuery("update remittance_association set undone_at = ?1, undone_reason = 'ORDER_CANCELLED' where id = ?2")
+                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, r[0]).executeUpdate();
+            orderMoney.associationUndone((String) r[0], m.id, orderId, m.money(amount), m.money(feeShare));
+            outbox.append(PaymentEvents.REMITTANCE_ASSOCIATION_UNDONE, orderId, new PaymentEvents.RemittanceAssociationUndone(
+                    (String) r[0], m.id, orderId, m.supplierId, m.money(amount), "ORDER_CANCELLED", now));
+        }
     }
 }

@@ -16,6 +16,8 @@ public enum EntryType {
     REMITTANCE_RECEIVED,
     /** e-Collection: the supplier associated (part of) a remittance with an order: clearing to its pending balance */
     REMITTANCE_ASSOCIATED,
+    /** e-Collection: an association undone because its order was cancelled: pending back to clearing */
+    REMITTANCE_ASSOCIATION_UNDONE,
     /** a supplier withdrew available money to its bank account */
     WITHDRAWAL,
 }

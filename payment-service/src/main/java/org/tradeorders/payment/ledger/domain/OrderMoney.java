@@ -111,6 +111,32 @@ public class OrderMoney {
         }
     }
 
+    /**
+     * e-Collection: whether the associations of a cancelled order can be undone: yes unless its funds
+     * were released to the supplier already (then a refund takes them back, not an undo).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean undoAssociations(String orderId) {
+        OrderFunds f = lock(orderId);
+        if (f.releasedAt != null) {
+            org.jboss.logging.Logger.getLogger(OrderMoney.class).errorf("e-Collection order %s was cancelled after its "
+                    + "funds were released: %s stays with supplier %s until refunded", orderId, f.money(f.received), f.supplierId);
+            return false;
+        }
+        return true;
+    }
+
+    /** e-Collection: an association undone: its money leaves the supplier's pending balance, back to clearing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void associationUndone(String associationId, String remittanceId, String orderId, Money gross, Money bankFeeShare) {
+        OrderFunds f = lock(orderId);
+        Money net = gross.minus(bankFeeShare);
+        ledger.post(EntryType.REMITTANCE_ASSOCIATION_UNDONE, "undo:" + associationId, orderId, f.supplierId,
+                "association of remittance " + remittanceId + " undone: the order was cancelled",
+                List.of(debit(Account.supplierPending(f.supplierId, f.currency), net), credit(Account.clearing(f.currency), net)));
+        f.received = f.received.subtract(net.amount());
+    }
+
     /** e-Collection: covered and confirmed by the buyer; what was associated becomes the supplier's. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void released(String orderId) {
