@@ -25,7 +25,7 @@ create index collection_account_supplier on collection_account (supplier_id);
 
 create table remittance (
     id                  varchar(64)   primary key,
-    bank_reference      varchar(100)  not null unique,
+    bank_reference      varchar(100)  not null,
     reported_by         varchar(100)  not null,
     collection_account  varchar(40)   not null references collection_account (account_number),
     supplier_id         varchar(100)  not null,
@@ -44,6 +44,8 @@ create table remittance (
     check (fees_allocated >= 0 and fees_allocated <= bank_fees)
 );
 create index remittance_supplier on remittance (supplier_id, received_at);
+-- a bank's reference is unique for that bank (adapter), not across banks
+create unique index remittance_bank_reference on remittance (reported_by, bank_reference);
 
 create table remittance_association (
     id              varchar(64)   primary key,

@@ -224,6 +224,10 @@ public class OrderResource {
         validate(request, kindOf(id));
         workflow.revise(id, order -> {
             requireUnchanged(order, "buyerCompanyId", order.buyerId, request.buyerCompanyId(), request.buyerEmail());
+            if (order.collectionAccount != null && !order.currency.equals(request.currency())) {
+                throw ProblemException.invalid("currency", "cannot change: the order's collection account is in "
+                        + order.currency);
+            }
             applyTerms(order, request);
             if (order.supplierEmail == null) {
                 order.supplierEmail = caller.email();
@@ -495,6 +499,7 @@ public class OrderResource {
 
     /** The terms (everything but the parties) from the request; the caller reprices. */
     private static void applyTerms(Order o, DraftOrderRequest r) {
+        BigDecimal remitted = o.remitted();
         applyBuyer(o, r.buyerContact(), r.deliveryAddress());
         o.incoterm = r.incoterm();
         o.transportMethod = r.transportMethod();
@@ -506,7 +511,9 @@ public class OrderResource {
         o.installments.clear();
         o.lines.addAll(lines(r.lines()));
         if (o.kind == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+            // what remittances paid stays with the order through a revision
             Installment in = new Installment();
+            in.paid = remitted;
             in.seq = 1;
             in.name = "Remittance";
             in.percent = BigDecimal.valueOf(100);

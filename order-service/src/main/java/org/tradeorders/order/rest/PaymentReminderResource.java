@@ -29,6 +29,11 @@ public class PaymentReminderResource {
     @Inject
     ECollectionWorkflow eCollection;
 
+    /** States in which the buyer has confirmed the order and its payment details. */
+    static final java.util.Set<org.tradeorders.order.domain.OrderState> CONFIRMED = java.util.EnumSet.of(
+            org.tradeorders.order.domain.OrderState.AWAITING_REMITTANCE, org.tradeorders.order.domain.OrderState.PAID,
+            org.tradeorders.order.domain.OrderState.SHIPPED, org.tradeorders.order.domain.OrderState.COMPLETED);
+
     /** The order as the buyer needs it to pay: no events, deadlines or internal notes. */
     public record ReminderView(String orderId, String state, int version, String supplierId, String buyerId,
             OrderEvents.Delivery delivery, List<OrderView.LineView> lines, Money shippingCost, Money total,
@@ -38,7 +43,7 @@ public class PaymentReminderResource {
             OrderView v = OrderView.of(o, java.util.Map.of(), List.of());
             return new ReminderView(o.id, o.state.name(), o.termsVersion, o.supplierId, o.buyerId, v.delivery(), v.lines(),
                     v.shippingCost(), v.total(), o.shipmentDeadline, o.shipWithinDays, v.remittance(),
-                    o.state != org.tradeorders.order.domain.OrderState.AWAITING_CONFIRMATION, o.updatedAt);
+                    CONFIRMED.contains(o.state), o.updatedAt);
         }
     }
 

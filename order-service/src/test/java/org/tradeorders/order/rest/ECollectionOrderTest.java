@@ -228,6 +228,29 @@ class ECollectionOrderTest {
                 .body("state", equalTo("CANCELLED")));
     }
 
+    @Test
+    void aRevisionKeepsWhatWasRemittedAndTheCollectionAccountsCurrency() {
+        String supplier = activatedSupplier();
+        String order = draft(supplier, "rev-" + UUID.randomUUID() + "@buyer.example");
+        given().auth().oauth2(Tokens.supplier(supplier)).post("/orders/" + order + "/submit").then().statusCode(200);
+        accountOpened(order, "TOEC000000004440");
+        associated(order, "5000.00"); // the buyer remitted before confirming
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
+                .get("/orders/" + order).then().body("remittance.remitted.amount", equalTo("5000.00")));
+        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON).body(body("x@buyer.example"))
+                .put("/orders/" + order).then().statusCode(409).body("type", containsString("terms-fixed"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"note\":\"200 panels please\"}")
+                .post("/orders/" + order + "/request-modification").then().statusCode(200).body("state", equalTo("DRAFT"));
+        String email = given().auth().oauth2(Tokens.supplier(supplier)).get("/orders/" + order).then().extract().path("buyerEmail");
+        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
+                .body(body(email).replace("\"USD\"", "\"EUR\"")).put("/orders/" + order).then().statusCode(400)
+                .body("errors[0].field", equalTo("currency"));
+        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
+                .body(body(email).replace("\"quantity\":1000", "\"quantity\":2000")).put("/orders/" + order).then()
+                .statusCode(200).body("version", equalTo(2)).body("total.amount", equalTo("24850.00"))
+                .body("remittance.remitted.amount", equalTo("5000.00"));
+    }
+
     /** A link signed with the test secret, as order-service signs them. */
     static String signed(String payload) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();

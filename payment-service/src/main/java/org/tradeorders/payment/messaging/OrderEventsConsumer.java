@@ -15,8 +15,8 @@ import org.tradeorders.platform.money.Money;
 
 /**
  * An order awaiting payment gets one payment link per installment; a shipped order's funds are
- * settled. An e-Collection order gets its collection account when submitted; the buyer's confirmation
- * of the payment details may release its funds.
+ * settled. An e-Collection order gets its collection account when submitted; its funds are released
+ * when it is PAID.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
@@ -25,6 +25,7 @@ public class OrderEventsConsumer {
     static final EventType ORDER_SHIPPED = EventType.of("OrderShipped", 1);
     static final EventType ORDER_SUBMITTED = EventType.of("OrderSubmitted", 1);
     static final EventType ORDER_AWAITING_REMITTANCE = EventType.of("OrderAwaitingRemittance", 1);
+    static final EventType ORDER_PAID = EventType.of("OrderPaid", 1);
 
     /** kind and buyerName were added to v1: older events are Trade Assurance orders. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -60,7 +61,7 @@ public class OrderEventsConsumer {
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
         inbox.handleOnce(record, java.util.Set.of(ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, ORDER_SHIPPED,
-                ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE), this::dispatch);
+                ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE, ORDER_PAID), this::dispatch);
     }
 
     void dispatch(IncomingEvent e) {
@@ -73,6 +74,8 @@ public class OrderEventsConsumer {
             }
         } else if (e.is(ORDER_AWAITING_REMITTANCE)) {
             collectionAccounts.buyerConfirmed(e.subject());
+        } else if (e.is(ORDER_PAID)) {
+            collectionAccounts.orderPaid(e.subject());
         } else if (e.is(ORDER_CANCELLED)) {
             payments.cancelLinks(e.subject(), "ORDER_CANCELLED");
             remittances.orderCancelled(e.subject());

@@ -76,6 +76,14 @@ class ECollectionTest {
                  "collectionAccount":"%s","confirmedAt":"2026-11-22T00:00:00Z"}""".formatted(order, supplier, account));
     }
 
+    /** order-service declared the order PAID (covered and confirmed, as it saw them). */
+    static void paid(String order, String supplier) {
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderPaid.v1", "/order-service", order,
+                """
+                {"orderId":"%s","supplierId":"%s","buyerId":"BUY-EC-1","total":{"amount":"1","currency":"USD"},
+                 "associated":{"amount":"1","currency":"USD"}}""".formatted(order, supplier));
+    }
+
     static ValidatableResponse remit(String bankReference, String account, String amount, String fees, String currency,
             String remitter, String reference) {
         return given().auth().oauth2(BANK).contentType(ContentType.JSON).body("""
@@ -113,6 +121,16 @@ class ECollectionTest {
                 .body("id", equalTo(id));
         remit(ref, order[1], "999.00", "15.00", "USD", "Nordlicht Handels GmbH", "PI " + order[0]).statusCode(409)
                 .body("type", containsString("bank-reference-reused"));
+        // a bank reference is unique for its bank: another bank may use the same string
+        String other = given().auth().oauth2(Tokens.issue("bank-adapter", "other-bank")).contentType(ContentType.JSON)
+                .body("""
+                {"bankReference":"%s","collectionAccount":"%s","amount":{"amount":"5.00","currency":"USD"},
+                 "bankFees":{"amount":"0","currency":"USD"},"remitterName":"X","valueDate":"%s"}"""
+                        .formatted(ref, order[1], LocalDate.now())).post("/bank-remittances").then().statusCode(201).extract().path("id");
+        assertThat(other).isNotEqualTo(id);
+        remit("BNK-" + UUID.randomUUID(), order[1], "10.00", "0", "usd", "X", "").statusCode(400)
+                .body("errors.field", hasItem("amount.currency"));
+        remit("BNK-" + UUID.randomUUID(), order[1], "10.00", "0", "ABC", "X", "").statusCode(400);
         String mistyped = order[1].substring(0, order[1].length() - 1) + (order[1].endsWith("0") ? "1" : "0");
         remit("BNK-" + UUID.randomUUID(), mistyped, "10.00", "0", "USD", "X", "").statusCode(422)
                 .body("errors[0].field", equalTo("collectionAccount")).body("detail", containsString("check digits"));
@@ -122,7 +140,9 @@ class ECollectionTest {
                 .then().statusCode(403);
 
         given().auth().oauth2(Tokens.supplier(supplier)).get("/suppliers/" + supplier + "/remittances").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.contains(id)).body("[0].remitterName", equalTo("Nordlicht Handels GmbH"));
+                .body("id", org.hamcrest.Matchers.containsInAnyOrder(id, other));
+        given().auth().oauth2(Tokens.supplier(supplier)).get("/remittances/" + id).then().statusCode(200)
+                .body("remitterName", equalTo("Nordlicht Handels GmbH"));
         given().auth().oauth2(Tokens.supplier("SUP-OTHER")).get("/suppliers/" + supplier + "/remittances").then().statusCode(404);
         given().auth().oauth2(Tokens.supplier("SUP-OTHER")).get("/remittances/" + id).then().statusCode(404);
         var received = TopicProbe.readAll("payment-events").stream().filter(r -> id.equals(r.key())).toList();
@@ -163,16 +183,21 @@ class ECollectionTest {
         assertThat(TopicProbe.data(covered.get(1)).path("orderAssociated").path("amount").asText()).isEqualTo("1500.00");
         EventContracts.assertAllValid(covered);
 
-        // covered, but the buyers have not confirmed the payment details: nothing to withdraw
+        // covered, but neither confirmed by the buyers nor PAID: nothing to withdraw
         balances(supplier).body("byCurrency.USD.pending.amount", equalTo("2470.00"))
                 .body("byCurrency.USD.available.amount", equalTo("0.00"));
         withdraw(supplier, "1.00").statusCode(409);
 
+        // order-service says B is PAID, but its buyer has not confirmed here: nothing is released
+        paid(b[0], supplier);
         buyerConfirmed(a[0], supplier, a[1]);
+        paid(a[0], supplier);
         var settled = TopicProbe.await("payment-events", "tradeorders.FundsSettled.v1", a[0]);
         EventContracts.assertValid(settled);
         assertThat(TopicProbe.data(settled).path("serviceFee").path("amount").asText()).isEqualTo("0.00"); // not protected
+        balances(supplier).body("byCurrency.USD.available.amount", equalTo("988.89"));
         buyerConfirmed(b[0], supplier, b[1]);
+        paid(b[0], supplier);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> balances(supplier)
                 .body("byCurrency.USD.available.amount", equalTo("2470.00")).body("byCurrency.USD.pending.amount", equalTo("0.00")));
         withdraw(supplier, "2470.01").statusCode(409);

@@ -18,8 +18,9 @@ import org.tradeorders.platform.outbox.Outbox;
 
 /**
  * e-Collection orders' collection accounts: opened when the order is submitted (its number goes to
- * the buyer in the payment reminder), confirmed when the buyer confirms the payment details, closed
- * when the order is cancelled. Called inside the inbox transaction of the order event.
+ * the buyer in the payment reminder), confirmed when the buyer confirms the payment details, released
+ * when the order is PAID (withdrawal needs the buyer's confirmation and an associated amount that
+ * matches the order), closed when it is cancelled. Called inside the inbox transaction of the order event.
  */
 @ApplicationScoped
 public class CollectionAccounts {
@@ -67,7 +68,7 @@ public class CollectionAccounts {
                 orderId, account.openedAt));
     }
 
-    /** The buyer confirmed the payment details: once covered, the money is the supplier's. */
+    /** The buyer confirmed the payment details (recorded: a release needs it). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void buyerConfirmed(String orderId) {
         CollectionAccount account = em.find(CollectionAccount.class, orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -78,17 +79,24 @@ public class CollectionAccounts {
         if (account.buyerConfirmedAt == null) {
             account.buyerConfirmedAt = clock.instant();
         }
-        releaseIfDue(account);
     }
 
     /**
-     * Withdrawal needs the buyer's confirmation of the payment details and an associated amount that
-     * matches the order: then (and only then) the funds are released to the supplier.
+     * order-service declared the order PAID (it decides, on the order row, between PAID and a
+     * cancellation, so a cancelled order's associations can always be undone). The funds are released
+     * only if this service agrees: the buyer confirmed the payment details and what is associated
+     * matches the order.
      */
-    void releaseIfDue(CollectionAccount account) {
-        if (account.buyerConfirmedAt != null && account.covered()) {
-            orderMoney.released(account.orderId);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void orderPaid(String orderId) {
+        CollectionAccount account = em.find(CollectionAccount.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || account.buyerConfirmedAt == null || !account.covered() || account.closedAt != null) {
+            LOG.errorf("order %s reported PAID, but its collection account says otherwise (%s): funds not released",
+                    orderId, account == null ? "none" : "confirmed " + account.buyerConfirmedAt + ", associated "
+                            + account.associated + " of " + account.total + ", closed " + account.closedAt);
+            return;
         }
+        orderMoney.released(orderId);
     }
 
     /** prefix + 10-digit serial + 2 check digits (ISO 7064 mod 97-10, as in IBANs): a mistyped digit is caught. */

@@ -20,7 +20,7 @@ import org.tradeorders.platform.money.Money;
 public class Remittance {
     @Id
     public String id;
-    /** the bank's own reference: a report repeated with it has no second effect */
+    /** the bank's own reference (unique per reporting adapter): a report repeated with it has no second effect */
     @Column(name = "bank_reference", nullable = false)
     public String bankReference;
     /** the bank adapter (company of its token) that reported it */

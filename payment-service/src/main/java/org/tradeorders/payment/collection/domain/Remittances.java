@@ -68,8 +68,8 @@ public class Remittances {
 
     /**
      * Books an inbound remittance: cash in (what the bank credited), into clearing until the supplier
-     * associates it. A report repeated with the same bank reference returns the first; the same
-     * reference with other details is refused (409) and changes nothing.
+     * associates it. A report repeated with the same bank reference (of the same bank adapter) returns
+     * the first; the same reference with other details is refused (409) and changes nothing.
      */
     @Transactional
     public Received receive(String adapter, Report r) {
@@ -89,10 +89,11 @@ public class Remittances {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        // one report per bank reference, even when the bank sends it twice at once
-        em.createNativeQuery("select pg_advisory_xact_lock(7401, hashtext(?1))").setParameter(1, r.bankReference()).getSingleResult();
-        List<Remittance> seen = em.createQuery("from Remittance where bankReference = ?1", Remittance.class)
-                .setParameter(1, r.bankReference()).getResultList();
+        // one report per bank reference of that bank, even when the bank sends it twice at once
+        em.createNativeQuery("select pg_advisory_xact_lock(7401, hashtext(?1))").setParameter(1, adapter + "|" + r.bankReference())
+                .getSingleResult();
+        List<Remittance> seen = em.createQuery("from Remittance where reportedBy = ?1 and bankReference = ?2", Remittance.class)
+                .setParameter(1, adapter).setParameter(2, r.bankReference()).getResultList();
         if (!seen.isEmpty()) {
             Remittance first = seen.get(0);
             if (!sameReport(first, r)) {
@@ -250,8 +251,13 @@ public class Remittances {
             throw ProblemException.conflict("over-association", String.join("; ", over));
         }
         Instant now = clock.instant();
-        List<Association> done = new ArrayList<>();
-        for (Item item : items) {
+        Map<Item, Association> done = new java.util.IdentityHashMap<>();
+        // posted in one order (currency, then order, then remittance): two requests lock the ledger's
+        // rows (clearing, pending balances) in the same order and cannot deadlock
+        List<Item> ordered = new ArrayList<>(items);
+        ordered.sort(java.util.Comparator.comparing((Item i) -> remittances.get(i.remittanceId()).currency)
+                .thenComparing(Item::orderId).thenComparing(Item::remittanceId));
+        for (Item item : ordered) {
             Remittance m = remittances.get(item.remittanceId());
             CollectionAccount o = orders.get(item.orderId());
             BigDecimal feeShare = m.feeShareOf(item.amount());
@@ -269,10 +275,9 @@ public class Remittances {
             outbox.append(PaymentEvents.REMITTANCE_ASSOCIATED, o.orderId, new PaymentEvents.RemittanceAssociated(a.id(),
                     m.id, o.orderId, supplierId, a.amount(), a.bankFeeShare(), o.money(o.associated), o.money(o.total),
                     o.covered(), by, now));
-            done.add(a);
+            done.put(item, a);
         }
-        orders.values().forEach(accounts::releaseIfDue);
-        return done;
+        return items.stream().map(done::get).toList(); // as asked
     }
 
     /**

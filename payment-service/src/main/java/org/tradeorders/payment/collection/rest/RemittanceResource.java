@@ -26,6 +26,7 @@ import java.util.List;
 import org.tradeorders.payment.collection.domain.MatchSuggestions;
 import org.tradeorders.payment.collection.domain.Remittance;
 import org.tradeorders.payment.collection.domain.Remittances;
+import org.tradeorders.payment.rest.PaymentResource;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
@@ -44,16 +45,18 @@ public class RemittanceResource {
     Caller caller;
 
     public record MoneyInput(@NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
-            @NotBlank @Size(min = 3, max = 3) String currency) {
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
+            String currency) {
         Money money() {
-            return new Money(amount, currency);
+            return PaymentResource.MoneyInput.payable(amount, currency, "amount.amount", "amount.currency");
         }
     }
 
     public record FeeInput(@NotNull @PositiveOrZero @Digits(integer = 13, fraction = 4) BigDecimal amount,
-            @NotBlank @Size(min = 3, max = 3) String currency) {
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
+            String currency) {
         Money money() {
-            return new Money(amount, currency);
+            return PaymentResource.MoneyInput.payable(amount, currency, "bankFees.amount", "bankFees.currency");
         }
     }
 
