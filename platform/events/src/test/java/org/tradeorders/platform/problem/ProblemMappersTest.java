@@ -1,0 +1,26 @@
+package org.tradeorders.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class ProblemMappersTest {
+
+    @Test
+    void aDeadlockVictimIsToldToRetryAndOtherDatabaseFailuresAreA500() {
+        var deadlock = new PersistenceException("could not execute statement",
+                new RuntimeException(new SQLException("deadlock detected", "40P01")));
+        var response = new ProblemMappers().persistence(deadlock);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
+        assertThat(((Problem) response.getEntity()).type().toString()).endsWith("busy-retry");
+
+        assertThat(ProblemMappers.isTransient(new SQLException("could not serialize", "40001"))).isTrue();
+        assertThat(ProblemMappers.isTransient(new SQLException("lock not available", "55P03"))).isTrue();
+        var broken = new PersistenceException(new SQLException("null value in column", "23502"));
+        assertThat(ProblemMappers.isTransient(broken)).isFalse();
+        assertThat(new ProblemMappers().persistence(broken).getStatus()).isEqualTo(500);
+    }
+}
