@@ -85,8 +85,12 @@ call POST "$PAYMENT/suppliers/$SUPPLIER_ID/remittance-associations" "$supplier" 
 await_state "$a" PAID; await_state "$b" PAID
 
 step "covered and confirmed: the funds settled to the supplier (2500.00 less 30.00 bank fees, no service fee)"
-sleep 1
-echo "journal of B:"; call GET "$PAYMENT/orders/$b/journal" "$supplier" | grep -o '"type":"[^"]*"' | sed 's/"type":"\(.*\)"/  \1/'
+for _ in $(seq 1 100); do
+  journal=$(call GET "$PAYMENT/orders/$b/journal" "$supplier")
+  printf '%s' "$journal" | grep -q FUNDS_SETTLED && break
+  sleep 0.3
+done
+echo "journal of B:"; printf '%s' "$journal" | grep -o '"type":"[^"]*"' | sed 's/"type":"\(.*\)"/  \1/'
 echo "supplier balances:"; call GET "$PAYMENT/suppliers/$SUPPLIER_ID/balances" "$supplier"; echo
 
 step "supplier ships A self-operated and B with a one-stop export bill"
