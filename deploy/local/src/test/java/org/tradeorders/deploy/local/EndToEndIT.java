@@ -70,9 +70,24 @@ class EndToEndIT {
             stack.close();
             assertThat(ports).as("no port left behind").noneMatch(Ports::inUse);
         }
+        keepLogs();
         org.tradeorders.platform.infra.Processes.deleteTree(data);
         if (smtp != null) {
             smtp.stop();
+        }
+    }
+
+    /** The services' logs outlive the throwaway folder: in target/e2e-logs, for whoever reads a failure. */
+    static void keepLogs() {
+        Path logs = data.resolve("logs");
+        Path kept = Path.of("target", "e2e-logs");
+        try (var files = Files.exists(logs) ? Files.list(logs) : java.util.stream.Stream.<Path>empty()) {
+            Files.createDirectories(kept);
+            for (Path f : files.toList()) {
+                Files.copy(f, kept.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("could not keep the services' logs: " + e);
         }
     }
 
@@ -263,7 +278,8 @@ class EndToEndIT {
         String a = eCollectionOrder(supplier, 80, "12.00");   // USD 1,000.00
         String b = eCollectionOrder(supplier, 120, "18.00");  // USD 1,500.00
         for (String id : List.of(a, b)) {
-            given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
+            given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then()
+                    .log().ifValidationFails().statusCode(200);
         }
         Map<String, String> accounts = new java.util.HashMap<>();
         for (String id : List.of(a, b)) {
