@@ -394,7 +394,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static int freeRange(int n) {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = 20000 + (int) (Math.random() * 20000);
+            // below the OS's ephemeral range (32768+ on Linux), so no outgoing connection takes one meanwhile
+            int base = 20000 + (int) (Math.random() * 12000);
             boolean free = true;
             for (int i = 0; i < n && free; i++) {
                 free = !Ports.inUse(base + i);
