@@ -5,7 +5,6 @@ import static org.tradeorders.fulfillment.messaging.FulfillmentEvents.SHIPMENT_S
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,7 +49,9 @@ public class ShipmentWorkflow {
      */
     @Transactional
     public Shipment submit(String supplierId, ShipmentDraft draft) {
-        ShippableOrder order = em.find(ShippableOrder.class, draft.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        // element collections: locked by plain SQL (RowLock), not Hibernate's follow-on locking
+        ShippableOrder order = org.tradeorders.platform.persistence.RowLock.find(em, ShippableOrder.class, "shippable_order",
+                "order_id", draft.orderId());
         if (order == null || !order.supplierId.equals(supplierId)) {
             throw ProblemException.conflict("order-not-ready-to-ship", "order " + draft.orderId()
                     + " is not ready to ship: it is not yours, production has not started, or the balance due before shipment is unpaid");

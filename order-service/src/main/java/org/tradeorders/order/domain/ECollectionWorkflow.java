@@ -51,18 +51,22 @@ public class ECollectionWorkflow {
         }
     }
 
-    /** payment-service's CollectionInfoChanged: keeps the newest version only (events may be replayed). */
+    /**
+     * payment-service's CollectionInfoChanged: any version means the supplier has collection
+     * information, so e-collection is active (the event's {@code activated} only marks version 1, the
+     * activation itself; there is no deactivation). Keeps the newest version (events may be replayed).
+     */
     public void collectionInfoChanged(UpstreamEvents.CollectionInfoChanged e) {
         ECollectionSupplier s = em.find(ECollectionSupplier.class, e.supplierId(), LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
             s = new ECollectionSupplier();
             s.supplierId = e.supplierId();
-            s.activated = e.activated();
+            s.activated = true;
             s.infoVersion = e.version();
             s.changedAt = e.changedAt() == null ? clock.instant() : e.changedAt();
             em.persist(s);
         } else if (e.version() > s.infoVersion) {
-            s.activated = e.activated();
+            s.activated = true;
             s.infoVersion = e.version();
             s.changedAt = e.changedAt() == null ? clock.instant() : e.changedAt();
         }

@@ -2,15 +2,18 @@ package org.tradeorders.order.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import org.tradeorders.order.domain.Order;
+import org.tradeorders.platform.persistence.RowLock;
 
 @ApplicationScoped
 public class OrderRepository implements PanacheRepositoryBase<Order, String> {
 
-    /** Every change locks the order row: one order's changes (and so its events) are strictly sequential. */
+    /**
+     * Every change locks the order row: one order's changes (and so its events) are strictly
+     * sequential. The order has element collections, so the lock is taken by {@link RowLock}.
+     */
     public Optional<Order> findForUpdate(String id) {
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        return Optional.ofNullable(RowLock.find(getEntityManager(), Order.class, "trade_order", "id", id));
     }
 }

@@ -114,6 +114,17 @@ class ECollectionOrderTest {
     }
 
     @Test
+    void aSupplierThatChangedItsCollectionInformationStaysActivated() {
+        // version 2 (a change, so "activated": false: that flag marks the activation itself) keeps it active
+        String supplier = "SUP-EC-" + UUID.randomUUID();
+        TestEvents.publish("payment-events", UUID.randomUUID().toString(), "tradeorders.CollectionInfoChanged.v1",
+                "/payment-service", supplier, """
+                {"supplierId":"%s","version":2,"activated":false,"bankName":"ICBC","accountNumber":"****7891",
+                 "bankCountry":"CN","swiftBic":"ICBKCNBJ","changedAt":"2026-11-22T01:00:00Z"}""".formatted(supplier));
+        assertThat(draft(supplier, "b@buyer.example")).isNotBlank();
+    }
+
+    @Test
     void theBuyerConfirmsThroughTheSignedLinkAndRemittancesPayTheOrder() throws Exception {
         String supplier = activatedSupplier();
         String email = "ap-" + UUID.randomUUID() + "@buyer.example";

@@ -5,7 +5,6 @@ import static org.tradeorders.fulfillment.messaging.FulfillmentEvents.EXPORT_BIL
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -118,7 +117,7 @@ public class ExportBills {
     /** The supplier's own bill, locked for this transaction; null when it does not exist or is another's. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ExportBill lockOwn(String id, String supplierId) {
-        ExportBill b = em.find(ExportBill.class, id, LockModeType.PESSIMISTIC_WRITE);
+        ExportBill b = org.tradeorders.platform.persistence.RowLock.find(em, ExportBill.class, "export_bill", "id", id);
         return b == null || !b.supplierId.equals(supplierId) ? null : b;
     }
 
