@@ -115,6 +115,10 @@ class PaymentServiceTest {
     /** After every scenario the books must prove themselves. */
     @AfterEach
     void theBooksBalance() {
+        assertTheBooksBalance();
+    }
+
+    static void assertTheBooksBalance() {
         given().auth().oauth2(Tokens.operator("OPS")).get("/ops/ledger/check").then().statusCode(200)
                 .body("problems", hasSize(0)).body("balanced", equalTo(true));
     }

@@ -142,10 +142,7 @@ public class ECollectionWorkflow {
      * remittances already cover it (the buyer remitted first), it is PAID at once.
      */
     Order confirmPaymentDetails(Order order, int version) {
-        if (version != order.termsVersion) {
-            throw ProblemException.conflict("stale-version", "you confirmed version " + version + " of order " + order.id
-                    + ", but its terms are now at version " + order.termsVersion + ": read them again");
-        }
+        OrderWorkflow.requireCurrentVersion(order, version);
         if (order.state == OrderState.AWAITING_CONFIRMATION && order.collectionAccount == null) {
             throw ProblemException.conflict("collection-account-pending", "the collection account of order " + order.id
                     + " is being opened: the payment details are not complete yet");

@@ -108,10 +108,7 @@ public class OrderWorkflow {
         if (order.kind == OrderKind.E_COLLECTION) {
             return eCollection.confirmPaymentDetails(order, version);
         }
-        if (version != order.termsVersion) {
-            throw ProblemException.conflict("stale-version", "you confirmed version " + version + " of order " + orderId
-                    + ", but its terms are now at version " + order.termsVersion + ": read them again");
-        }
+        requireCurrentVersion(order, version);
         if (!order.supplierCompletedTerms) {
             throw ProblemException.conflict("terms-incomplete", "order " + orderId + " was drafted by the buyer: complete "
                     + "shipping cost, delivery time and payment terms (PUT /orders/" + orderId + ") before confirming it");
@@ -255,6 +252,14 @@ public class OrderWorkflow {
         if (order != null && order.state.awaitsShipment()) {
             outbox.append(SHIPMENT_OVERDUE, order.id, new ShipmentOverdue(order.id, order.supplierId, order.buyerId,
                     order.shipmentDeadline));
+        }
+    }
+
+    /** A confirmation names the version of the terms it read; a stale one is refused. */
+    static void requireCurrentVersion(Order order, int version) {
+        if (version != order.termsVersion) {
+            throw ProblemException.conflict("stale-version", "you confirmed version " + version + " of order " + order.id
+                    + ", but its terms are now at version " + order.termsVersion + ": read them again");
         }
     }
 

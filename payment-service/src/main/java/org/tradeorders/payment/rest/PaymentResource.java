@@ -21,6 +21,7 @@ import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.Formats;
 
 @Path("/")
 public class PaymentResource {
@@ -45,7 +46,7 @@ public class PaymentResource {
 
     public record MoneyInput(@NotNull @jakarta.validation.constraints.Positive
             @jakarta.validation.constraints.Digits(integer = 13, fraction = 4) java.math.BigDecimal amount,
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
             String currency) {
         Money money() {
             return payable(amount, currency, "amount.amount", "amount.currency");
@@ -53,12 +54,10 @@ public class PaymentResource {
 
         /** An amount that can be paid: a known currency, at most its minor-unit decimals. */
         public static Money payable(java.math.BigDecimal amount, String currency, String amountField, String currencyField) {
-            try {
-                java.util.Currency.getInstance(currency);
-            } catch (IllegalArgumentException e) {
+            if (!Formats.isCurrency(currency)) {
                 throw ProblemException.invalid(currencyField, "is not an ISO 4217 currency");
             }
-            if (amount.stripTrailingZeros().scale() > Money.scaleOf(currency)) {
+            if (!Money.fitsMinorUnit(amount, currency)) {
                 throw ProblemException.invalid(amountField, "has more decimals than " + currency + " has");
             }
             return new Money(amount, currency);

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import org.tradeorders.fulfillment.messaging.FulfillmentEvents;
@@ -25,8 +24,6 @@ public class ExportBills {
     /** A Harmonized System code: 6 digits, or a national tariff line of up to 10. */
     public static final String HS_CODE = "[0-9]{6,10}";
     public static final String HS_CODE_MESSAGE = "must be an HS code of 6 to 10 digits";
-    public static final String CURRENCY = "[A-Z]{3}";
-    public static final String CURRENCY_MESSAGE = "must be an ISO 4217 code like USD";
 
     @Inject
     EntityManager em;
@@ -55,23 +52,13 @@ public class ExportBills {
         for (int i = 0; i < d.items().size(); i++) {
             Item item = d.items().get(i);
             String field = prefix + "items[" + i + "].declaredValue.";
-            Integer scale = scaleOf(item.declaredCurrency());
-            if (scale == null) {
+            if (!Formats.isCurrency(item.declaredCurrency())) {
                 errors.add(new FieldViolation(field + "currency", "is not an ISO 4217 currency"));
-            } else if (item.declaredAmount() != null && item.declaredAmount().stripTrailingZeros().scale() > scale) {
+            } else if (item.declaredAmount() != null && !Money.fitsMinorUnit(item.declaredAmount(), item.declaredCurrency())) {
                 errors.add(new FieldViolation(field + "amount", "has more decimals than " + item.declaredCurrency() + " has"));
             }
         }
         return errors;
-    }
-
-    private static Integer scaleOf(String currency) {
-        try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            return digits < 0 ? null : digits; // XAU, XXX...: not money
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
-        }
     }
 
     /** A supplier drafts a bill on its own; it serves a later one-stop shipment. */

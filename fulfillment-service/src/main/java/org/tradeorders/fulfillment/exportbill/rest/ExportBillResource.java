@@ -59,7 +59,8 @@ public class ExportBillResource {
 
     /** An amount as a decimal string or number, read as BigDecimal (never binary floating point). */
     public record MoneyInput(@NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
-            @NotNull @Pattern(regexp = ExportBills.CURRENCY, message = ExportBills.CURRENCY_MESSAGE) String currency) {
+            @NotNull @Pattern(regexp = org.tradeorders.platform.validation.Formats.CURRENCY,
+                    message = org.tradeorders.platform.validation.Formats.CURRENCY_MESSAGE) String currency) {
     }
 
     public record ItemView(String hsCode, String description, int quantity, Money declaredValue) {

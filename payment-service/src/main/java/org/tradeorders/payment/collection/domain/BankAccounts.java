@@ -62,13 +62,18 @@ public final class BankAccounts {
         for (char c : rearranged.toCharArray()) {
             digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
         }
-        if (new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() != 1) {
+        if (mod97(digits.toString()) != 1) {
             return Optional.of("fails the IBAN check digits (mod 97): a typing error?");
         }
         return Optional.empty();
     }
 
     /** Every problem of an account number and BIC at a bank in {@code country}. */
+    /** ISO 7064 mod 97-10 of a string of digits: 1 for a valid IBAN (or collection account number). */
+    static int mod97(String digits) {
+        return new BigInteger(digits).mod(BigInteger.valueOf(97)).intValue();
+    }
+
     public static List<FieldViolation> check(String accountNumber, String swiftBic, String country) {
         List<FieldViolation> problems = new ArrayList<>();
         String account = compact(accountNumber);

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Clock;
 import org.jboss.logging.Logger;
@@ -103,7 +102,7 @@ public class CollectionAccounts {
     private String nextAccountNumber() {
         long serial = ((Number) em.createNativeQuery("select nextval('collection_account_seq')").getSingleResult()).longValue();
         String digits = String.format("%010d", serial);
-        int check = 98 - new BigInteger(digits + "00").mod(BigInteger.valueOf(97)).intValue();
+        int check = 98 - BankAccounts.mod97(digits + "00");
         return rules.accountPrefix() + digits + String.format("%02d", check);
     }
 
@@ -113,6 +112,6 @@ public class CollectionAccounts {
                 || !accountNumber.substring(prefix.length()).chars().allMatch(Character::isDigit)) {
             return false;
         }
-        return new BigInteger(accountNumber.substring(prefix.length())).mod(BigInteger.valueOf(97)).intValue() == 1;
+        return BankAccounts.mod97(accountNumber.substring(prefix.length())) == 1;
     }
 }

@@ -80,9 +80,6 @@ public class Remittances {
         if (!r.amount().currency().equals(r.bankFees().currency())) {
             errors.add(new FieldViolation("bankFees.currency", "must be the remittance's currency " + r.amount().currency()));
         }
-        if (r.amount().amount().scale() > Money.scaleOf(r.amount().currency()) || r.bankFees().amount().scale() > Money.scaleOf(r.amount().currency())) {
-            errors.add(new FieldViolation("amount", "has more decimals than " + r.amount().currency() + " allows"));
-        }
         if (r.bankFees().amount().compareTo(r.amount().amount()) >= 0) {
             errors.add(new FieldViolation("bankFees", "must be less than the amount"));
         }

@@ -31,6 +31,7 @@ import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.Formats;
 
 /**
  * e-Collection remittances: the bank adapter reports them, the supplier sees its unassociated ones
@@ -45,7 +46,7 @@ public class RemittanceResource {
     Caller caller;
 
     public record MoneyInput(@NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
             String currency) {
         Money money() {
             return PaymentResource.MoneyInput.payable(amount, currency, "amount.amount", "amount.currency");
@@ -53,7 +54,7 @@ public class RemittanceResource {
     }
 
     public record FeeInput(@NotNull @PositiveOrZero @Digits(integer = 13, fraction = 4) BigDecimal amount,
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD")
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
             String currency) {
         Money money() {
             return PaymentResource.MoneyInput.payable(amount, currency, "bankFees.amount", "bankFees.currency");

@@ -34,7 +34,8 @@ public class WithdrawalResource {
     Caller caller;
 
     public record WithdrawalRequest(@NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like USD") String currency,
+            @NotNull @Pattern(regexp = org.tradeorders.platform.validation.Formats.CURRENCY,
+                    message = org.tradeorders.platform.validation.Formats.CURRENCY_MESSAGE) String currency,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9 ]{6,40}", message = "must be an account number or IBAN") String bankAccount) {
     }
 

@@ -41,6 +41,11 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         return Currency.getInstance(currency).getDefaultFractionDigits();
     }
 
+    /** The amount has no more decimals than the currency's minor unit (12.50 USD yes, 12.505 USD no). */
+    public static boolean fitsMinorUnit(BigDecimal amount, String currency) {
+        return amount.stripTrailingZeros().scale() <= scaleOf(currency);
+    }
+
     public Money plus(Money other) {
         sameCurrency(other);
         return new Money(amount.add(other.amount), currency);

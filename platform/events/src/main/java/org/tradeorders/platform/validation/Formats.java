@@ -3,7 +3,7 @@ package org.tradeorders.platform.validation;
 import java.util.Locale;
 import java.util.Set;
 
-/** Formats every service checks the same way (phone numbers, countries), said once. */
+/** Formats every service checks the same way (phone numbers, countries, currencies), said once. */
 public final class Formats {
     /** An international or local phone number: digits with spaces, dots, dashes, brackets; an optional +. */
     public static final String PHONE = "\\+?[0-9][0-9 ()./-]{5,24}";
@@ -11,6 +11,9 @@ public final class Formats {
     /** Two capital letters: the shape of an ISO 3166-1 alpha-2 code ({@link #isCountry} checks it is one). */
     public static final String COUNTRY = "[A-Z]{2}";
     public static final String COUNTRY_MESSAGE = "must be an ISO 3166-1 alpha-2 country code like DE";
+    /** Three capital letters: the shape of an ISO 4217 code ({@link #isCurrency} checks it is one). */
+    public static final String CURRENCY = "[A-Z]{3}";
+    public static final String CURRENCY_MESSAGE = "must be an ISO 4217 code like USD";
 
     private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
@@ -19,5 +22,14 @@ public final class Formats {
 
     public static boolean isCountry(String code) {
         return COUNTRIES.contains(code);
+    }
+
+    /** An ISO 4217 currency that is money (not XAU, XXX, ... which have no minor unit). */
+    public static boolean isCurrency(String code) {
+        try {
+            return code != null && java.util.Currency.getInstance(code).getDefaultFractionDigits() >= 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

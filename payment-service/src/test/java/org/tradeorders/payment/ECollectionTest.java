@@ -1,4 +1,4 @@
-package org.tradeorders.payment.collection;
+package org.tradeorders.payment;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,17 +42,12 @@ class ECollectionTest {
 
     @AfterEach
     void theBooksBalance() {
-        given().auth().oauth2(Tokens.operator("OPS")).get("/ops/ledger/check").then().statusCode(200)
-                .body("problems", hasSize(0)).body("balanced", equalTo(true));
+        PaymentServiceTest.assertTheBooksBalance();
     }
 
     static String activated() {
         String supplier = "SUP-EC-" + UUID.randomUUID();
-        given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON).body("""
-                {"bankName":"Industrial and Commercial Bank of China","accountHolder":"Hangzhou Lighting Co., Ltd.",
-                 "accountNumber":"6222 0212 3456 7890","bankCountry":"CN","swiftBic":"ICBKCNBJ",
-                 "contactEmail":"finance@hz-lighting.example","contactPhone":"+86 571 8502 2088"}""")
-                .put("/suppliers/" + supplier + "/e-collection").then().statusCode(201);
+        PaymentServiceTest.collectionInfo(supplier, "6222 0212 3456 7890", "CN", "ICBKCNBJ").statusCode(201);
         return supplier;
     }
 
@@ -101,10 +96,6 @@ class ECollectionTest {
         }
         return given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON).body(body + "]}")
                 .post("/suppliers/" + supplier + "/remittance-associations").then().log().ifValidationFails();
-    }
-
-    static ValidatableResponse balances(String supplier) {
-        return given().auth().oauth2(Tokens.supplier(supplier)).get("/suppliers/" + supplier + "/balances").then().statusCode(200);
     }
 
     @Test
@@ -184,7 +175,7 @@ class ECollectionTest {
         EventContracts.assertAllValid(covered);
 
         // covered, but neither confirmed by the buyers nor PAID: nothing to withdraw
-        balances(supplier).body("byCurrency.USD.pending.amount", equalTo("2470.00"))
+        PaymentServiceTest.balances(supplier).body("byCurrency.USD.pending.amount", equalTo("2470.00"))
                 .body("byCurrency.USD.available.amount", equalTo("0.00"));
         withdraw(supplier, "1.00").statusCode(409);
 
@@ -195,10 +186,10 @@ class ECollectionTest {
         var settled = TopicProbe.await("payment-events", "tradeorders.FundsSettled.v1", a[0]);
         EventContracts.assertValid(settled);
         assertThat(TopicProbe.data(settled).path("serviceFee").path("amount").asText()).isEqualTo("0.00"); // not protected
-        balances(supplier).body("byCurrency.USD.available.amount", equalTo("988.89"));
+        PaymentServiceTest.balances(supplier).body("byCurrency.USD.available.amount", equalTo("988.89"));
         buyerConfirmed(b[0], supplier, b[1]);
         paid(b[0], supplier);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> balances(supplier)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> PaymentServiceTest.balances(supplier)
                 .body("byCurrency.USD.available.amount", equalTo("2470.00")).body("byCurrency.USD.pending.amount", equalTo("0.00")));
         withdraw(supplier, "2470.01").statusCode(409);
         withdraw(supplier, "2470.00").statusCode(201);
@@ -251,7 +242,7 @@ class ECollectionTest {
         String r = remit("BNK-" + UUID.randomUUID(), order[1], "1000.00", "10.00", "USD", "Buyer", "").statusCode(201)
                 .extract().path("id");
         associate(supplier, r, order[0], "600.00").statusCode(201);
-        balances(supplier).body("byCurrency.USD.pending.amount", equalTo("594.00"));
+        PaymentServiceTest.balances(supplier).body("byCurrency.USD.pending.amount", equalTo("594.00"));
         // the buyer's cancellation raced the association: order-service cancelled an order it saw unpaid
         TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCancelled.v1", "/order-service",
                 order[0], """
@@ -262,7 +253,7 @@ class ECollectionTest {
         assertThat(TopicProbe.data(undone).path("amount").path("amount").asText()).isEqualTo("600.00");
         given().auth().oauth2(Tokens.supplier(supplier)).get("/remittances/" + r).then()
                 .body("unassociated.amount", equalTo("1000.00")).body("associations", hasSize(0));
-        balances(supplier).body("byCurrency.USD.pending.amount", equalTo("0.00"));
+        PaymentServiceTest.balances(supplier).body("byCurrency.USD.pending.amount", equalTo("0.00"));
         assertThat(given().auth().oauth2(Tokens.supplier(supplier)).get("/orders/" + order[0] + "/journal").then()
                 .extract().<List<String>>path("type")).containsExactly("REMITTANCE_RECEIVED", "REMITTANCE_ASSOCIATED",
                         "REMITTANCE_ASSOCIATION_UNDONE");
