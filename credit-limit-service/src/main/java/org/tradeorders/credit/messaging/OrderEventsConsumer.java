@@ -3,6 +3,9 @@ package org.tradeorders.credit.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,6 +19,7 @@ import org.tradeorders.platform.money.Money;
  * Confirmed orders reserve credit; completed or cancelled ones release it. e-Collection orders never
  * reserve (they publish no OrderConfirmed); when completed, their value counts as trade volume.
  */
+@Startup
 @ApplicationScoped
 public class OrderEventsConsumer {
     static final EventType ORDER_CONFIRMED = EventType.of("OrderConfirmed", 1);
@@ -36,10 +40,15 @@ public class OrderEventsConsumer {
     @Inject
     CreditWorkflow credit;
 
+    @PostConstruct
+    void subscribe() {
+        inbox.subscribe("order-events", Set.of(ORDER_CONFIRMED, ORDER_COMPLETED, ORDER_CANCELLED), this::dispatch);
+    }
+
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, java.util.Set.of(ORDER_CONFIRMED, ORDER_COMPLETED, ORDER_CANCELLED), this::dispatch);
+        inbox.consume(record);
     }
 
     void dispatch(IncomingEvent e) {

@@ -3,6 +3,9 @@ package org.tradeorders.fulfillment.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
@@ -15,6 +18,7 @@ import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
 
 /** An order that is paid for shipment becomes shippable here, with its lines to check shipments against. */
+@Startup
 @ApplicationScoped
 public class OrderEventsConsumer {
     static final EventType ORDER_READY_TO_SHIP = EventType.of("OrderReadyToShip", 1);
@@ -32,10 +36,15 @@ public class OrderEventsConsumer {
     @Inject
     EntityManager em;
 
+    @PostConstruct
+    void subscribe() {
+        inbox.subscribe("order-events", Set.of(ORDER_READY_TO_SHIP), this::dispatch);
+    }
+
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, java.util.Set.of(ORDER_READY_TO_SHIP), this::dispatch);
+        inbox.consume(record);
     }
 
     void dispatch(IncomingEvent e) {

@@ -2,6 +2,9 @@ package org.tradeorders.order.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,6 +17,7 @@ import org.tradeorders.platform.inbox.Inbox;
  * Reacts to credit, payment and fulfillment events, and records every event about an order on its
  * timeline; each is applied once (inbox), together with its effect.
  */
+@Startup
 @ApplicationScoped
 public class OrderEventConsumers {
     @Inject
@@ -25,28 +29,36 @@ public class OrderEventConsumers {
     @Inject
     org.tradeorders.order.domain.ECollectionWorkflow eCollection;
 
+    /** Subscribed at startup, so an operator's redrive finds the handlers before any event arrived. */
+    @PostConstruct
+    void subscribe() {
+        for (String topic : List.of("credit-limit-events", "payment-events", "fulfillment-events", "review-events")) {
+            inbox.subscribe(topic, this::dispatch);
+        }
+    }
+
     @Incoming("credit-limit-events")
     @Blocking
     public void onCreditEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, this::dispatch);
+        inbox.consume(record);
     }
 
     @Incoming("payment-events")
     @Blocking
     public void onPaymentEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, this::dispatch);
+        inbox.consume(record);
     }
 
     @Incoming("fulfillment-events")
     @Blocking
     public void onFulfillmentEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, this::dispatch);
+        inbox.consume(record);
     }
 
     @Incoming("review-events")
     @Blocking
     public void onReviewEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, this::dispatch);
+        inbox.consume(record);
     }
 
     void dispatch(IncomingEvent e) {

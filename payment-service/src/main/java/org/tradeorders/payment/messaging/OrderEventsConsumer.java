@@ -3,6 +3,9 @@ package org.tradeorders.payment.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +21,7 @@ import org.tradeorders.platform.money.Money;
  * settled. An e-Collection order gets its collection account when submitted; its funds are released
  * when it is PAID.
  */
+@Startup
 @ApplicationScoped
 public class OrderEventsConsumer {
     static final EventType ORDER_AWAITING_PAYMENT = EventType.of("OrderAwaitingPayment", 1);
@@ -57,11 +61,16 @@ public class OrderEventsConsumer {
     @Inject
     org.tradeorders.payment.collection.domain.Remittances remittances;
 
+    @PostConstruct
+    void subscribe() {
+        inbox.subscribe("order-events", Set.of(ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, ORDER_SHIPPED,
+                ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE, ORDER_PAID), this::dispatch);
+    }
+
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, java.util.Set.of(ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, ORDER_SHIPPED,
-                ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE, ORDER_PAID), this::dispatch);
+        inbox.consume(record);
     }
 
     void dispatch(IncomingEvent e) {

@@ -3,6 +3,9 @@ package org.tradeorders.review.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,6 +15,7 @@ import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.review.domain.ReviewWorkflow;
 
 /** A completed order opens its review window. */
+@Startup
 @ApplicationScoped
 public class OrderEventsConsumer {
     static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
@@ -25,10 +29,15 @@ public class OrderEventsConsumer {
     @Inject
     ReviewWorkflow reviews;
 
+    @PostConstruct
+    void subscribe() {
+        inbox.subscribe("order-events", Set.of(ORDER_COMPLETED), this::dispatch);
+    }
+
     @Incoming("order-events")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, java.util.Set.of(ORDER_COMPLETED), this::dispatch);
+        inbox.consume(record);
     }
 
     void dispatch(IncomingEvent e) {

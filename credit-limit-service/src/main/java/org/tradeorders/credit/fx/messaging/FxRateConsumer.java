@@ -3,6 +3,9 @@ package org.tradeorders.credit.fx.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +17,7 @@ import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
 
 /** Keeps the USD rates payment-service records, to value orders against the USD limit. */
+@Startup
 @ApplicationScoped
 public class FxRateConsumer {
     static final EventType FX_RATE_RECORDED = EventType.of("FxRateRecorded", 1);
@@ -27,14 +31,17 @@ public class FxRateConsumer {
     @Inject
     UsdRates rates;
 
+    @PostConstruct
+    void subscribe() {
+        inbox.subscribe("payment-events", Set.of(FX_RATE_RECORDED), e -> {
+            FxRateRecorded r = e.dataAs(FxRateRecorded.class);
+            rates.recorded(r.rateId(), r.base(), r.quote(), r.rate(), r.source(), r.validFrom());
+        });
+    }
+
     @Incoming("payment-events")
     @Blocking
     public void onPaymentEvent(ConsumerRecord<String, String> record) {
-        inbox.handleOnce(record, java.util.Set.of(FX_RATE_RECORDED), e -> {
-            if (e.is(FX_RATE_RECORDED)) {
-                FxRateRecorded r = e.dataAs(FxRateRecorded.class);
-                rates.recorded(r.rateId(), r.base(), r.quote(), r.rate(), r.source(), r.validFrom());
-            }
-        });
+        inbox.consume(record);
     }
 }

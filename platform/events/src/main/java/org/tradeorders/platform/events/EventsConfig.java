@@ -14,6 +14,10 @@ public interface EventsConfig {
 
     Relay relay();
 
+    Consumer consumer();
+
+    Retention retention();
+
     interface Relay {
         @WithDefault("true")
         boolean enabled();
@@ -32,5 +36,43 @@ public interface EventsConfig {
         /** Upper bound for one send to be acknowledged before the batch is retried. */
         @WithDefault("15s")
         Duration deliveryTimeout();
+    }
+
+    /** How the inbox applies incoming events. */
+    interface Consumer {
+        /**
+         * Attempts for an event whose handler fails for a reason that is not transient, before it is
+         * dead-lettered and its aggregate parked. Transient failures (database unreachable, restarting,
+         * deadlock, serialization failure) do not count: they are retried for as long as they last.
+         */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** First pause before an event is tried again; it doubles up to {@link #maxBackoff()}. */
+        @WithDefault("100ms")
+        Duration initialBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+
+    /**
+     * Purging what is no longer needed, oldest first, in small batches. Processed-event records must
+     * outlive the topics' retention (Kafka's default: 7 days): an event can be redelivered only while
+     * its topic still holds it, so a record kept longer catches every redelivery.
+     */
+    interface Retention {
+        /** Published outbox rows older than this are deleted; {@code P0D} keeps them for good. */
+        @WithDefault("P7D")
+        Duration publishedEvents();
+
+        @WithDefault("P14D")
+        Duration processedEvents();
+
+        @WithDefault("1000")
+        int batchSize();
+
+        @WithDefault("PT10M")
+        Duration interval();
     }
 }

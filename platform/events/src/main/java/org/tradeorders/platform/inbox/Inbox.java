@@ -1,26 +1,63 @@
 package org.tradeorders.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
+import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
+import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.faults.Transients;
 
 /**
- * Idempotent consumption: the processed-event record and the handler's effect commit in one
- * transaction, so a redelivered event (same ce_id) changes nothing, and a crash between the two
- * cannot happen.
+ * Consumption that neither repeats nor strands an event. One room orchestrates it:
+ * <ol>
+ * <li>Idempotent: the processed-event record and the handler's effect commit in one transaction, so a
+ * redelivered event (same ce_id) changes nothing.</li>
+ * <li>Transient failures (database unreachable or restarting, deadlock, serialization failure) are
+ * retried in place with capped exponential backoff for as long as they last, holding the partition so
+ * one aggregate's events keep their order; {@link ConsumerHealth} shows the consumer as retrying.</li>
+ * <li>Poison events (unreadable, or a handler that keeps failing for another reason for
+ * {@code tradeorders.events.consumer.max-attempts}) are dead-lettered and their aggregate parked
+ * ({@link Parking}): the event goes to {@code <service>.<topic>.dlq}, later events of the same
+ * aggregate are held back in order, and {@link #redrive(String)} applies them once the cause is fixed.</li>
+ * </ol>
+ * A consumer {@link #subscribe}s its topic's handler at startup and hands every record to
+ * {@link #consume}; redrive finds the handler the same way.
  */
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    /** A consumer's handler for the events of one topic; {@code handled} empty = every type. */
+    record Subscription(String topic, Set<EventType> handled, Consumer<IncomingEvent> handler) {
+        boolean handles(String type) {
+            return handled.isEmpty() || handled.stream().anyMatch(t -> t.type().equals(type));
+        }
+    }
+
+    /** What a redrive did: events applied, and the one that failed again (it stays parked with the rest). */
+    public record Redrive(String subject, int applied, int remaining, String error) {
+    }
+
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     @Inject
     EntityManager em;
@@ -28,31 +65,117 @@ public class Inbox {
     ObjectMapper json;
     @Inject
     Clock clock;
-    /** The consumer's name in processed_event: the service, which is also its consumer group. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
+    @Inject
+    EventsConfig config;
+    @Inject
+    Parking parking;
+    @Inject
+    @Readiness
+    ConsumerHealth health;
+    /** The consumer's name in processed_event and parking: the service, which is also its consumer group. */
+    @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
-    /**
-     * As {@link #handleOnce(ConsumerRecord, Consumer)}, for a consumer that reacts only to some types:
-     * any other event is acknowledged without a transaction (it has no effect, so nothing to de-duplicate).
-     */
-    public boolean handleOnce(ConsumerRecord<String, String> record, java.util.Set<EventType> handled,
-            Consumer<IncomingEvent> handler) {
-        String type = IncomingEvent.header(record, org.tradeorders.platform.events.CloudEvents.TYPE);
-        if (handled.stream().noneMatch(t -> t.type().equals(type))) {
-            return false;
-        }
-        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> handleOnce(record, handler));
+    /** The handler for the events of {@code topic} of the given types (others are acknowledged untouched). */
+    public void subscribe(String topic, Set<EventType> handled, Consumer<IncomingEvent> handler) {
+        subscriptions.put(topic, new Subscription(topic, Set.copyOf(handled), handler));
+    }
+
+    /** The handler for every event of {@code topic}. */
+    public void subscribe(String topic, Consumer<IncomingEvent> handler) {
+        subscribe(topic, Set.of(), handler);
     }
 
     /**
-     * Applies {@code handler} to the event unless this service already applied it.
-     *
-     * @return true if the handler ran, false for a duplicate
+     * Applies the record once, holds it behind its parked aggregate, or dead-letters it. Returns only
+     * when one of these committed; blocks while a transient failure lasts.
      */
-    @Transactional
-    public boolean handleOnce(ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
-        IncomingEvent event = IncomingEvent.from(record, json);
+    public void consume(ConsumerRecord<String, String> record) {
+        Subscription subscription = subscriptionOf(record.topic());
+        if (!subscription.handles(IncomingEvent.header(record, CloudEvents.TYPE))) {
+            return; // no effect, so nothing to de-duplicate: no transaction
+        }
+        Backoff backoff = new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
+        int attempts = 0;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyOrHold(record, subscription));
+                health.recovered(partitionOf(record));
+                return;
+            } catch (RuntimeException e) {
+                if (Transients.isTransient(e)) {
+                    health.retrying(partitionOf(record), e);
+                    LOG.warnf("%s: %s/%d@%d failed transiently, retrying in place: %s", consumer, record.topic(),
+                            record.partition(), record.offset(), rootMessage(e));
+                } else if (++attempts >= config.consumer().maxAttempts() || e instanceof UnreadableEvent) {
+                    deadLetter(record, e, attempts, backoff);
+                    return;
+                } else {
+                    LOG.warnf(e, "%s: %s/%d@%d failed (attempt %d of %d)", consumer, record.topic(), record.partition(),
+                            record.offset(), attempts, config.consumer().maxAttempts());
+                }
+                backoff.pause(this::stopping);
+            }
+        }
+    }
+
+    /**
+     * Applies the parked events of {@code subject} in order, each in its own transaction with its
+     * processed-event record (so a second redrive, or one that overlaps, changes nothing); stops at
+     * one that fails again, which stays parked with everything behind it.
+     */
+    public Redrive redrive(String subject) {
+        Backoff backoff = new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
+        int applied = 0;
+        while (true) {
+            AtomicReference<Parking.Parked> current = new AtomicReference<>();
+            try {
+                boolean more = QuarkusTransaction.requiringNew().call(() -> {
+                    Parking.Parked next = parking.lockNext(consumer, subject);
+                    if (next == null) {
+                        return false;
+                    }
+                    current.set(next);
+                    Subscription s = subscriptionOf(next.record().topic());
+                    if (s.handles(next.eventType())) {
+                        apply(read(next.record()), s);
+                    }
+                    parking.remove(next);
+                    return true;
+                });
+                if (!more) {
+                    return new Redrive(subject, applied, 0, null);
+                }
+                applied++;
+            } catch (RuntimeException e) {
+                if (Transients.isTransient(e)) {
+                    backoff.pause(this::stopping);
+                    continue;
+                }
+                String error = rootMessage(e);
+                Parking.Parked failed = current.get();
+                int remaining = retryingTransients(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    if (failed != null) {
+                        parking.failedAgain(failed, error);
+                    }
+                    return parking.count(consumer, subject);
+                }));
+                LOG.warnf("%s: redrive of %s stopped after %d event(s): %s", consumer, subject, applied, error);
+                return new Redrive(subject, applied, remaining, error);
+            }
+        }
+    }
+
+    private void applyOrHold(ConsumerRecord<String, String> record, Subscription subscription) {
+        IncomingEvent event = read(record);
+        if (parking.holdIfParked(consumer, subjectOf(record), record, event.type())) {
+            LOG.infof("%s: %s (%s) held: its aggregate %s is parked", consumer, event.id(), event.type(), event.subject());
+            return;
+        }
+        apply(event, subscription);
+    }
+
+    private void apply(IncomingEvent event, Subscription subscription) {
         int inserted = em.createNativeQuery("insert into processed_event (consumer, event_id, event_type, subject, processed_at) "
                 + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                 .setParameter(1, consumer)
@@ -63,9 +186,91 @@ public class Inbox {
                 .executeUpdate();
         if (inserted == 0) {
             LOG.debugf("%s: event %s (%s) already processed, skipped", consumer, event.id(), event.type());
-            return false;
+            return;
         }
-        handler.accept(event);
-        return true;
+        subscription.handler().accept(event);
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, RuntimeException cause, int attempts, Backoff backoff) {
+        String error = rootMessage(cause);
+        LOG.errorf(cause, "%s: %s/%d@%d dead-lettered after %d attempt(s), aggregate %s parked", consumer, record.topic(),
+                record.partition(), record.offset(), attempts, subjectOf(record));
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> parking.park(consumer, subjectOf(record), record,
+                        IncomingEvent.header(record, CloudEvents.TYPE), error, attempts));
+                health.recovered(partitionOf(record));
+                return;
+            } catch (RuntimeException e) {
+                if (!Transients.isTransient(e)) {
+                    throw e; // the channel stops; the record is not committed and comes again after a restart
+                }
+                health.retrying(partitionOf(record), e);
+                backoff.pause(this::stopping);
+            }
+        }
+    }
+
+    private <T> T retryingTransients(Supplier<T> work) {
+        Backoff backoff = new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
+        while (true) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (!Transients.isTransient(e)) {
+                    throw e;
+                }
+                backoff.pause(this::stopping);
+            }
+        }
+    }
+
+    private IncomingEvent read(ConsumerRecord<String, String> record) {
+        try {
+            return IncomingEvent.from(record, json);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEvent(e.getMessage(), e);
+        }
+    }
+
+    private Subscription subscriptionOf(String topic) {
+        Subscription s = subscriptions.get(topic);
+        if (s == null) {
+            throw new IllegalStateException(consumer + " has no subscription for topic " + topic);
+        }
+        return s;
+    }
+
+    /** The aggregate an event belongs to: ce_subject, else the Kafka key. */
+    static String subjectOf(ConsumerRecord<String, String> record) {
+        String subject = IncomingEvent.header(record, CloudEvents.SUBJECT);
+        return subject != null ? subject : record.key() != null ? record.key() : "(none)";
+    }
+
+    private static String partitionOf(ConsumerRecord<String, String> record) {
+        return record.topic() + "/" + record.partition();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private boolean stopping() {
+        return stopping;
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        stopping = true;
+    }
+
+    /** Not a CloudEvent, or no JSON data: it will never be readable, so it is dead-lettered at once. */
+    static final class UnreadableEvent extends RuntimeException {
+        UnreadableEvent(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

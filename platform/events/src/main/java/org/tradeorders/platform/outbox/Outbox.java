@@ -12,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.worker.AfterCommit;
@@ -63,13 +65,39 @@ public class Outbox {
         return id;
     }
 
+    /**
+     * Records a Kafka record to publish verbatim (a dead letter: the original value and headers, plus
+     * the consumer's), in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendRaw(String topic, String key, String value, Map<String, String> headers) {
+        String headerJson;
+        try {
+            headerJson = json.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("headers are not serialisable", e);
+        }
+        em.createNativeQuery("insert into outbox_event (event_id, event_type, aggregate_id, topic, payload, occurred_at, "
+                + "headers, raw_payload) values (?1, ?2, ?3, ?4, cast('null' as jsonb), ?5, cast(?6 as jsonb), ?7)")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, headers.getOrDefault(CloudEvents.TYPE, "unknown"))
+                .setParameter(3, key)
+                .setParameter(4, topic)
+                .setParameter(5, Timestamp.from(clock.instant()))
+                .setParameter(6, headerJson)
+                .setParameter(7, value)
+                .executeUpdate();
+        AfterCommit.run(tx, relay::wakeUp);
+    }
+
     /** The events this service recorded for one aggregate, oldest first: its history. */
     @SuppressWarnings("unchecked")
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RecordedEvent> eventsOf(String aggregateId) {
         List<Object[]> rows = em.createNativeQuery("select event_id, event_type, occurred_at, published_at, payload\\:\\:text "
-                + "from outbox_event where aggregate_id = ?1 order by seq")
+                + "from outbox_event where aggregate_id = ?1 and topic = ?2 order by seq")
                 .setParameter(1, aggregateId)
+                .setParameter(2, config.topic())
                 .getResultList();
         return rows.stream().map(r -> new RecordedEvent(r[0].toString(), (String) r[1], Timestamps.toInstant(r[2]),
                 Timestamps.toInstant(r[3]), readTree((String) r[4]))).toList();

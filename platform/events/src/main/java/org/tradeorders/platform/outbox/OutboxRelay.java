@@ -1,6 +1,9 @@
 package org.tradeorders.platform.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +14,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,7 +28,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventsConfig;
@@ -46,8 +51,12 @@ public class OutboxRelay {
     AgroalDataSource dataSource;
     @Inject
     EventsConfig config;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} property of the service (bootstrap servers, security protocol, TLS, SASL, client settings). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+    @Inject
+    ObjectMapper json;
 
     private PollingWorker worker;
     private KafkaProducer<String, String> producer;
@@ -58,7 +67,12 @@ public class OutboxRelay {
             return;
         }
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // the service's whole Kafka client configuration, as its consumers get it; the relay's guarantees on top
+        kafkaConfig.forEach((k, v) -> {
+            if (ProducerConfig.configNames().contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                p.put(k, v);
+            }
+        });
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -79,7 +93,7 @@ public class OutboxRelay {
             worker.stop();
         }
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -118,7 +132,7 @@ public class OutboxRelay {
         List<Long> seqs = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("select seq, event_id, event_type, aggregate_id, topic, "
-                + "payload::text, occurred_at from outbox_event where published_at is null order by seq limit ?")) {
+                + "coalesce(raw_payload, payload::text), occurred_at, headers::text from outbox_event where published_at is null order by seq limit ?")) {
             select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -130,11 +144,12 @@ public class OutboxRelay {
                     header(record, CloudEvents.SUBJECT, rs.getString(4));
                     header(record, CloudEvents.TIME, DateTimeFormatter.ISO_INSTANT.format(rs.getTimestamp(7).toInstant()));
                     header(record, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
+                    overrideHeaders(record, rs.getString(8));
                     seqs.add(rs.getLong(1));
                     try {
                         acks.add(producer.send(record));
                     } catch (RuntimeException e) {
-                        acks.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+                        acks.add(CompletableFuture.failedFuture(e));
                         break;
                     }
                 }
@@ -168,6 +183,21 @@ public class OutboxRelay {
                     + seqs.size() + " published)", failure);
         }
         return acknowledged.size();
+    }
+
+    /** A dead letter keeps the original event's headers (its ce_id, ce_source, ...) and adds the consumer's. */
+    private void overrideHeaders(ProducerRecord<String, String> record, String headers) {
+        if (headers == null) {
+            return;
+        }
+        try {
+            json.readTree(headers).fields().forEachRemaining(h -> {
+                record.headers().remove(h.getKey());
+                header(record, h.getKey(), h.getValue().asText());
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox row with unreadable headers", e);
+        }
     }
 
     private static void header(ProducerRecord<String, String> r, String name, String value) {

@@ -30,16 +30,19 @@ public final class PostgresServer implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
-    private final Process process;
+    private final boolean durable;
+    private volatile Process process;
 
-    private PostgresServer(Path dataDir, int port, Process process) {
+    private PostgresServer(Path dataDir, int port, boolean durable, Process process) {
         this.dataDir = dataDir;
         this.port = port;
+        this.durable = durable;
         this.process = process;
     }
 
     /**
      * @param durable false for tests: fsync off, which is much faster and loses data only on a machine crash
+     *     (never on a crash of PostgreSQL itself)
      */
     public static PostgresServer start(Path dataDir, int port, boolean durable) {
         Path bin = binaries();
@@ -51,20 +54,49 @@ public final class PostgresServer implements AutoCloseable {
                 Processes.run(Processes.asUnprivilegedIfRoot(List.of(bin.resolve("bin/initdb").toString(),
                         "-A", "trust", "-U", "postgres", "-E", "UTF-8", "--locale=C", "-D", dataDir.toString())), log);
             }
-            Processes.chownToNobody(dataDir);
-            List<String> cmd = new ArrayList<>(List.of(bin.resolve("bin/postgres").toString(), "-D", dataDir.toString(),
-                    "-p", Integer.toString(port), "-h", "127.0.0.1", "-c", "unix_socket_directories=",
-                    "-c", "max_connections=300", "-c", "shared_buffers=64MB"));
-            if (!durable) {
-                cmd.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
-            }
-            Process p = new ProcessBuilder(Processes.asUnprivilegedIfRoot(cmd)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            PostgresServer server = new PostgresServer(dataDir, port, p);
-            server.awaitReady(log);
+            PostgresServer server = new PostgresServer(dataDir, port, durable, null);
+            server.launch();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch() throws IOException {
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        Processes.chownToNobody(dataDir);
+        List<String> cmd = new ArrayList<>(List.of(binaries().resolve("bin/postgres").toString(), "-D", dataDir.toString(),
+                "-p", Integer.toString(port), "-h", "127.0.0.1", "-c", "unix_socket_directories=",
+                "-c", "max_connections=300", "-c", "shared_buffers=64MB"));
+        if (!durable) {
+            // no fsync: a killed server loses nothing (the OS keeps its writes), only a machine crash could;
+            // commits stay synchronous, since an asynchronous one is lost when the server itself is killed
+            cmd.addAll(List.of("-c", "fsync=off", "-c", "full_page_writes=off"));
+        }
+        process = new ProcessBuilder(Processes.asUnprivilegedIfRoot(cmd)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        awaitReady(log);
+    }
+
+    /**
+     * Kills the server without warning (SIGKILL, as a crash would), then starts it again on the same
+     * data and port, which runs crash recovery; returns when it accepts connections. For fault tests.
+     */
+    public synchronized void crashAndRestart(Duration down) {
+        Processes.signalAndWait(process, "KILL", 10);
+        sleep(down.toMillis());
+        // the killed postmaster's backends notice and exit; until they have, a new one refuses the shared memory
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            try {
+                launch();
+                return;
+            } catch (IOException | IllegalStateException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("PostgreSQL did not come back after a crash", e);
+                }
+                sleep(500);
+            }
         }
     }
 
