@@ -29,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tradeorders.platform.idempotency.IdempotencyKeys;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.TestEvents;
@@ -372,51 +373,64 @@ class PaymentServiceTest {
         given().auth().oauth2(Tokens.supplier(other)).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .post("/suppliers/" + other + "/withdrawals").then().statusCode(409).body("type", containsString("insufficient-funds"));
 
-        // the instance died after the withdrawal committed, before its answer was kept: a retry once the
-        // claim's lease has run out finds the withdrawal made under the key instead of withdrawing again
-        String lostKey = UUID.randomUUID().toString();
+        // the answer is kept in the withdrawal's own transaction: when that transaction fails at its very
+        // end (here the database refuses the key's row once), neither the withdrawal nor the key stays,
+        // and the retry withdraws exactly once
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("create sequence if not exists idem_doom");
+            st.execute("create or replace function idem_doom() returns trigger language plpgsql as $$ begin "
+                    + "if new.idem_key like 'doomed-%' and nextval('idem_doom') % 2 = 1 then "
+                    + "raise exception 'connection lost at commit' using errcode = '08006'; end if; return new; end $$");
+            st.execute("create or replace trigger idem_doom before insert on idempotency_key for each row "
+                    + "execute function idem_doom()");
+        }
+        String lostKey = "doomed-" + UUID.randomUUID();
+        given().auth().oauth2(token).header("Idempotency-Key", lostKey).contentType(ContentType.JSON)
+                .body(body).post("/suppliers/" + supplier + "/withdrawals").then().statusCode(503)
+                .header("Retry-After", "1").body("type", containsString("busy-retry"));
+        balances(supplier).body("byCurrency.USD.available.amount", equalTo("880.00")); // nothing withdrawn
         String lost = given().auth().oauth2(token).header("Idempotency-Key", lostKey).contentType(ContentType.JSON)
                 .body(body).post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201).extract().path("id");
-        try (var c = dataSource.getConnection(); var st = c.prepareStatement("update idempotency_key set state = 'IN_FLIGHT', "
-                + "status = null, body = null, lease_until = '2000-01-01Z' where idem_key = ?")) {
-            st.setString(1, lostKey);
-            assertThat(st.executeUpdate()).isEqualTo(1);
-        }
         given().auth().oauth2(token).header("Idempotency-Key", lostKey).contentType(ContentType.JSON).body(body)
-                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201).body("id", equalTo(lost));
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(lost));
         balances(supplier).body("byCurrency.USD.available.amount", equalTo("780.00")); // 100 + 100, not 300
 
         // the same for a payment: one partial payment, however often it is retried
         String payOrder = awaitingPayment();
-        String payKey = UUID.randomUUID().toString();
+        String payKey = "doomed-" + UUID.randomUUID();
         String partial = "{\"channel\":\"WALLET\",\"amount\":{\"amount\":\"1000\",\"currency\":\"USD\"}}";
-        String paymentId = given().auth().oauth2(Tokens.buyer(BUYER)).header("Idempotency-Key", payKey).contentType(ContentType.JSON)
-                .body(partial).post("/payment-links/" + tokens(payOrder).get(0) + "/payments").then().statusCode(201)
-                .extract().path("id");
-        try (var c = dataSource.getConnection(); var st = c.prepareStatement("update idempotency_key set state = 'IN_FLIGHT', "
-                + "status = null, body = null, lease_until = '2000-01-01Z' where idem_key = ?")) {
-            st.setString(1, payKey);
-            assertThat(st.executeUpdate()).isEqualTo(1);
-        }
+        given().auth().oauth2(Tokens.buyer(BUYER)).header("Idempotency-Key", payKey).contentType(ContentType.JSON)
+                .body(partial).post("/payment-links/" + tokens(payOrder).get(0) + "/payments").then().statusCode(503);
+        String paymentId = given().auth().oauth2(Tokens.buyer(BUYER)).header("Idempotency-Key", payKey)
+                .contentType(ContentType.JSON).body(partial).post("/payment-links/" + tokens(payOrder).get(0) + "/payments")
+                .then().statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.buyer(BUYER)).header("Idempotency-Key", payKey).contentType(ContentType.JSON)
                 .body(partial).post("/payment-links/" + tokens(payOrder).get(0) + "/payments").then().statusCode(201)
                 .body("id", equalTo(paymentId));
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + payOrder + "/payment-links").then()
                 .body("[0].paid.amount", equalTo("1000.00"));
-
-        // a key whose first request is still running
-        String busyKey = UUID.randomUUID().toString();
-        String caller = given().auth().oauth2(token).header("Idempotency-Key", busyKey).contentType(ContentType.JSON)
-                .body(body).post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201).extract().path("id");
-        assertThat(caller).isNotBlank();
-        try (var c = dataSource.getConnection(); var st = c.prepareStatement(
-                "update idempotency_key set state = 'IN_FLIGHT', lease_until = '2999-01-01Z' where idem_key = ?")) {
-            st.setString(1, busyKey);
-            assertThat(st.executeUpdate()).isEqualTo(1); // as if its request were still running
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("drop trigger idem_doom on idempotency_key");
         }
+
+        // a key whose first request is still running holds the key's lock: a retry is told so at once
+        String busyKey = UUID.randomUUID().toString();
+        long lockId = IdempotencyKeys.lockId("supplier@" + supplier + "|" + supplier, busyKey);
+        try (var c = dataSource.getConnection(); var lock = c.prepareStatement("select pg_advisory_lock(?)");
+                var unlock = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            lock.setLong(1, lockId);
+            lock.execute(); // as if its request were still running
+            given().auth().oauth2(token).header("Idempotency-Key", busyKey).contentType(ContentType.JSON).body(body)
+                    .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(409)
+                    .body("type", containsString("idempotency-key-in-flight"));
+            unlock.setLong(1, lockId);
+            unlock.execute(); // the pool keeps the session; a crashed request's session would end instead
+        }
+        // the first request's session ended without an answer (it crashed): the key is free at once
         given().auth().oauth2(token).header("Idempotency-Key", busyKey).contentType(ContentType.JSON).body(body)
-                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(409)
-                .body("type", containsString("idempotency-key-in-flight"));
+                .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(201);
+        balances(supplier).body("byCurrency.USD.available.amount", equalTo("680.00"));
     }
 
     @jakarta.inject.Inject

@@ -10,13 +10,6 @@ public interface IdempotencyConfig {
     @WithDefault("PT25H")
     Duration retention();
 
-    /**
-     * A request still in flight this long is taken for dead (its instance crashed): a retry may run
-     * it again. Longer than any request takes.
-     */
-    @WithDefault("PT2M")
-    Duration inFlightLease();
-
     /** How often keys past their retention are deleted. */
     @WithDefault("PT1H")
     Duration purgeInterval();

@@ -6,34 +6,45 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionManager;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.problem.Problem;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.problem.ProblemMappers;
+import org.tradeorders.platform.validation.Formats;
 
 /**
  * {@code Idempotency-Key} on every mutating call of every service: the same key with the same request
  * gets the first answer again (errors included, marked {@code Idempotent-Replayed: true}); the same
  * key with another request gets 422; a retry while the first is still running gets 409. Keys are per
- * caller. A 5xx answer is not kept, so a retry after a failure on our side runs again. Requests
- * without the header are not affected.
+ * caller. Requests without the header are not affected.
+ *
+ * <p>The fate of a keyed request is decided in its business transaction: this filter begins the
+ * transaction before the resource runs (the resource's own {@code @Transactional} methods join it),
+ * decides under the key's lock, and after the resource answered writes the answer and commits, all at
+ * once. So a crash before the commit leaves nothing (the retry runs), and after it the effect and its
+ * answer together (the retry is answered). A 5xx is never kept: its transaction is rolled back, so the
+ * retry runs again.
  */
 public class IdempotencyFilter {
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class);
     private static final String CLAIMED = IdempotencyFilter.class.getName() + ".claimed";
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private record Claimed(String caller, String key) {
+    private record Claimed(String caller, String key, String hash) {
     }
 
     @Inject
@@ -44,25 +55,40 @@ public class IdempotencyFilter {
     JsonWebToken jwt;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    TransactionManager transactions;
 
     @ServerRequestFilter
-    public Response before(ContainerRequestContext ctx) throws IOException {
+    public Response before(ContainerRequestContext ctx) throws Exception {
         String key = ctx.getHeaderString(HEADER);
         if (key == null || !MUTATING.contains(ctx.getMethod())) {
             return null;
         }
-        if (key.isBlank() || key.length() > 200) {
-            return problem(ProblemException.invalid(HEADER, "must be 1 to 200 characters"));
+        if (key.isBlank() || key.length() > 200 || !Formats.isPrintable(key)) {
+            return problem(ProblemException.invalid(HEADER, "must be 1 to 200 printable characters"));
         }
         byte[] body = ctx.hasEntity() ? ctx.getEntityStream().readAllBytes() : new byte[0];
         ctx.setEntityStream(new ByteArrayInputStream(body));
         String caller = callerOf();
-        IdempotencyKeys.Claim claim = keys.claim(caller, key, hash(ctx, body));
-        if (claim instanceof IdempotencyKeys.Proceed) {
-            ctx.setProperty(CLAIMED, new Claimed(caller, key));
+        String hash = hash(ctx, body);
+        if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+            LOG.warn("a transaction was left on this thread by an earlier request; rolled back");
+            transactions.rollback();
+        }
+        transactions.begin();
+        IdempotencyKeys.Decision decision;
+        try {
+            decision = keys.decide(caller, key, hash);
+        } catch (RuntimeException e) {
+            transactions.rollback();
+            throw e;
+        }
+        if (decision instanceof IdempotencyKeys.Proceed) {
+            ctx.setProperty(CLAIMED, new Claimed(caller, key, hash));
             return null;
         }
-        if (claim instanceof IdempotencyKeys.Replay r) {
+        transactions.rollback();
+        if (decision instanceof IdempotencyKeys.Replay r) {
             Response.ResponseBuilder replay = Response.status(r.status()).header("Idempotent-Replayed", "true");
             if (r.body() != null) {
                 replay.entity(r.body()).type(r.contentType());
@@ -72,7 +98,7 @@ public class IdempotencyFilter {
             }
             return replay.build();
         }
-        if (claim instanceof IdempotencyKeys.InFlight) {
+        if (decision instanceof IdempotencyKeys.InFlight) {
             return problem(ProblemException.conflict("idempotency-key-in-flight", "a request with " + HEADER + " " + key
                     + " is still being processed; retry it later"));
         }
@@ -81,22 +107,58 @@ public class IdempotencyFilter {
     }
 
     @ServerResponseFilter
-    public void after(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
+    public void after(ContainerRequestContext request, ContainerResponseContext response) throws Exception {
         if (!(request.getProperty(CLAIMED) instanceof Claimed claimed)) {
             return;
         }
         request.removeProperty(CLAIMED);
-        if (response.getStatus() >= 500) {
-            keys.release(claimed.caller(), claimed.key());
+        int status = response.getStatus();
+        if (status >= 500 || transactions.getStatus() != Status.STATUS_ACTIVE) {
+            // failed on our side, or the resource's transaction was marked for rollback (a refusal thrown
+            // from inside it): nothing of the request stays
+            transactions.rollback();
+            if (status < 500) {
+                keepRefusal(claimed, response);
+            }
             return;
         }
+        try {
+            Answer answer = answerOf(response);
+            keys.record(claimed.caller(), claimed.key(), claimed.hash(), status, answer.type(),
+                    response.getHeaderString("Location"), answer.body());
+            transactions.commit();
+        } catch (Exception e) {
+            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transactions.rollback();
+            }
+            Response failed = ProblemMappers.failure(e);
+            response.setStatus(failed.getStatus());
+            response.getHeaders().clear();
+            response.getHeaders().putAll(failed.getHeaders());
+            response.setEntity(failed.getEntity());
+        }
+    }
+
+    private void keepRefusal(Claimed claimed, ContainerResponseContext response) {
+        try {
+            Answer answer = answerOf(response);
+            keys.recordRefusal(claimed.caller(), claimed.key(), claimed.hash(), response.getStatus(), answer.type(), answer.body());
+        } catch (Exception e) {
+            // nothing changed; without the kept refusal a retry simply runs again
+            LOG.debugf("refusal under %s not kept: %s", claimed.key(), e.getMessage());
+        }
+    }
+
+    private record Answer(String type, String body) {
+    }
+
+    private Answer answerOf(ContainerResponseContext response) throws JsonProcessingException {
         Object entity = response.getEntity();
         String body = entity == null ? null : entity instanceof String s ? s : mapper.writeValueAsString(entity);
         // the writer picks the media type after this filter; our resources produce JSON
         String type = response.getMediaType() != null ? response.getMediaType().toString()
                 : entity == null ? null : entity instanceof String ? "text/plain" : "application/json";
-        keys.complete(claimed.caller(), claimed.key(), response.getStatus(), type,
-                response.getHeaderString("Location"), body);
+        return new Answer(type, body);
     }
 
     /** Keys are scoped to who calls: the same key from two companies are two keys. */

@@ -1,35 +1,53 @@
 package org.tradeorders.platform.idempotency;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.tradeorders.platform.time.Timestamps;
+import org.tradeorders.platform.worker.PollingWorker;
 
-/** The stored side of Idempotency-Key: claim a key, record its answer, or find the answer to replay. */
+/**
+ * The stored side of Idempotency-Key. Every step runs in the request's own business transaction:
+ * {@link #decide} takes a transaction-scoped advisory lock on (caller, key), so a second request under
+ * the key waits for nothing and is told the first is in flight; {@link #record} writes the answer in
+ * the same transaction as the effect. Either both commit or neither does: a crash at any instant
+ * leaves the key unused (a retry runs the request) or answered (a retry gets the answer), never a
+ * committed effect without its answer. There is no lease to lapse: a crashed request's lock dies with
+ * its database session.
+ */
 @ApplicationScoped
 public class IdempotencyKeys {
 
     /** What a request under a key may do. */
-    public sealed interface Claim {
+    public sealed interface Decision {
     }
 
-    /** First use (or an expired or abandoned one): run the request. */
-    public record Proceed() implements Claim {
+    /** First use (or one past its retention): run the request. */
+    public record Proceed() implements Decision {
     }
 
     /** Answered before: send the same answer again. */
-    public record Replay(int status, String contentType, String location, String body) implements Claim {
+    public record Replay(int status, String contentType, String location, String body) implements Decision {
     }
 
     /** The same key is being processed right now by another request. */
-    public record InFlight() implements Claim {
+    public record InFlight() implements Decision {
     }
 
     /** The key was used for a different request. */
-    public record Mismatch() implements Claim {
+    public record Mismatch() implements Decision {
     }
 
     @Inject
@@ -39,89 +57,86 @@ public class IdempotencyKeys {
     @Inject
     IdempotencyConfig config;
 
-    /** Claims the key in its own transaction, so a concurrent retry sees the claim at once. */
-    public Claim claim(String caller, String key, String requestHash) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            int inserted = em.createNativeQuery("""
-                    insert into idempotency_key (caller, idem_key, request_hash, state, created_at, lease_until)
-                    values (?1, ?2, ?3, 'IN_FLIGHT', ?4, ?5) on conflict do nothing""")
-                    .setParameter(1, caller).setParameter(2, key).setParameter(3, requestHash).setParameter(4, now)
-                    .setParameter(5, now.plus(config.inFlightLease())).executeUpdate();
-            if (inserted == 1) {
-                return new Proceed();
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                    select request_hash, state, status, content_type, location, body, created_at, lease_until
-                    from idempotency_key where caller = ?1 and idem_key = ?2 for update""")
-                    .setParameter(1, caller).setParameter(2, key).getResultList();
-            Object[] row = rows.get(0);
-            Instant created = toInstant(row[6]);
-            Instant leaseUntil = toInstant(row[7]);
-            boolean expired = created.plus(config.retention()).isBefore(now);
-            boolean abandoned = "IN_FLIGHT".equals(row[1]) && leaseUntil.isBefore(now);
-            if (expired || abandoned) {
-                em.createNativeQuery("""
-                        update idempotency_key set request_hash = ?3, state = 'IN_FLIGHT', status = null,
-                        content_type = null, location = null, body = null, created_at = ?4, lease_until = ?5
-                        where caller = ?1 and idem_key = ?2""")
-                        .setParameter(1, caller).setParameter(2, key).setParameter(3, requestHash).setParameter(4, now)
-                        .setParameter(5, now.plus(config.inFlightLease())).executeUpdate();
-                return new Proceed();
-            }
-            if (!requestHash.equals(row[0])) {
-                return new Mismatch();
-            }
-            if ("IN_FLIGHT".equals(row[1])) {
-                return new InFlight();
-            }
-            return new Replay(((Number) row[2]).intValue(), (String) row[3], (String) row[4], (String) row[5]);
-        });
+    private PollingWorker purger;
+
+    /** Decides, in the caller's transaction, what the request under this key may do. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Decision decide(String caller, String key, String requestHash) {
+        boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, lockId(caller, key)).getSingleResult();
+        if (!locked) {
+            return new InFlight();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select request_hash, status, content_type, location, body, created_at
+                from idempotency_key where caller = ?1 and idem_key = ?2""")
+                .setParameter(1, caller).setParameter(2, key).getResultList();
+        if (rows.isEmpty()) {
+            return new Proceed();
+        }
+        Object[] row = rows.get(0);
+        if (Timestamps.toInstant(row[5]).plus(config.retention()).isBefore(clock.instant())) {
+            em.createNativeQuery("delete from idempotency_key where caller = ?1 and idem_key = ?2")
+                    .setParameter(1, caller).setParameter(2, key).executeUpdate();
+            return new Proceed();
+        }
+        if (!requestHash.equals(row[0])) {
+            return new Mismatch();
+        }
+        return new Replay(((Number) row[1]).intValue(), (String) row[2], (String) row[3], (String) row[4]);
     }
 
-    /** Keeps the answer for replay. */
-    public void complete(String caller, String key, int status, String contentType, String location, String body) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                update idempotency_key set state = 'DONE', status = ?3, content_type = ?4, location = ?5, body = ?6
-                where caller = ?1 and idem_key = ?2""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, status).setParameter(4, contentType)
-                .setParameter(5, location).setParameter(6, body).executeUpdate());
+    /** Keeps the answer, in the transaction of the request's effect. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String caller, String key, String requestHash, int status, String contentType, String location,
+            String body) {
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                insert into idempotency_key (caller, idem_key, request_hash, state, status, content_type, location, body,
+                created_at, lease_until) values (?1, ?2, ?3, 'DONE', ?4, ?5, ?6, ?7, ?8, ?8) on conflict do nothing""")
+                .setParameter(1, caller).setParameter(2, key).setParameter(3, requestHash).setParameter(4, status)
+                .setParameter(5, contentType).setParameter(6, location).setParameter(7, body).setParameter(8, now)
+                .executeUpdate();
     }
 
-    /** Forgets a claim whose request failed on our side (5xx): a retry runs it again. */
-    public void release(String caller, String key) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from idempotency_key where caller = ?1 and idem_key = ?2 and state = 'IN_FLIGHT'")
-                .setParameter(1, caller).setParameter(2, key).executeUpdate());
+    /**
+     * Keeps a refusal whose transaction was rolled back (nothing changed), in a transaction of its own:
+     * if this one is lost, a retry is refused the same way or runs.
+     */
+    public void recordRefusal(String caller, String key, String requestHash, int status, String contentType, String body) {
+        QuarkusTransaction.requiringNew().run(() -> record(caller, key, requestHash, status, contentType, null, body));
     }
 
     /** Deletes the keys past their retention. @return how many */
     public int purgeExpired() {
         Instant before = clock.instant().minus(config.retention());
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "delete from idempotency_key where created_at < ?1 and (state = 'DONE' or lease_until < ?2)")
-                .setParameter(1, before).setParameter(2, clock.instant()).executeUpdate());
+                "delete from idempotency_key where created_at < ?1").setParameter(1, before).executeUpdate());
     }
 
-    private org.tradeorders.platform.worker.PollingWorker purger;
-
-    void startPurging(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
-        purger = new org.tradeorders.platform.worker.PollingWorker("idempotency-purge", config.purgeInterval(),
-                config.purgeInterval(), () -> {
-                    purgeExpired();
-                    return false;
-                });
-        purger.start();
-    }
-
-    void stopPurging(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stop) {
-        if (purger != null) {
-            purger.stop();
+    /** The advisory lock of (caller, key): the first 64 bits of their SHA-256. */
+    public static long lockId(String caller, String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((caller + "\n" + key).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private static Instant toInstant(Object value) {
-        return org.tradeorders.platform.time.Timestamps.toInstant(value);
+    void startPurging(@Observes StartupEvent start) {
+        purger = new PollingWorker("idempotency-purge", config.purgeInterval(), config.purgeInterval(), () -> {
+            purgeExpired();
+            return false;
+        });
+        purger.start();
+    }
+
+    void stopPurging(@Observes ShutdownEvent stop) {
+        if (purger != null) {
+            purger.stop();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tradeorders.platform.faults.Transients;
 
 /** Every error a REST client sees is problem+json (RFC 9457) naming the field and the reason. */
 public class ProblemMappers {
@@ -72,30 +73,27 @@ public class ProblemMappers {
 
     /**
      * The database gave up on a statement that is worth retrying as it is (a deadlock victim, a
-     * serialization failure, a lock wait timed out): the transaction was rolled back and nothing
-     * changed, so the client is told to retry (503 with Retry-After; with its Idempotency-Key the
-     * retry is safe, and a 5xx answer is never kept for the key). Anything else is a plain 500.
+     * serialization failure, a lock wait timed out), or could not be reached (restarting, connection
+     * lost): the transaction was rolled back and nothing changed, so the client is told to retry (503
+     * with Retry-After; with its Idempotency-Key the retry is safe, and a 5xx answer is never kept for
+     * the key). Anything else is a plain 500.
      */
     @ServerExceptionMapper
     public Response persistence(jakarta.persistence.PersistenceException e) {
-        if (!isTransient(e)) {
-            org.jboss.logging.Logger.getLogger(ProblemMappers.class).error("database failure", e);
+        return failure(e);
+    }
+
+    /** The answer to a request that failed on our side: 503 busy-retry if the cause is transient, else 500. */
+    public static Response failure(Throwable e) {
+        if (!Transients.isTransient(e)) {
+            org.jboss.logging.Logger.getLogger(ProblemMappers.class).error("request failed on our side", e);
             return respond(new Problem(URI.create("about:blank"), "Internal Server Error", 500,
                     "the request failed on our side and changed nothing", List.of(), null));
         }
-        Problem p = new ProblemException(503, "busy-retry", "Busy, retry", "the request met a concurrent one and was "
-                + "rolled back without any effect: send it again (with the same Idempotency-Key)", null, null).problem();
+        Problem p = new ProblemException(503, "busy-retry", "Busy, retry", "the request met a concurrent one or a "
+                + "database that was briefly unavailable, and was rolled back without any effect: send it again "
+                + "(with the same Idempotency-Key)", null, null).problem();
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1").entity(p).build();
-    }
-
-    /** PostgreSQL's SQLSTATEs for a deadlock victim (40P01), a serialization failure (40001), a lock not available (55P03). */
-    static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && List.of("40P01", "40001", "55P03").contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response respond(Problem p) {

@@ -32,4 +32,38 @@ public final class Formats {
             return false;
         }
     }
+
+    /**
+     * Text a person could have typed: no control characters (but tab and line breaks, if
+     * {@code multiLine}), no unpaired surrogate (not Unicode at all), no noncharacter. Such input is
+     * refused, never replaced.
+     */
+    public static boolean isText(String s, boolean multiLine) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                int cp = s.codePointAt(i);
+                if ((cp & 0xFFFE) == 0xFFFE) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            if (Character.isLowSurrogate(c) || c == '\uFFFE' || c == '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF')) {
+                return false;
+            }
+            if (Character.isISOControl(c) && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One line of text: {@link #isText} without line breaks or tabs. */
+    public static boolean isPrintable(String s) {
+        return isText(s, false);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.tradeorders.platform.faults.Transients;
 
 class ProblemMappersTest {
 
@@ -17,10 +18,15 @@ class ProblemMappersTest {
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
         assertThat(((Problem) response.getEntity()).type().toString()).endsWith("busy-retry");
 
-        assertThat(ProblemMappers.isTransient(new SQLException("could not serialize", "40001"))).isTrue();
-        assertThat(ProblemMappers.isTransient(new SQLException("lock not available", "55P03"))).isTrue();
+        assertThat(Transients.isTransient(new SQLException("could not serialize", "40001"))).isTrue();
+        assertThat(Transients.isTransient(new SQLException("lock not available", "55P03"))).isTrue();
         var broken = new PersistenceException(new SQLException("null value in column", "23502"));
-        assertThat(ProblemMappers.isTransient(broken)).isFalse();
+        assertThat(Transients.isTransient(broken)).isFalse();
         assertThat(new ProblemMappers().persistence(broken).getStatus()).isEqualTo(500);
+        // the database restarting or unreachable: retry, nothing changed
+        assertThat(Transients.isTransient(new PersistenceException(new SQLException("terminating connection", "57P01")))).isTrue();
+        assertThat(Transients.isTransient(new SQLException("connection refused", "08001"))).isTrue();
+        assertThat(new ProblemMappers().persistence(new PersistenceException(new SQLException("gone", "08006")))
+                .getStatus()).isEqualTo(503);
     }
 }
