@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -11,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.tradeorders.platform.faults.Transients;
 
 /** Every error a REST client sees is problem+json (RFC 9457) naming the field and the reason. */
@@ -49,13 +52,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        String field = "body";
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
-        }
-        return respond(ProblemException.invalid(field, "cannot be read: " + e.getOriginalMessage()).problem());
+        return respond(ProblemException.invalid(UnreadableJson.field(e), UnreadableJson.reason(e)).problem());
     }
 
     /** A signed-in caller whose role may not make this call. */
@@ -64,11 +61,80 @@ public class ProblemMappers {
         return respond(ProblemException.forbidden("your role may not make this call").problem());
     }
 
+    /** No token where the call needs one (authentication is not proactive, so this reaches the mappers). */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        return unauthorized("missing", "this call needs a bearer token: Authorization: Bearer <JWT>");
+    }
+
+    /** A token that was given but does not hold: expired, badly signed, or not a JWT at all. */
+    @ServerExceptionMapper
+    public Response badToken(io.quarkus.security.AuthenticationFailedException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidJwtException jwt) {
+                if (jwt.hasExpired()) {
+                    return unauthorized("expired", "the bearer token has expired");
+                }
+                if (jwt.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+                    return unauthorized("bad-signature", "the bearer token's signature does not verify");
+                }
+                if (jwt.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || jwt.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)
+                        || jwt.hasErrorCode(ErrorCodes.ISSUER_INVALID) || jwt.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                    return unauthorized("wrong-audience", "the bearer token was not issued for this service");
+                }
+            }
+        }
+        return unauthorized("malformed", "the bearer token is not a valid signed JWT");
+    }
+
+    /**
+     * The framework's own refusals (404 for an unknown path, 405, 406, 415, a malformed parameter),
+     * in the same shape and with the same problem types in every service.
+     */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return unreadable(json); // the body reader wraps what Jackson could not read
+            }
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // a path or query parameter that could not be converted: the route exists, the value is wrong
+            return respond(ProblemException.invalid("parameter", "has the wrong type: " + conversion(e.getCause())).problem());
+        }
         Response.StatusType type = e.getResponse().getStatusInfo();
-        return respond(new Problem(URI.create("about:blank"), type.getReasonPhrase(), status, e.getMessage(), List.of(), null));
+        String slug = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "body-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status < 500 ? "bad-request" : "internal-error";
+        };
+        String detail = switch (status) {
+            case 404 -> "there is no such resource";
+            case 405 -> "this resource does not answer this method";
+            case 406 -> "this resource answers only application/json (errors application/problem+json)";
+            case 415 -> "send the body as application/json";
+            default -> type.getReasonPhrase();
+        };
+        Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new ProblemException(status, slug, type.getReasonPhrase(), detail, null, null).problem());
+        if (e.getResponse().getHeaderString("Allow") != null) {
+            r.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        return r.build();
+    }
+
+    private static String conversion(Throwable cause) {
+        return cause instanceof NumberFormatException ? "must be a whole number" : "cannot be read";
+    }
+
+    private static Response unauthorized(String slug, String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(new ProblemException(401, "unauthenticated-" + slug, "Unauthenticated", detail, null, null).problem())
+                .build();
     }
 
     /**
