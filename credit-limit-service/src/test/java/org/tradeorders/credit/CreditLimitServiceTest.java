@@ -173,6 +173,25 @@ class CreditLimitServiceTest {
         line(supplier).body("limit.amount", equalTo("500.00"));
     }
 
+    @Test
+    void noCreditLineNewOrOldIsSetAboveTheConfiguredCeilingNorRounded() {
+        String existing = "SUP-" + UUID.randomUUID();
+        activate(existing, "500.00");
+        String fresh = "SUP-" + UUID.randomUUID();
+        for (String limit : List.of("1000000.01", "1e30", "12.345")) {
+            for (String supplier : List.of(existing, fresh)) {
+                given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON)
+                        .body("{\"limitUsd\":\"" + limit + "\"}").put("/credit-lines/" + supplier).then().statusCode(400)
+                        .contentType("application/problem+json").body("errors[0].field", equalTo("limitUsd"));
+            }
+        }
+        line(existing).body("limit.amount", equalTo("500.00"));
+        given().auth().oauth2(Tokens.operator("OPS")).get("/credit-lines/" + fresh).then().statusCode(404);
+        // the ceiling itself is allowed
+        given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON).body("{\"limitUsd\":\"1000000\"}")
+                .put("/credit-lines/" + fresh).then().statusCode(200).body("limit.amount", equalTo("1000000.00"));
+    }
+
     static io.restassured.response.ValidatableResponse activation(String supplier, String body) {
         return given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON).body(body)
                 .post("/credit-lines/" + supplier + "/activation").then().log().ifValidationFails();

@@ -204,6 +204,14 @@ public class CreditWorkflow {
         if (baseLimitUsd.signum() < 0) {
             throw ProblemException.invalid("limitUsd", "must not be negative");
         }
+        if (baseLimitUsd.stripTrailingZeros().scale() > 2) {
+            throw ProblemException.invalid("limitUsd", "must have at most 2 decimals (cents)");
+        }
+        BigDecimal ceiling = rules.growth().maxLimitUsd();
+        if (baseLimitUsd.compareTo(ceiling) > 0) {
+            throw ProblemException.invalid("limitUsd", "must be at most " + ceiling.toPlainString()
+                    + " (credit-limit.growth.max-limit-usd): no credit line goes above it");
+        }
         CreditLine line = em.find(CreditLine.class, supplierId, LockModeType.PESSIMISTIC_WRITE);
         if (line == null) {
             return activate(supplierId, baseLimitUsd, null, null, null, reason);
@@ -252,6 +260,10 @@ public class CreditWorkflow {
                 setBaseLimit(supplier, limit, "ACTIVATED_BY_SEED");
             }
         });
+        // a line set above the ceiling before it was enforced (or before it was lowered) comes down to it
+        em.createQuery("from CreditLine l where l.limitUsd > :ceiling", CreditLine.class)
+                .setParameter("ceiling", rules.growth().maxLimitUsd()).getResultList()
+                .forEach(line -> applyLimit(line, growth.limitFor(line), "CAPPED_AT_MAX_LIMIT"));
     }
 
     private Money available(String supplierId) {

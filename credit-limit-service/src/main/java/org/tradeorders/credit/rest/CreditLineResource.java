@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -46,7 +47,7 @@ public class CreditLineResource {
         }
     }
 
-    public record SetLimitRequest(@NotNull @PositiveOrZero BigDecimal limitUsd, String reason) {
+    public record SetLimitRequest(@NotNull @PositiveOrZero BigDecimal limitUsd, @Size(max = 200) String reason) {
     }
 
     /** The supplier's own line (or any, for an operator). */
@@ -70,7 +71,7 @@ public class CreditLineResource {
     @PUT
     @Path("/{supplierId}")
     @RolesAllowed(Roles.OPERATOR)
-    public CreditLineView setLimit(@PathParam("supplierId") String supplierId, @Valid @NotNull SetLimitRequest request) {
+    public CreditLineView setLimit(@PathParam("supplierId") @Size(max = 100) String supplierId, @Valid @NotNull SetLimitRequest request) {
         return CreditLineView.of(credit.setBaseLimit(supplierId, request.limitUsd(),
                 request.reason() == null || request.reason().isBlank() ? "SET_BY_OPERATOR" : request.reason()));
     }

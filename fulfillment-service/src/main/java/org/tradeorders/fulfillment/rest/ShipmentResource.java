@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,12 +42,13 @@ public class ShipmentResource {
      * SELF_OPERATED: carrier, trackingNumber and customsDeclarationNumber. ONE_STOP_EXPORT: either
      * exportBillId (a bill the supplier drafted with POST /export-bills) or exportBill (a new bill drafted here).
      */
-    public record ShipmentRequest(@NotBlank String orderId, @NotNull ExportMode exportMode, String carrier,
-            String trackingNumber, String customsDeclarationNumber, String exportBillId,
+    public record ShipmentRequest(@NotBlank @Size(max = 64) String orderId, @NotNull ExportMode exportMode,
+            @Size(max = 200) String carrier, @Size(max = 200) String trackingNumber,
+            @Size(max = 200) String customsDeclarationNumber, @Size(max = 64) String exportBillId,
             @Valid ExportBillResource.ExportBillRequest exportBill, @NotEmpty List<@Valid @NotNull Line> lines) {
     }
 
-    public record Line(@NotBlank String model, @NotNull @Positive Integer quantity) {
+    public record Line(@NotBlank @Size(max = 200) String model, @NotNull @Positive Integer quantity) {
     }
 
     public record ShipmentView(String id, String orderId, String supplierId, String buyerId, String exportMode,

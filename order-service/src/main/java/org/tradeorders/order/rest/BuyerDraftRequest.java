@@ -19,8 +19,8 @@ import org.tradeorders.order.rest.DraftOrderRequest.Line;
  * and payment terms before it confirms.
  */
 public record BuyerDraftRequest(
-        @NotBlank String supplierCompanyId,
-        @NotBlank @Email String buyerEmail,
+        @NotBlank @Size(max = 100) String supplierCompanyId,
+        @NotBlank @Email @Size(max = 320) String buyerEmail,
         @NotNull @Valid Contact buyerContact,
         @NotNull @Valid Address deliveryAddress,
         @NotBlank @Size(min = 3, max = 3) String currency,

@@ -27,8 +27,8 @@ import org.tradeorders.platform.validation.Formats;
  * initial payment.
  */
 public record DraftOrderRequest(
-        @NotBlank String buyerCompanyId,
-        @NotBlank @Email String buyerEmail,
+        @NotBlank @Size(max = 100) String buyerCompanyId,
+        @NotBlank @Email @Size(max = 320) String buyerEmail,
         @NotNull @Valid Contact buyerContact,
         @NotNull @Valid Address deliveryAddress,
         @NotBlank @Size(min = 3, max = 3) String currency,
@@ -50,7 +50,7 @@ public record DraftOrderRequest(
     public record Contact(
             @NotBlank @Size(max = 300) String companyName,
             @NotBlank @Size(max = 200) String contactName,
-            @NotBlank @Pattern(regexp = Formats.PHONE, message = Formats.PHONE_MESSAGE)
+            @NotBlank @Pattern(regexp = Formats.PHONE, message = Formats.PHONE_MESSAGE) @Size(max = 30)
             String phone) {
     }
 
@@ -59,14 +59,14 @@ public record DraftOrderRequest(
             @NotBlank @Size(max = 500) String street,
             @NotBlank @Size(max = 200) String city,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 -]{1,11}", message = "must be a zip code of 2 to 12 letters, digits, spaces or dashes")
-            String zipCode,
-            @NotBlank @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE)
+            @Size(max = 20) String zipCode,
+            @NotBlank @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) @Size(max = 2)
             String country) {
     }
 
     public record Line(
-            @NotBlank String productName,
-            @NotBlank String model,
+            @NotBlank @Size(max = 300) String productName,
+            @NotBlank @Size(max = 200) String model,
             @Size(max = 1000) String specification,
             @Size(max = 100) String color,
             @Size(max = 300) String packaging,

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,7 +48,7 @@ public class PaymentResource {
     public record MoneyInput(@NotNull @jakarta.validation.constraints.Positive
             @jakarta.validation.constraints.Digits(integer = 13, fraction = 4) java.math.BigDecimal amount,
             @NotNull @jakarta.validation.constraints.Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
-            String currency) {
+            @Size(max = 3) String currency) {
         Money money() {
             return payable(amount, currency, "amount.amount", "amount.currency");
         }
@@ -83,7 +84,7 @@ public class PaymentResource {
     /** A channel adapter's report of money it collected for a link (amount without the card surcharge). */
     public record ChannelReport(@NotNull Channel channel,
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String transactionId,
-            @jakarta.validation.constraints.NotBlank String linkId, @NotNull @Valid MoneyInput amount) {
+            @jakarta.validation.constraints.NotBlank @Size(max = 64) String linkId, @NotNull @Valid MoneyInput amount) {
     }
 
     @GET

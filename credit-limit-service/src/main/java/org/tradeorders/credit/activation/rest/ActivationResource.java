@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,7 +52,7 @@ public class ActivationResource {
     @Path("/{supplierId}/activation")
     @RolesAllowed(Roles.SUPPLIER)
     @Transactional
-    public Response activate(@PathParam("supplierId") String supplierId, @Valid @NotNull ActivationRequest request) {
+    public Response activate(@PathParam("supplierId") @Size(max = 100) String supplierId, @Valid @NotNull ActivationRequest request) {
         caller.requireSelf("credit line", supplierId);
         BigDecimal limit = rules.initialLimit(request.verificationLevel(), request.yearsInBusiness(),
                 request.registeredCapitalUsd()).orElseThrow(() -> {

@@ -55,7 +55,11 @@ public class GrowthResource {
         return new Recalculated(changed, growth.scheduledRecalculation());
     }
 
-    public record PenaltyRequest(@NotNull @Positive @Max(1000) Integer points, @NotBlank @Size(max = 300) String reason) {
+    /**
+     * reason: at most 184 characters, as the limit history (credit_limit_change.reason, varchar(200)) keeps it
+     * as "PENALTY_POINTS: " + reason; the penalty itself (penalty.reason) would take 300.
+     */
+    public record PenaltyRequest(@NotNull @Positive @Max(1000) Integer points, @NotBlank @Size(max = 184) String reason) {
     }
 
     @POST

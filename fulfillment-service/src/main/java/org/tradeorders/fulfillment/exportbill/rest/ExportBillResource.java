@@ -40,7 +40,8 @@ public class ExportBillResource {
     /** A bill's draft; also the {@code exportBill} of a one-stop shipment request. */
     public record ExportBillRequest(@NotBlank @Size(max = 300) String exporterName,
             @NotBlank @Size(max = 300) String consigneeName,
-            @NotBlank @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String destinationCountry,
+            @NotBlank @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) @Size(max = 2)
+            String destinationCountry,
             @NotBlank @Size(max = 200) String portOfLoading,
             @NotEmpty @Size(max = 500) List<@Valid @NotNull Item> items) {
 
@@ -51,7 +52,8 @@ public class ExportBillResource {
         }
     }
 
-    public record Item(@NotBlank @Pattern(regexp = ExportBills.HS_CODE, message = ExportBills.HS_CODE_MESSAGE) String hsCode,
+    public record Item(@NotBlank @Pattern(regexp = ExportBills.HS_CODE, message = ExportBills.HS_CODE_MESSAGE) @Size(max = 10)
+            String hsCode,
             @NotBlank @Size(max = 500) String description,
             @NotNull @Positive Integer quantity,
             @NotNull @Valid MoneyInput declaredValue) {
@@ -60,7 +62,7 @@ public class ExportBillResource {
     /** An amount as a decimal string or number, read as BigDecimal (never binary floating point). */
     public record MoneyInput(@NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
             @NotNull @Pattern(regexp = org.tradeorders.platform.validation.Formats.CURRENCY,
-                    message = org.tradeorders.platform.validation.Formats.CURRENCY_MESSAGE) String currency) {
+                    message = org.tradeorders.platform.validation.Formats.CURRENCY_MESSAGE) @Size(max = 3) String currency) {
     }
 
     public record ItemView(String hsCode, String description, int quantity, Money declaredValue) {

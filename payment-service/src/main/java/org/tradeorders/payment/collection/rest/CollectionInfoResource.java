@@ -35,11 +35,11 @@ public class CollectionInfoResource {
     public record CollectionInfoRequest(@NotBlank @Size(max = 200) String bankName,
             @NotBlank @Size(max = 200) String accountHolder,
             @NotBlank @Size(max = 50) String accountNumber,
-            @NotBlank @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE)
+            @NotBlank @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) @Size(max = 2)
             String bankCountry,
             @NotBlank @Size(max = 14) String swiftBic,
             @NotBlank @Email @Size(max = 320) String contactEmail,
-            @NotBlank @Pattern(regexp = Formats.PHONE, message = Formats.PHONE_MESSAGE)
+            @NotBlank @Pattern(regexp = Formats.PHONE, message = Formats.PHONE_MESSAGE) @Size(max = 30)
             String contactPhone) {
     }
 

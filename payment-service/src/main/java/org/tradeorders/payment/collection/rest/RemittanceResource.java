@@ -47,7 +47,7 @@ public class RemittanceResource {
 
     public record MoneyInput(@NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
             @NotNull @jakarta.validation.constraints.Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
-            String currency) {
+            @Size(max = 3) String currency) {
         Money money() {
             return PaymentResource.MoneyInput.payable(amount, currency, "amount.amount", "amount.currency");
         }
@@ -55,7 +55,7 @@ public class RemittanceResource {
 
     public record FeeInput(@NotNull @PositiveOrZero @Digits(integer = 13, fraction = 4) BigDecimal amount,
             @NotNull @jakarta.validation.constraints.Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
-            String currency) {
+            @Size(max = 3) String currency) {
         Money money() {
             return PaymentResource.MoneyInput.payable(amount, currency, "bankFees.amount", "bankFees.currency");
         }
@@ -129,7 +129,7 @@ public class RemittanceResource {
         return remittances.suggestions(m);
     }
 
-    public record AssociationLine(@NotBlank String remittanceId, @NotBlank String orderId,
+    public record AssociationLine(@NotBlank @Size(max = 64) String remittanceId, @NotBlank @Size(max = 64) String orderId,
             @NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount) {
     }
 

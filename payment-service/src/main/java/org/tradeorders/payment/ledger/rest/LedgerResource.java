@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -88,7 +89,7 @@ public class LedgerResource {
         return new Balances(supplierId, byCurrency);
     }
 
-    public record Settings(@jakarta.validation.constraints.NotNull String settlementCurrency) {
+    public record Settings(@jakarta.validation.constraints.NotNull @Size(max = 3) String settlementCurrency) {
     }
 
     @GET

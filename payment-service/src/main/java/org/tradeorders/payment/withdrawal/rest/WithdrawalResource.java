@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,8 +36,9 @@ public class WithdrawalResource {
 
     public record WithdrawalRequest(@NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
             @NotNull @Pattern(regexp = org.tradeorders.platform.validation.Formats.CURRENCY,
-                    message = org.tradeorders.platform.validation.Formats.CURRENCY_MESSAGE) String currency,
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9 ]{6,40}", message = "must be an account number or IBAN") String bankAccount) {
+                    message = org.tradeorders.platform.validation.Formats.CURRENCY_MESSAGE) @Size(max = 3) String currency,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9 ]{6,40}", message = "must be an account number or IBAN") @Size(max = 100)
+            String bankAccount) {
     }
 
     public record WithdrawalView(String id, String supplierId, Money amount, String bankAccount, String status,
