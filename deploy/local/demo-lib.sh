@@ -27,8 +27,8 @@ call() { # method url token [json]
   if [ "${code:0:1}" != 2 ]; then echo "HTTP $code from $1 $2: $body" >&2; return 1; fi
   printf '%s' "$body"
 }
-await_state() { # order-id state
-  for _ in $(seq 1 100); do
+await_state() { # order-id state (up to a minute: a stack just restarted may take a few seconds to consume)
+  for _ in $(seq 1 200); do
     state=$(call GET "$ORDER/orders/$1" "$buyer" | field state)
     [ "$state" = "$2" ] && { echo "order is $state"; return 0; }
     sleep 0.3

@@ -101,6 +101,10 @@ public final class LocalStack implements AutoCloseable {
         return tokens;
     }
 
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
     public Map<Service, Process> processes() {
         return processes;
     }

@@ -70,17 +70,16 @@ class EndToEndIT {
             stack.close();
             assertThat(ports).as("no port left behind").noneMatch(Ports::inUse);
         }
-        keepLogs();
+        keepLogs(data, Path.of("target", "e2e-logs"));
         org.tradeorders.platform.infra.Processes.deleteTree(data);
         if (smtp != null) {
             smtp.stop();
         }
     }
 
-    /** The services' logs outlive the throwaway folder: in target/e2e-logs, for whoever reads a failure. */
-    static void keepLogs() {
+    /** The services' logs outlive the throwaway folder (in {@code kept}), for whoever reads a failure. */
+    static void keepLogs(Path data, Path kept) {
         Path logs = data.resolve("logs");
-        Path kept = Path.of("target", "e2e-logs");
         try (var files = Files.exists(logs) ? Files.list(logs) : java.util.stream.Stream.<Path>empty()) {
             Files.createDirectories(kept);
             for (Path f : files.toList()) {

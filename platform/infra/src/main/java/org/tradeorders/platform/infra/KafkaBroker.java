@@ -84,6 +84,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Kills the broker without warning (SIGKILL), as a crash would; {@link #start()} brings it back on its data. */
+    public synchronized void kill() {
+        if (process != null) {
+            Processes.signalAndWait(process, "KILL", 30);
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();
