@@ -3,8 +3,11 @@ package org.tradeorders.credit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -173,6 +176,31 @@ class CreditLimitServiceTest {
         line(supplier).body("limit.amount", equalTo("500.00"));
     }
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aLineWhoseReservedAmountDriftsFromItsReservationsIsFoundByTheStandingCheck() throws Exception {
+        String supplier = "SUP-" + UUID.randomUUID();
+        activate(supplier, "500.00");
+        String operator = Tokens.operator("OPS");
+        given().auth().oauth2(operator).post("/ops/invariants/check").then().statusCode(200)
+                .body("find { it.name == 'reservations-add-up' }.violations.findAll { it.contains('" + supplier + "') }",
+                        empty());
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement(
+                "update credit_line set reserved_usd = reserved_usd + ? where supplier_id = ?")) {
+            st.setBigDecimal(1, new BigDecimal("10.00"));
+            st.setString(2, supplier);
+            st.executeUpdate();
+            given().auth().oauth2(operator).post("/ops/invariants/check").then().statusCode(200)
+                    .body("find { it.name == 'reservations-add-up' }.holds", equalTo(false))
+                    .body("find { it.name == 'reservations-add-up' }.violations.find { it.contains('" + supplier + "') }",
+                            containsString("active reservations 0"));
+            st.setBigDecimal(1, new BigDecimal("-10.00"));
+            st.executeUpdate();
+        }
+    }
+
     @Test
     void noCreditLineNewOrOldIsSetAboveTheConfiguredCeilingNorRounded() {
         String existing = "SUP-" + UUID.randomUUID();
@@ -210,8 +238,8 @@ class CreditLimitServiceTest {
         activation(supplier, "{\"verificationLevel\":\"VERIFIED\",\"yearsInBusiness\":-1}").statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("yearsInBusiness", "registeredCapitalUsd"));
         activation(supplier, "{\"verificationLevel\":\"BASIC\",\"yearsInBusiness\":0,\"registeredCapitalUsd\":1000}")
-                .statusCode(409).body("type", org.hamcrest.Matchers.containsString("not-eligible"))
-                .body("detail", org.hamcrest.Matchers.containsString("1 year(s) in business"));
+                .statusCode(409).body("type", containsString("not-eligible"))
+                .body("detail", containsString("1 year(s) in business"));
         given().auth().oauth2(Tokens.supplier("SUP-OTHER")).contentType(ContentType.JSON)
                 .body("{\"verificationLevel\":\"VERIFIED\",\"yearsInBusiness\":4,\"registeredCapitalUsd\":600000}")
                 .post("/credit-lines/" + supplier + "/activation").then().statusCode(404);
@@ -221,7 +249,7 @@ class CreditLimitServiceTest {
                 .statusCode(201).body("limit.amount", equalTo("50000.00")).body("baseLimit.amount", equalTo("50000.00"))
                 .body("verificationLevel", equalTo("VERIFIED"));
         activation(supplier, "{\"verificationLevel\":\"VERIFIED\",\"yearsInBusiness\":4,\"registeredCapitalUsd\":600000}")
-                .statusCode(409).body("type", org.hamcrest.Matchers.containsString("already-active"));
+                .statusCode(409).body("type", containsString("already-active"));
         assertThat(reasons(supplier)).containsExactly("ACTIVATED_BY_RULE_TABLE");
         var changed = TopicProbe.await("credit-limit-events", "tradeorders.CreditLimitChanged.v1", supplier);
         assertThat(TopicProbe.data(changed).path("limit").path("amount").asText()).isEqualTo("50000.00");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -461,9 +462,16 @@ class PaymentServiceTest {
             st.executeUpdate();
             given().auth().oauth2(Tokens.operator("OPS")).get("/ops/ledger/check").then().statusCode(200)
                     .body("balanced", equalTo(false)).body("problems[0]", containsString(account));
+            // and the standing check (scheduled; run now here) shows and counts it where ops look
+            given().auth().oauth2(Tokens.operator("OPS")).post("/ops/invariants/check").then().statusCode(200)
+                    .body("find { it.name == 'books-balance' }.holds", equalTo(false))
+                    .body("find { it.name == 'books-balance' }.violations[0]", containsString(account));
             st.setBigDecimal(1, new java.math.BigDecimal("-0.01"));
             st.executeUpdate();
         }
+        given().auth().oauth2(Tokens.operator("OPS")).post("/ops/invariants/check").then().statusCode(200)
+                .body("find { it.name == 'books-balance' }.holds", equalTo(true))
+                .body("find { it.name == 'books-balance' }.timesViolated", greaterThanOrEqualTo(1));
     }
 
     static ValidatableResponse collectionInfo(String supplier, String account, String country, String bic) {
