@@ -434,6 +434,24 @@ class PaymentServiceTest {
         balances(supplier).body("byCurrency.USD.available.amount", equalTo("680.00"));
     }
 
+    @Test
+    void aWithdrawalToAnAccountGivenAsAnIbanNeedsAValidOne() {
+        String supplier = "SUP-IBAN-" + UUID.randomUUID();
+        for (String account : List.of("DE89370400440532013001", "GB82WEST1234569876543", "SC18SSCB1101000000000000149")) {
+            given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
+                    .body("{\"amount\":\"10\",\"currency\":\"USD\",\"bankAccount\":\"" + account + "\"}")
+                    .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("bankAccount"));
+        }
+        // a valid IBAN, or an account of a country without IBANs, goes on to the balance check
+        for (String account : List.of("DE89370400440532013000", "CN12 3456 7890 1234")) {
+            given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
+                    .body("{\"amount\":\"10\",\"currency\":\"USD\",\"bankAccount\":\"" + account + "\"}")
+                    .post("/suppliers/" + supplier + "/withdrawals").then().statusCode(409)
+                    .body("type", containsString("insufficient-funds"));
+        }
+    }
+
     @jakarta.inject.Inject
     org.tradeorders.payment.ledger.domain.Ledger ledger;
 

@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.fulfillment.domain.ExportMode;
 import org.tradeorders.fulfillment.domain.Shipment;
 import org.tradeorders.fulfillment.domain.ShipmentWorkflow;
@@ -63,6 +66,7 @@ public class ShipmentResource {
 
     @POST
     @RolesAllowed(Roles.SUPPLIER)
+    @APIResponse(responseCode = "201", description = "the shipment", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ShipmentView.class)))
     public Response submit(@Valid @NotNull ShipmentRequest r) {
         Map<String, Integer> byModel = new LinkedHashMap<>();
         r.lines().forEach(l -> byModel.merge(l.model(), l.quantity(), Integer::sum));

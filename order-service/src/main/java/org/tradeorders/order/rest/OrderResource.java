@@ -17,6 +17,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.order.domain.Installment;
 import org.tradeorders.order.domain.InstallmentDue;
 import org.tradeorders.order.domain.Order;
@@ -54,6 +57,7 @@ public class OrderResource {
     /** A supplier drafts an order for a buyer. */
     @POST
     @RolesAllowed(Roles.SUPPLIER)
+    @APIResponse(responseCode = "201", description = "the drafted order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     public Response draft(@Valid @NotNull DraftOrderRequest request) {
         Order order = toOrder(request);
         workflow.draft(order);
@@ -67,6 +71,7 @@ public class OrderResource {
     @POST
     @Path("/buyer-initiated")
     @RolesAllowed(Roles.BUYER)
+    @APIResponse(responseCode = "201", description = "the drafted order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     public Response draftByBuyer(@Valid @NotNull BuyerDraftRequest request) {
         if (request.kind() == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
             throw ProblemException.forbidden("e-Collection orders are drafted by the supplier only: it sends you a payment "

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.order.domain.ECollectionWorkflow;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.messaging.OrderEvents;
@@ -52,6 +55,10 @@ public class PaymentReminderResource {
 
     @GET
     @Transactional
+    @APIResponse(responseCode = "200", description = "the order and the remittance instructions", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ReminderView.class)))
+    @APIResponse(responseCode = "403", description = "The link was changed: it is not the one the buyer was sent")
+    @APIResponse(responseCode = "410", description = "The link has expired: the supplier can send a new one")
     public ReminderView view(@PathParam("token") String token) {
         return ReminderView.of(eCollection.byLink(token));
     }
@@ -60,6 +67,10 @@ public class PaymentReminderResource {
     @POST
     @Path("/confirmation")
     @Transactional
+    @APIResponse(responseCode = "200", description = "the order, confirmed by the buyer", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ReminderView.class)))
+    @APIResponse(responseCode = "403", description = "The link was changed: it is not the one the buyer was sent")
+    @APIResponse(responseCode = "410", description = "The link has expired: the supplier can send a new one")
     public ReminderView confirm(@PathParam("token") String token, @Valid @NotNull Confirmation confirmation) {
         return ReminderView.of(eCollection.confirmByLink(token, confirmation.version()));
     }

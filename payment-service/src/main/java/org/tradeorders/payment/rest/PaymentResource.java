@@ -14,6 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.payment.domain.Channel;
 import org.tradeorders.payment.domain.Payment;
 import org.tradeorders.payment.domain.PaymentLink;
@@ -107,6 +110,7 @@ public class PaymentResource {
     @POST
     @Path("payment-links/{token}/payments")
     @RolesAllowed(Roles.BUYER)
+    @APIResponse(responseCode = "201", description = "the payment", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
     public Response pay(@PathParam("token") String token,
             @jakarta.ws.rs.HeaderParam(org.tradeorders.platform.idempotency.IdempotencyFilter.HEADER) String requestKey,
             @Valid @NotNull PayRequest request) {
@@ -130,6 +134,8 @@ public class PaymentResource {
     @POST
     @Path("channel-reports")
     @RolesAllowed(Roles.PAYMENT_CHANNEL)
+    @APIResponse(responseCode = "201", description = "the payment, first reported", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
+    @APIResponse(responseCode = "200", description = "the same payment, reported again", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
     public Response report(@Valid @NotNull ChannelReport report) {
         String allowed = rules.channelAdapters().getOrDefault(caller.companyId(), "");
         if (!java.util.Arrays.asList(allowed.split("\\s*,\\s*")).contains(report.channel().name())) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.review.domain.Review;
@@ -42,6 +45,7 @@ public class ReviewResource {
     @POST
     @Path("orders/{orderId}/review")
     @RolesAllowed(Roles.BUYER)
+    @APIResponse(responseCode = "201", description = "the review", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
     public Response review(@PathParam("orderId") String orderId, @Valid @NotNull ReviewRequest r) {
         Review saved = reviews.submit(caller.companyId(), orderId, r.serviceAttitude(), r.deliverySpeed(),
                 r.descriptionAccuracy(), r.text());

@@ -16,6 +16,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.credit.activation.domain.ActivationRules;
 import org.tradeorders.credit.domain.CreditWorkflow;
 import org.tradeorders.credit.domain.VerificationLevel;
@@ -52,6 +55,7 @@ public class ActivationResource {
     @Path("/{supplierId}/activation")
     @RolesAllowed(Roles.SUPPLIER)
     @Transactional
+    @APIResponse(responseCode = "201", description = "the line, activated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreditLineView.class)))
     public Response activate(@PathParam("supplierId") @Size(max = 100) String supplierId, @Valid @NotNull ActivationRequest request) {
         caller.requireSelf("credit line", supplierId);
         BigDecimal limit = rules.initialLimit(request.verificationLevel(), request.yearsInBusiness(),

@@ -20,6 +20,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBill;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBills;
 import org.tradeorders.platform.identity.Caller;
@@ -82,6 +85,7 @@ public class ExportBillResource {
     /** The calling supplier drafts a bill for itself. */
     @POST
     @RolesAllowed(Roles.SUPPLIER)
+    @APIResponse(responseCode = "201", description = "the export bill", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExportBillView.class)))
     public Response draft(@Valid @NotNull ExportBillRequest r) {
         ExportBill b = bills.draft(caller.companyId(), r.toDraft());
         return Response.created(URI.create("/export-bills/" + b.id)).entity(ExportBillView.of(b)).build();

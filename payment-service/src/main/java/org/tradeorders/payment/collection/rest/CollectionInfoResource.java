@@ -16,6 +16,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.payment.collection.domain.CollectionInfo;
 import org.tradeorders.payment.collection.domain.CollectionInfos;
 import org.tradeorders.platform.identity.Caller;
@@ -55,6 +58,8 @@ public class CollectionInfoResource {
     /** 201 when this activates e-collection, 200 for a change. */
     @PUT
     @RolesAllowed(Roles.SUPPLIER)
+    @APIResponse(responseCode = "201", description = "e-collection activated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CollectionInfoView.class)))
+    @APIResponse(responseCode = "200", description = "the collection information changed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CollectionInfoView.class)))
     public Response save(@PathParam("supplierId") String supplierId, @Valid @NotNull CollectionInfoRequest r) {
         caller.requireSelf("e-collection information of supplier", supplierId);
         if (!Formats.isCountry(r.bankCountry())) {

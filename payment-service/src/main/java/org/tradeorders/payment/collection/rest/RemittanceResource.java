@@ -23,6 +23,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.payment.collection.domain.MatchSuggestions;
 import org.tradeorders.payment.collection.domain.Remittance;
 import org.tradeorders.payment.collection.domain.Remittances;
@@ -85,6 +89,8 @@ public class RemittanceResource {
     @POST
     @Path("/bank-remittances")
     @RolesAllowed(Roles.BANK_ADAPTER)
+    @APIResponse(responseCode = "201", description = "the remittance, first reported", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RemittanceView.class)))
+    @APIResponse(responseCode = "200", description = "the same remittance, reported again", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RemittanceView.class)))
     public Response report(@Valid @NotNull RemittanceReport r) {
         Remittances.Received received = remittances.receive(caller.companyId(), new Remittances.Report(r.bankReference(),
                 r.collectionAccount().trim(), r.amount().money(), r.bankFees().money(), r.remitterName(), r.reference(),
@@ -143,6 +149,7 @@ public class RemittanceResource {
     @POST
     @Path("/suppliers/{supplierId}/remittance-associations")
     @RolesAllowed(Roles.SUPPLIER)
+    @APIResponse(responseCode = "201", description = "the associations made", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Remittances.Association.class)))
     public Response associate(@PathParam("supplierId") String supplierId, @Valid @NotNull AssociationRequest request) {
         caller.requireSelf("supplier", supplierId);
         List<Remittances.Association> done = remittances.associate(supplierId, caller.email() == null ? supplierId

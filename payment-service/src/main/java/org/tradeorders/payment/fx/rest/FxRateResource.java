@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.payment.fx.domain.FxRate;
 import org.tradeorders.payment.fx.domain.FxRates;
 import org.tradeorders.platform.identity.Caller;
@@ -51,6 +54,7 @@ public class FxRateResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
+    @APIResponse(responseCode = "201", description = "the recorded rate", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RateView.class)))
     public Response record(@Valid @NotNull RecordRate r) {
         for (String[] field : new String[][] { { "base", r.base() }, { "quote", r.quote() } }) {
             if (!rules.currencies().contains(field[1])) {

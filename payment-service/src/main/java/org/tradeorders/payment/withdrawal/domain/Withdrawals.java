@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.tradeorders.payment.collection.domain.BankAccounts;
 import org.tradeorders.payment.ledger.domain.Account;
 import org.tradeorders.payment.ledger.domain.EntryType;
 import org.tradeorders.payment.ledger.domain.Ledger;
@@ -40,6 +41,10 @@ public class Withdrawals {
      */
     @Transactional
     public Withdrawal withdraw(String supplierId, Money amount, String bankAccount, String requestKey) {
+        // an account given as an IBAN (its country uses them) must be a valid one, as the registry has it
+        BankAccounts.accountProblem(bankAccount).ifPresent(problem -> {
+            throw ProblemException.invalid("bankAccount", problem);
+        });
         Account.Ref available = Account.supplierAvailable(supplierId, amount.currency());
         // locks the supplier's available balance: withdrawals of one supplier, retries included, go one at a time
         Money balance = new Money(ledger.lockedBalance(available), amount.currency());

@@ -19,6 +19,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.payment.withdrawal.domain.Withdrawal;
 import org.tradeorders.payment.withdrawal.domain.Withdrawals;
 import org.tradeorders.platform.identity.Caller;
@@ -51,6 +54,7 @@ public class WithdrawalResource {
 
     @POST
     @RolesAllowed(Roles.SUPPLIER)
+    @APIResponse(responseCode = "201", description = "the withdrawal", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WithdrawalView.class)))
     public Response withdraw(@PathParam("supplierId") String supplierId,
             @jakarta.ws.rs.HeaderParam(org.tradeorders.platform.idempotency.IdempotencyFilter.HEADER) String requestKey,
             @Valid @NotNull WithdrawalRequest request) {

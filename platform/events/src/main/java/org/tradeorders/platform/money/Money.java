@@ -5,12 +5,19 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An amount and its ISO 4217 currency, at least at the currency's minor-unit scale (2 for USD, 0 for JPY).
  * On the wire the amount is a decimal string ("1234.50"): no binary floating point anywhere.
  */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+public record Money(
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        @Schema(type = SchemaType.STRING, format = "decimal", pattern = "^-?[0-9]{1,15}(\\.[0-9]{1,4})?$",
+                examples = "12500.00", description = "a decimal string, never a binary floating-point number")
+        BigDecimal amount,
+        @Schema(pattern = "^[A-Z]{3}$", examples = "USD", description = "ISO 4217") String currency) {
 
     public Money {
         Objects.requireNonNull(amount, "amount");

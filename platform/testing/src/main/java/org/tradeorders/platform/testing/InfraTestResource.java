@@ -20,6 +20,7 @@ public class InfraTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         SharedInfra infra = SharedInfra.get();
         infra.postgres().createDatabase(database);
+        OpenApiContract.install();
         return Map.ofEntries(
                 Map.entry("quarkus.mailer.mock", "false"),
                 Map.entry("quarkus.mailer.host", "127.0.0.1"),

@@ -1,0 +1,104 @@
+package org.tradeorders.platform.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Holds every test's calls to the service's own OpenAPI document: an operation that answers a
+ * status its document does not declare fails the test that made the call. Installed for every
+ * REST Assured call of a service test by {@link InfraTestResource}.
+ */
+public final class OpenApiContract implements Filter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Optional<JsonNode>> DOCUMENTS = new ConcurrentHashMap<>();
+    private static volatile boolean installed;
+
+    /** Adds the check to REST Assured's global filters, once per JVM. */
+    static synchronized void install() {
+        if (!installed) {
+            RestAssured.filters(new OpenApiContract());
+            installed = true;
+        }
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+            FilterContext ctx) {
+        Response answer = ctx.next(request, response);
+        URI uri = URI.create(request.getURI());
+        String path = uri.getRawPath();
+        if (path.startsWith("/q/")) {
+            return answer;
+        }
+        String base = uri.getScheme() + "://" + uri.getAuthority();
+        Optional<JsonNode> document = DOCUMENTS.computeIfAbsent(base, OpenApiContract::fetch);
+        if (document.isEmpty()) {
+            return answer;
+        }
+        JsonNode operation = operation(document.get(), request.getMethod().toLowerCase(), path);
+        if (operation == null) {
+            return answer; // no such path or method: the framework's 404/405, not an operation's answer
+        }
+        JsonNode responses = operation.path("responses");
+        String status = Integer.toString(answer.statusCode());
+        if (!responses.has(status) && !responses.has("default")) {
+            throw new AssertionError(request.getMethod() + " " + path + " answered " + status + ", which its OpenAPI "
+                    + "operation " + operation.path("operationId").asText() + " does not declare (it declares "
+                    + names(responses) + ")");
+        }
+        return answer;
+    }
+
+    /** The operation whose path template matches; the most literal one if several do. */
+    public static JsonNode operation(JsonNode document, String method, String path) {
+        JsonNode best = null;
+        int bestParams = Integer.MAX_VALUE;
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String template = entry.getKey();
+            int params = template.split("\\{", -1).length - 1;
+            String regex = "^" + Pattern.quote(template).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q") + "/?$";
+            if (params < bestParams && path.matches(regex) && entry.getValue().has(method)) {
+                best = entry.getValue().get(method);
+                bestParams = params;
+            }
+        }
+        return best;
+    }
+
+    private static Optional<JsonNode> fetch(String base) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                    + "/q/openapi?format=json")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static String names(JsonNode responses) {
+        StringBuilder s = new StringBuilder();
+        responses.fieldNames().forEachRemaining(n -> s.append(s.length() == 0 ? "" : ", ").append(n));
+        return s.toString();
+    }
+}
