@@ -7,8 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-for s in order payment credit-limit fulfillment review; do
-  [ -f "$s-service/target/quarkus-app/quarkus-run.jar" ] || { ./mvnw -B -q install -DskipTests; break; }
-done
+# shellcheck source=build-lib.sh
+. deploy/local/build-lib.sh
+ensure_built
 ./mvnw -B -q -pl deploy/local -Pbenchmark verify -Dbenchmark.reservations="${1:-3000}" 2>&1 | grep -E "^(benchmark|machine|  )" || true
 cat deploy/local/target/benchmark-report.txt

@@ -10,9 +10,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-for s in order payment credit-limit fulfillment review; do
-  [ -f "$s-service/target/quarkus-app/quarkus-run.jar" ] || { ./mvnw -B -q install -DskipTests; break; }
-done
+# shellcheck source=build-lib.sh
+. deploy/local/build-lib.sh
+ensure_built
+mkdir -p deploy/local/target
 ./mvnw -B -pl deploy/local verify -Dit.test=ChaosIT -Dsurefire.failIfNoSpecifiedTests=false \
   -Dchaos.orders="${1:-200}" -Dchaos.clients="${2:-16}" -Dchaos.seed="${3:-42}" -Dchaos.storm.drafts=60 \
   -Dchaos.storm.kills=4 2>&1 | tee deploy/local/target/chaos.log | grep -E "^CHAOS|Tests run:|BUILD" || true
