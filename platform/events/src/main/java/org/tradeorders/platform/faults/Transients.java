@@ -23,7 +23,17 @@ public final class Transients {
     }
 
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return isTransient(failure, 0);
+    }
+
+    /** Walks the causes and the suppressed exceptions (a failed commit keeps its resource's failure there). */
+    private static boolean isTransient(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < 10; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isTransient(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientException) {
                 return true;
             }

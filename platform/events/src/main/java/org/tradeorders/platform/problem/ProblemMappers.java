@@ -149,6 +149,15 @@ public class ProblemMappers {
         return failure(e);
     }
 
+    /**
+     * Anything no other mapper knows (a commit that failed, an exception from inside the framework):
+     * problem+json like every other answer, 503 if the cause is transient, else a 500 that names no class.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        return failure(e);
+    }
+
     /** The answer to a request that failed on our side: 503 busy-retry if the cause is transient, else 500. */
     public static Response failure(Throwable e) {
         if (!Transients.isTransient(e)) {
