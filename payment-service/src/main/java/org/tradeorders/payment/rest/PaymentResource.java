@@ -5,14 +5,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.payment.domain.Channel;
 import org.tradeorders.payment.domain.Payment;
 import org.tradeorders.payment.domain.PaymentLink;
+import org.tradeorders.payment.domain.PaymentRules;
 import org.tradeorders.payment.domain.PaymentWorkflow;
+import org.tradeorders.platform.idempotency.IdempotencyFilter;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
@@ -37,7 +46,7 @@ public class PaymentResource {
     @Inject
     Caller caller;
     @Inject
-    org.tradeorders.payment.domain.PaymentRules rules;
+    PaymentRules rules;
 
     /** token is shown to the buyer only: it is what lets money be paid in. */
     public record LinkView(String id, String orderId, int installmentSeq, String installmentName, Money amount,
@@ -48,16 +57,16 @@ public class PaymentResource {
     public record PayRequest(@NotNull Channel channel, @Valid MoneyInput amount) {
     }
 
-    public record MoneyInput(@NotNull @jakarta.validation.constraints.Positive
-            @jakarta.validation.constraints.Digits(integer = 13, fraction = 4) java.math.BigDecimal amount,
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
+    public record MoneyInput(@NotNull @Positive
+            @Digits(integer = 13, fraction = 4) BigDecimal amount,
+            @NotNull @Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
             @Size(max = 3) String currency) {
         Money money() {
             return payable(amount, currency, "amount.amount", "amount.currency");
         }
 
         /** An amount that can be paid: a known currency, at most its minor-unit decimals. */
-        public static Money payable(java.math.BigDecimal amount, String currency, String amountField, String currencyField) {
+        public static Money payable(BigDecimal amount, String currency, String amountField, String currencyField) {
             if (!Formats.isCurrency(currency)) {
                 throw ProblemException.invalid(currencyField, "is not an ISO 4217 currency");
             }
@@ -86,8 +95,8 @@ public class PaymentResource {
 
     /** A channel adapter's report of money it collected for a link (amount without the card surcharge). */
     public record ChannelReport(@NotNull Channel channel,
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String transactionId,
-            @jakarta.validation.constraints.NotBlank @Size(max = 64) String linkId, @NotNull @Valid MoneyInput amount) {
+            @NotBlank @Size(max = 200) String transactionId,
+            @NotBlank @Size(max = 64) String linkId, @NotNull @Valid MoneyInput amount) {
     }
 
     @GET
@@ -112,7 +121,7 @@ public class PaymentResource {
     @RolesAllowed(Roles.BUYER)
     @APIResponse(responseCode = "201", description = "the payment", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
     public Response pay(@PathParam("token") String token,
-            @jakarta.ws.rs.HeaderParam(org.tradeorders.platform.idempotency.IdempotencyFilter.HEADER) String requestKey,
+            @HeaderParam(IdempotencyFilter.HEADER) String requestKey,
             @Valid @NotNull PayRequest request) {
         Payment p = payments.checkout(token, caller.companyId(), request.channel(),
                 request.amount() == null ? null : request.amount().money(), requestKey);
@@ -138,7 +147,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "200", description = "the same payment, reported again", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
     public Response report(@Valid @NotNull ChannelReport report) {
         String allowed = rules.channelAdapters().getOrDefault(caller.companyId(), "");
-        if (!java.util.Arrays.asList(allowed.split("\\s*,\\s*")).contains(report.channel().name())) {
+        if (!Arrays.asList(allowed.split("\\s*,\\s*")).contains(report.channel().name())) {
             throw ProblemException.forbidden("channel adapter " + caller.companyId() + " does not report " + report.channel()
                     + " payments (payment.channel-adapters." + caller.companyId() + ")");
         }

@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.credit.fx.domain.UsdRates;
 import org.tradeorders.platform.events.EventType;
-import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
 
 /** Keeps the USD rates payment-service records, to value orders against the USD limit. */

@@ -8,13 +8,16 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,10 +49,8 @@ class EndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path repo = Path.of(System.getProperty("tradeorders.repo.root", "../..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("tradeorders-e2e-");
-        data.toFile().setReadable(true, false);
-        data.toFile().setExecutable(true, false);
+        Path repo = repoRoot();
+        data = freshDataDir("tradeorders-e2e-");
         smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(Ports.free(),
                 "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -77,15 +78,28 @@ class EndToEndIT {
         }
     }
 
+    /** The checkout the packaged services are started from. */
+    static Path repoRoot() {
+        return Path.of(System.getProperty("tradeorders.repo.root", "../..")).toAbsolutePath().normalize();
+    }
+
+    /** A throwaway data folder for a stack of its own, readable by the unprivileged PostgreSQL. */
+    static Path freshDataDir(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        dir.toFile().setReadable(true, false);
+        dir.toFile().setExecutable(true, false);
+        return dir;
+    }
+
     /** The services' logs outlive the throwaway folder (in {@code kept}), for whoever reads a failure. */
     static void keepLogs(Path data, Path kept) {
         Path logs = data.resolve("logs");
-        try (var files = Files.exists(logs) ? Files.list(logs) : java.util.stream.Stream.<Path>empty()) {
+        try (var files = Files.exists(logs) ? Files.list(logs) : Stream.<Path>empty()) {
             Files.createDirectories(kept);
             for (Path f : files.toList()) {
-                Files.copy(f, kept.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(f, kept.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("could not keep the services' logs: " + e);
         }
     }

@@ -64,8 +64,8 @@ public class ExportBillResource {
 
     /** An amount as a decimal string or number, read as BigDecimal (never binary floating point). */
     public record MoneyInput(@NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
-            @NotNull @Pattern(regexp = org.tradeorders.platform.validation.Formats.CURRENCY,
-                    message = org.tradeorders.platform.validation.Formats.CURRENCY_MESSAGE) @Size(max = 3) String currency) {
+            @NotNull @Pattern(regexp = Formats.CURRENCY,
+                    message = Formats.CURRENCY_MESSAGE) @Size(max = 3) String currency) {
     }
 
     public record ItemView(String hsCode, String description, int quantity, Money declaredValue) {

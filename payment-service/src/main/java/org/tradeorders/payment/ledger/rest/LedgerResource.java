@@ -4,19 +4,24 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tradeorders.payment.domain.PaymentRules;
 import org.tradeorders.payment.ledger.domain.Account;
 import org.tradeorders.payment.ledger.domain.AccountKind;
 import org.tradeorders.payment.ledger.domain.BooksCheck;
 import org.tradeorders.payment.ledger.domain.Ledger;
 import org.tradeorders.payment.ledger.domain.OrderFunds;
+import org.tradeorders.payment.ledger.domain.SettlementCurrencies;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
@@ -35,9 +40,9 @@ public class LedgerResource {
     @Inject
     Caller caller;
     @Inject
-    org.tradeorders.payment.domain.PaymentRules rules;
+    PaymentRules rules;
     @Inject
-    org.tradeorders.payment.ledger.domain.SettlementCurrencies settlementCurrencies;
+    SettlementCurrencies settlementCurrencies;
 
     /** debit and credit are both positive; exactly one is set per line. */
     public record Line(String account, Money debit, Money credit) {
@@ -89,7 +94,7 @@ public class LedgerResource {
         return new Balances(supplierId, byCurrency);
     }
 
-    public record Settings(@jakarta.validation.constraints.NotNull @Size(max = 3) String settlementCurrency) {
+    public record Settings(@NotNull @Size(max = 3) String settlementCurrency) {
     }
 
     @GET
@@ -102,11 +107,11 @@ public class LedgerResource {
     }
 
     /** The supplier chooses the currency its money is settled and withdrawn in (orders settled from now on). */
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("suppliers/{supplierId}/settings")
     @RolesAllowed(Roles.SUPPLIER)
     public Settings choose(@PathParam("supplierId") String supplierId,
-            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull Settings settings) {
+            @Valid @NotNull Settings settings) {
         caller.requireSelf("settings of supplier", supplierId);
         if (!rules.currencies().contains(settings.settlementCurrency())) {
             throw ProblemException.invalid("settlementCurrency", "must be one of " + rules.currencies());

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,11 +23,14 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tradeorders.payment.rest.PaymentResource;
 import org.tradeorders.payment.withdrawal.domain.Withdrawal;
 import org.tradeorders.payment.withdrawal.domain.Withdrawals;
+import org.tradeorders.platform.idempotency.IdempotencyFilter;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.validation.Formats;
 
 /** A supplier withdraws its available balance to its bank account. */
 @Path("/suppliers/{supplierId}/withdrawals")
@@ -38,8 +42,8 @@ public class WithdrawalResource {
     Caller caller;
 
     public record WithdrawalRequest(@NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
-            @NotNull @Pattern(regexp = org.tradeorders.platform.validation.Formats.CURRENCY,
-                    message = org.tradeorders.platform.validation.Formats.CURRENCY_MESSAGE) @Size(max = 3) String currency,
+            @NotNull @Pattern(regexp = Formats.CURRENCY,
+                    message = Formats.CURRENCY_MESSAGE) @Size(max = 3) String currency,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9 ]{6,40}", message = "must be an account number or IBAN") @Size(max = 100)
             String bankAccount) {
     }
@@ -56,10 +60,10 @@ public class WithdrawalResource {
     @RolesAllowed(Roles.SUPPLIER)
     @APIResponse(responseCode = "201", description = "the withdrawal", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WithdrawalView.class)))
     public Response withdraw(@PathParam("supplierId") String supplierId,
-            @jakarta.ws.rs.HeaderParam(org.tradeorders.platform.idempotency.IdempotencyFilter.HEADER) String requestKey,
+            @HeaderParam(IdempotencyFilter.HEADER) String requestKey,
             @Valid @NotNull WithdrawalRequest request) {
         caller.requireSelf("balances of supplier", supplierId);
-        Money amount = org.tradeorders.payment.rest.PaymentResource.MoneyInput.payable(request.amount(), request.currency(),
+        Money amount = PaymentResource.MoneyInput.payable(request.amount(), request.currency(),
                 "amount", "currency");
         Withdrawal w = withdrawals.withdraw(supplierId, amount, request.bankAccount(), requestKey);
         return Response.created(URI.create("/suppliers/" + supplierId + "/withdrawals/" + w.id))

@@ -53,14 +53,4 @@ public final class Transients {
         }
         return false;
     }
-
-    /** Only contention between transactions: nothing is down, the same request will simply go through. */
-    public static boolean isContention(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && Set.of("40001", "40P01", "55P03").contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -1,31 +1,40 @@
 package org.tradeorders.platform.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tradeorders.platform.problem.FieldViolation;
+import org.tradeorders.platform.problem.Problem;
+import org.tradeorders.platform.problem.ProblemException;
 
 /**
  * No unbounded work for one request: a body announced larger than {@code tradeorders.http.max-body-bytes}
  * is refused with 413 problem+json before a byte of it is read. (A chunked body without a length is
- * cut off by the HTTP server at the same limit, {@code quarkus.http.limits.max-body-size}.)
+ * cut off by the HTTP server at the same limit, {@code quarkus.http.limits.max-body-size}.) This runs
+ * ahead of REST, so it writes the problem itself rather than through the exception mappers.
  */
 @ApplicationScoped
 public class BodyLimit {
     @ConfigProperty(name = "tradeorders.http.max-body-bytes")
     long maxBodyBytes;
+    @Inject
+    ObjectMapper json;
 
-    void install(@Observes Router router) {
+    void install(@Observes Router router) throws JsonProcessingException {
+        String tooLarge = json.writeValueAsString(new ProblemException(413, "body-too-large", "Body too large",
+                "a request body may have at most " + maxBodyBytes + " bytes",
+                List.of(new FieldViolation("body", "is larger than " + maxBodyBytes + " bytes")), null).problem());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLong(length)) {
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"type\":\"https://problems.tradeorders.org/body-too-large\",\"title\":\"Body too large\","
-                                + "\"status\":413,\"detail\":\"a request body may have at most " + maxBodyBytes
-                                + " bytes\",\"errors\":[{\"field\":\"body\",\"reason\":\"is larger than " + maxBodyBytes
-                                + " bytes\"}]}");
+                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close").end(tooLarge);
                 return;
             }
             ctx.next();

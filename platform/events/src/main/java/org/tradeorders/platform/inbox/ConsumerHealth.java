@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -36,13 +35,6 @@ public class ConsumerHealth implements HealthCheck {
 
     void recovered(String topic) {
         retrying.remove(topic);
-    }
-
-    /** Topics whose consumer is retrying right now. */
-    public Map<String, Instant> retryingSince() {
-        Map<String, Instant> since = new TreeMap<>();
-        retrying.forEach((topic, r) -> since.put(topic, r.since()));
-        return since;
     }
 
     @Override

@@ -108,7 +108,7 @@ public class Inbox {
                     LOG.warnf("%s: %s/%d@%d failed transiently, retrying in place: %s", consumer, record.topic(),
                             record.partition(), record.offset(), rootMessage(e));
                 } else if (++attempts >= config.consumer().maxAttempts() || e instanceof UnreadableEvent) {
-                    deadLetter(record, e, attempts, backoff);
+                    deadLetter(record, e, attempts);
                     return;
                 } else {
                     LOG.warnf(e, "%s: %s/%d@%d failed (attempt %d of %d)", consumer, record.topic(), record.partition(),
@@ -154,7 +154,7 @@ public class Inbox {
                 }
                 String error = rootMessage(e);
                 Parking.Parked failed = current.get();
-                int remaining = retryingTransients(() -> QuarkusTransaction.requiringNew().call(() -> {
+                int remaining = retryingTransients(null, () -> QuarkusTransaction.requiringNew().call(() -> {
                     if (failed != null) {
                         parking.failedAgain(failed, error);
                     }
@@ -191,34 +191,33 @@ public class Inbox {
         subscription.handler().accept(event);
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, RuntimeException cause, int attempts, Backoff backoff) {
+    private void deadLetter(ConsumerRecord<String, String> record, RuntimeException cause, int attempts) {
         String error = rootMessage(cause);
         LOG.errorf(cause, "%s: %s/%d@%d dead-lettered after %d attempt(s), aggregate %s parked", consumer, record.topic(),
                 record.partition(), record.offset(), attempts, subjectOf(record));
-        while (true) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> parking.park(consumer, subjectOf(record), record,
-                        IncomingEvent.header(record, CloudEvents.TYPE), error, attempts));
-                health.recovered(partitionOf(record));
-                return;
-            } catch (RuntimeException e) {
-                if (!Transients.isTransient(e)) {
-                    throw e; // the channel stops; the record is not committed and comes again after a restart
-                }
-                health.retrying(partitionOf(record), e);
-                backoff.pause(this::stopping);
-            }
-        }
+        // a failure to park that is not transient stops the channel: the record stays uncommitted and comes again
+        retryingTransients(partitionOf(record), () -> QuarkusTransaction.requiringNew().call(() -> {
+            parking.park(consumer, subjectOf(record), record, IncomingEvent.header(record, CloudEvents.TYPE), error, attempts);
+            return null;
+        }));
     }
 
-    private <T> T retryingTransients(Supplier<T> work) {
+    /** Runs {@code work} until it succeeds or fails for a reason that is not transient (then throws). */
+    private <T> T retryingTransients(String partition, Supplier<T> work) {
         Backoff backoff = new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
         while (true) {
             try {
-                return work.get();
+                T result = work.get();
+                if (partition != null) {
+                    health.recovered(partition);
+                }
+                return result;
             } catch (RuntimeException e) {
                 if (!Transients.isTransient(e)) {
                     throw e;
+                }
+                if (partition != null) {
+                    health.retrying(partition, e);
                 }
                 backoff.pause(this::stopping);
             }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -88,7 +89,7 @@ public class ContractFilter implements OASFilter {
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
     }
 
-    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+    private static Content problemContent() {
         return OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("Problem")));
     }

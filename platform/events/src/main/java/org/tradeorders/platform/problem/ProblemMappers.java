@@ -1,16 +1,23 @@
 package org.tradeorders.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -18,6 +25,7 @@ import org.tradeorders.platform.faults.Transients;
 
 /** Every error a REST client sees is problem+json (RFC 9457) naming the field and the reason. */
 public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -25,8 +33,8 @@ public class ProblemMappers {
     }
 
     /** Quarkus' own mapper for request validation would answer plain JSON; this one answers problem+json. */
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response requestViolations(io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException e) {
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response requestViolations(ResteasyReactiveViolationException e) {
         return violations(e);
     }
 
@@ -40,13 +48,13 @@ public class ProblemMappers {
     }
 
     /** Quarkus maps this one itself (plain JSON); a specific mapper here wins. */
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatched(MismatchedInputException e) {
         return unreadable(e);
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public Response malformed(com.fasterxml.jackson.core.JsonParseException e) {
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response malformed(JsonParseException e) {
         return unreadable(e);
     }
 
@@ -57,19 +65,19 @@ public class ProblemMappers {
 
     /** A signed-in caller whose role may not make this call. */
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+    public Response forbidden(ForbiddenException e) {
         return respond(ProblemException.forbidden("your role may not make this call").problem());
     }
 
     /** No token where the call needs one (authentication is not proactive, so this reaches the mappers). */
     @ServerExceptionMapper
-    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+    public Response unauthenticated(UnauthorizedException e) {
         return unauthorized("missing", "this call needs a bearer token: Authorization: Bearer <JWT>");
     }
 
     /** A token that was given but does not hold: expired, badly signed, or not a JWT at all. */
     @ServerExceptionMapper
-    public Response badToken(io.quarkus.security.AuthenticationFailedException e) {
+    public Response badToken(AuthenticationFailedException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof InvalidJwtException jwt) {
                 if (jwt.hasExpired()) {
@@ -145,7 +153,7 @@ public class ProblemMappers {
      * the key). Anything else is a plain 500.
      */
     @ServerExceptionMapper
-    public Response persistence(jakarta.persistence.PersistenceException e) {
+    public Response persistence(PersistenceException e) {
         return failure(e);
     }
 
@@ -161,7 +169,7 @@ public class ProblemMappers {
     /** The answer to a request that failed on our side: 503 busy-retry if the cause is transient, else 500. */
     public static Response failure(Throwable e) {
         if (!Transients.isTransient(e)) {
-            org.jboss.logging.Logger.getLogger(ProblemMappers.class).error("request failed on our side", e);
+            LOG.error("request failed on our side", e);
             return respond(new Problem(URI.create("about:blank"), "Internal Server Error", 500,
                     "the request failed on our side and changed nothing", List.of(), null));
         }

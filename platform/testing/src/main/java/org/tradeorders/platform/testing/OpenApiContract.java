@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class OpenApiContract implements Filter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Optional<JsonNode>> DOCUMENTS = new ConcurrentHashMap<>();
+    private static final Map<String, Pattern> TEMPLATES = new ConcurrentHashMap<>();
     private static volatile boolean installed;
 
     /** Adds the check to REST Assured's global filters, once per JVM. */
@@ -74,13 +75,18 @@ public final class OpenApiContract implements Filter {
             Map.Entry<String, JsonNode> entry = it.next();
             String template = entry.getKey();
             int params = template.split("\\{", -1).length - 1;
-            String regex = "^" + Pattern.quote(template).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q") + "/?$";
-            if (params < bestParams && path.matches(regex) && entry.getValue().has(method)) {
+            if (params < bestParams && entry.getValue().has(method) && patternOf(template).matcher(path).matches()) {
                 best = entry.getValue().get(method);
                 bestParams = params;
             }
         }
         return best;
+    }
+
+    /** "/orders/{id}/submit" as a pattern for request paths, compiled once per template. */
+    private static Pattern patternOf(String template) {
+        return TEMPLATES.computeIfAbsent(template, t -> Pattern.compile("^" + Pattern.quote(t)
+                .replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q") + "/?$"));
     }
 
     private static Optional<JsonNode> fetch(String base) {
