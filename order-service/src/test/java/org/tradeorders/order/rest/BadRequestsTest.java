@@ -83,6 +83,36 @@ class BadRequestsTest {
     }
 
     @Test
+    void aFieldTheRequestDoesNotHaveIsRefusedNotIgnored() throws Exception {
+        refused(draftWith(d -> d.put("shipWithinDay", 30)), "shipWithinDay", "is not a known field");
+        refused(draftWith(d -> firstLine(d).put("colour", "white")), "lines[0].colour", "is not a known field");
+    }
+
+    @Test
+    void anEnumIsItsExactNameNeverTrimmedToFit() throws Exception {
+        refused(draftWith(d -> d.put("incoterm", "FOB\u0007")), "incoterm", "must be");
+        refused(draftWith(d -> d.put("incoterm", " FOB ")), "incoterm", "must be");
+    }
+
+    @Test
+    void parametersThatAreNoTextAreRefusedNamingThem() {
+        String token = Tokens.supplier(OrderLifecycleTest.SUPPLIER);
+        given().auth().oauth2(token).urlEncodingEnabled(false).get("/orders?counterparty=BUY%07X").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("counterparty"));
+        given().auth().oauth2(token).urlEncodingEnabled(false).get("/orders/ORD%C3%28X").then().statusCode(400)
+                .body("errors[0].field", equalTo("id")).body("errors[0].reason", containsString("not UTF-8"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415EvenWhereTheBodyIsOptional() {
+        String id = OrderLifecycleTest.draft();
+        given().auth().oauth2(Tokens.supplier(OrderLifecycleTest.SUPPLIER)).contentType(ContentType.TEXT)
+                .body("{\"reason\":\"changed my mind\"}").post("/orders/" + id + "/cancel").then().statusCode(415)
+                .contentType("application/problem+json");
+        OrderLifecycleTest.get(id, Tokens.supplier(OrderLifecycleTest.SUPPLIER)).statusCode(200).body("state", equalTo("DRAFT"));
+    }
+
+    @Test
     void aMalformedQueryParameterIs400() {
         given().auth().oauth2(Tokens.supplier(OrderLifecycleTest.SUPPLIER)).get("/orders?page=first").then()
                 .statusCode(400).contentType("application/problem+json");

@@ -1,8 +1,10 @@
 package org.tradeorders.platform.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,10 +34,14 @@ public record IncomingEvent(String id, String type, String source, String subjec
         return eventType.type().equals(type);
     }
 
+    /**
+     * The data as {@code type}, ignoring fields it does not know: a published event version grows by
+     * optional fields, so a consumer reads tolerantly what requests are refused for.
+     */
     public <T> T dataAs(Class<T> type) {
         try {
-            return mapper.treeToValue(data, type);
-        } catch (JsonProcessingException e) {
+            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(data);
+        } catch (IOException e) {
             throw new IllegalArgumentException("event " + id + " of type " + this.type + " does not match " + type.getSimpleName(), e);
         }
     }

@@ -65,10 +65,12 @@ public class ContractFilter implements OASFilter {
         if (mutating) {
             problem(responses, "409", "The current state does not allow it, or a request under the same Idempotency-Key is in flight");
             problem(responses, "422", "The Idempotency-Key was used for a different request");
-            op.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER).required(false)
-                    .description("Makes a retry safe: the same key with the same request gets the first answer again "
-                            + "(Idempotent-Replayed: true), for 25 hours; per caller")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(200)));
+            if (!hasHeader(op, "Idempotency-Key")) {
+                op.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER).required(false)
+                        .description("Makes a retry safe: the same key with the same request gets the first answer "
+                                + "again (Idempotent-Replayed: true), for 25 hours; per caller")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(200)));
+            }
         }
         if (op.getRequestBody() != null) {
             problem(responses, "413", "The body is larger than 1 MiB");
@@ -76,6 +78,12 @@ public class ContractFilter implements OASFilter {
         }
         problem(responses, "500", "Failed on our side; nothing changed");
         problem(responses, "503", "Busy or the database briefly unavailable; nothing changed, retry (Retry-After)");
+    }
+
+    /** A resource that reads the header itself declares it already. */
+    private static boolean hasHeader(Operation op, String name) {
+        return op.getParameters() != null && op.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
     }
 
     private static void problem(APIResponses responses, String status, String description) {
