@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.credit.domain.CreditLine;
 import org.tradeorders.credit.domain.CreditWorkflow;
 import org.tradeorders.platform.identity.Caller;
@@ -50,7 +51,7 @@ public class CreditLineResource {
     public record SetLimitRequest(@NotNull @PositiveOrZero BigDecimal limitUsd, @Size(max = 200) String reason) {
     }
 
-    /** The supplier's own line (or any, for an operator). */
+    @Operation(description = "The supplier's own line (or any, for an operator).")
     @GET
     @Path("/{supplierId}")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
@@ -64,10 +65,8 @@ public class CreditLineResource {
         return CreditLineView.of(line);
     }
 
-    /**
-     * An operator sets a line's base limit (opening the line if there is none): the limit is the base
-     * plus the growth from recent trade volume, less penalties.
-     */
+    @Operation(description = "An operator sets a line's base limit (opening the line if there is none): the limit is "
+            + "the base plus the growth from recent trade volume, less penalties.")
     @PUT
     @Path("/{supplierId}")
     @RolesAllowed(Roles.OPERATOR)

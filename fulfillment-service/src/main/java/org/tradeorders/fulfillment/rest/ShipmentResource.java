@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,6 +65,9 @@ public class ShipmentResource {
         }
     }
 
+    @Operation(description = "The supplier ships (part of) a paid order: each line and quantity is checked against the "
+            + "order, with its export mode (self-operated with carrier, tracking number and customs "
+            + "declaration, or a one-stop export bill).")
     @POST
     @RolesAllowed(Roles.SUPPLIER)
     @APIResponse(responseCode = "201", description = "the shipment", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ShipmentView.class)))
@@ -76,6 +80,7 @@ public class ShipmentResource {
         return Response.created(URI.create("/shipments/" + s.id)).entity(ShipmentView.of(s)).build();
     }
 
+    @Operation(description = "One shipment, to its supplier, the order's buyer and operators.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })

@@ -17,8 +17,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.order.domain.Installment;
 import org.tradeorders.order.domain.InstallmentDue;
@@ -54,7 +56,7 @@ public class OrderResource {
     @Inject
     org.tradeorders.order.domain.ECollectionWorkflow eCollection;
 
-    /** A supplier drafts an order for a buyer. */
+    @Operation(description = "A supplier drafts an order for a buyer.")
     @POST
     @RolesAllowed(Roles.SUPPLIER)
     @APIResponse(responseCode = "201", description = "the drafted order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
@@ -64,10 +66,8 @@ public class OrderResource {
         return Response.created(URI.create("/orders/" + order.id)).entity(view(order.id)).build();
     }
 
-    /**
-     * A buyer drafts an order for a supplier: products, quantities and prices. The supplier completes
-     * shipping cost, delivery time and payment terms (PUT) before it confirms.
-     */
+    @Operation(description = "A buyer drafts an order for a supplier: products, quantities and prices. The supplier "
+            + "completes shipping cost, delivery time and payment terms (PUT) before it confirms.")
     @POST
     @Path("/buyer-initiated")
     @RolesAllowed(Roles.BUYER)
@@ -90,10 +90,9 @@ public class OrderResource {
         return Response.created(URI.create("/orders/" + o.id)).entity(view(o.id)).build();
     }
 
-    /**
-     * The buyer edits its own draft (or the draft the supplier sent back with a modification request):
-     * a new version of the terms. The supplier keeps its shipping cost, delivery time and payment terms.
-     */
+    @Operation(description = "The buyer edits its own draft (or the draft the supplier sent back with a modification "
+            + "request): a new version of the terms. The supplier keeps its shipping cost, delivery "
+            + "time and payment terms.")
     @jakarta.ws.rs.PUT
     @Path("/{id}/buyer-initiated")
     @RolesAllowed(Roles.BUYER)
@@ -109,10 +108,8 @@ public class OrderResource {
         return view(id);
     }
 
-    /**
-     * The caller's orders (a supplier's or a buyer's; an operator sees all), newest first, filtered by
-     * state, kind, initiator, counterparty and creation date, in pages.
-     */
+    @Operation(description = "The caller's orders (a supplier's or a buyer's; an operator sees all), newest first, "
+            + "filtered by state, kind, initiator, counterparty and creation date, in pages.")
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
@@ -176,6 +173,8 @@ public class OrderResource {
         }
     }
 
+    @Operation(description = "The order with its terms, installments, deadlines and events, to its supplier, its buyer "
+            + "and operators.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
@@ -183,6 +182,8 @@ public class OrderResource {
         return view(id);
     }
 
+    @Operation(description = "The initiator submits the draft to the counterparty for confirmation: DRAFT to "
+            + "AWAITING_CONFIRMATION.")
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
@@ -194,7 +195,7 @@ public class OrderResource {
     public record ConfirmRequest(@NotNull @jakarta.validation.constraints.Positive Integer version) {
     }
 
-    /** The counterparty confirms the version of the terms it read: {"version": 2}. */
+    @Operation(description = "The counterparty confirms the version of the terms it read: {\"version\": 2}.")
     @POST
     @Path("/{id}/confirm")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
@@ -206,7 +207,7 @@ public class OrderResource {
     public record ModificationRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 1000) String note) {
     }
 
-    /** The counterparty sends the order back to DRAFT with what should change. */
+    @Operation(description = "The counterparty sends the order back to DRAFT with what should change.")
     @POST
     @Path("/{id}/request-modification")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
@@ -215,10 +216,8 @@ public class OrderResource {
         return view(id);
     }
 
-    /**
-     * The supplier revises the terms before confirmation: a new version. Its own identity and the
-     * buyer's e-mail cannot change.
-     */
+    @Operation(description = "The supplier revises the terms before confirmation: a new version. Its own identity and "
+            + "the buyer's e-mail cannot change.")
     @jakarta.ws.rs.PUT
     @Path("/{id}")
     @RolesAllowed(Roles.SUPPLIER)
@@ -244,11 +243,12 @@ public class OrderResource {
     public record CancelRequest(@jakarta.validation.constraints.Size(max = 500) String reason) {
     }
 
-    /** Either party cancels before any payment arrived. */
+    @Operation(description = "Either party cancels before any payment arrived.")
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
-    public OrderView cancel(@PathParam("id") String id, @Valid CancelRequest request) {
+    public OrderView cancel(@PathParam("id") String id,
+            @RequestBody(required = false, description = "the reason, if any; no body cancels without one") @Valid CancelRequest request) {
         workflow.cancel(id, partyFor(id), request == null ? null : request.reason());
         return view(id);
     }
@@ -256,7 +256,8 @@ public class OrderResource {
     public record ExtensionRequest(@NotNull @jakarta.validation.constraints.Positive Integer days) {
     }
 
-    /** Either party extends the receiving window once (at most order.receiving-window-max-extension). */
+    @Operation(description = "Either party extends the receiving window once (at most "
+            + "order.receiving-window-max-extension).")
     @POST
     @Path("/{id}/extend-receiving-window")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
@@ -265,7 +266,8 @@ public class OrderResource {
         return view(id);
     }
 
-    /** The supplier proposes to move the shipment deadline by {"days": n} (at most 90 days in total). */
+    @Operation(description = "The supplier proposes to move the shipment deadline by {\"days\": n} (at most 90 days in "
+            + "total).")
     @POST
     @Path("/{id}/shipment-extension")
     @RolesAllowed(Roles.SUPPLIER)
@@ -280,7 +282,7 @@ public class OrderResource {
     public record ExtensionAnswer(@NotNull Boolean accept) {
     }
 
-    /** The buyer answers the proposal: {"accept": true} moves the deadline, false keeps it. */
+    @Operation(description = "The buyer answers the proposal: {\"accept\": true} moves the deadline, false keeps it.")
     @POST
     @Path("/{id}/shipment-extension/answer")
     @RolesAllowed(Roles.BUYER)
@@ -292,10 +294,8 @@ public class OrderResource {
         return view(id);
     }
 
-    /**
-     * e-Collection: the supplier sends the buyer the payment reminder again, with a new signed link
-     * (the first goes out by itself once the order's collection account is open).
-     */
+    @Operation(description = "e-Collection: the supplier sends the buyer the payment reminder again, with a new signed "
+            + "link (the first goes out by itself once the order's collection account is open).")
     @POST
     @Path("/{id}/payment-reminders")
     @RolesAllowed(Roles.SUPPLIER)
@@ -307,7 +307,7 @@ public class OrderResource {
         return view(id);
     }
 
-    /** The buyer confirms the goods arrived: the order completes. */
+    @Operation(description = "The buyer confirms the goods arrived: the order completes.")
     @POST
     @Path("/{id}/confirm-receipt")
     @RolesAllowed(Roles.BUYER)

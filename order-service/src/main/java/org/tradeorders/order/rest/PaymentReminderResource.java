@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,6 +54,8 @@ public class PaymentReminderResource {
     public record Confirmation(@NotNull @Positive Integer version) {
     }
 
+    @Operation(description = "What the payment reminder link shows the buyer of an e-Collection order: the order, what "
+            + "is due and the account to remit to. The signed token in the link is the only credential.")
     @GET
     @Transactional
     @APIResponse(responseCode = "200", description = "the order and the remittance instructions", content = @Content(mediaType = "application/json",
@@ -63,7 +66,8 @@ public class PaymentReminderResource {
         return ReminderView.of(eCollection.byLink(token));
     }
 
-    /** {"version": n}: the buyer confirms that version of the order and its payment details -> AWAITING_REMITTANCE. */
+    @Operation(description = "{\"version\": n}: the buyer confirms that version of the order and its payment details "
+            + "-> AWAITING_REMITTANCE.")
     @POST
     @Path("/confirmation")
     @Transactional

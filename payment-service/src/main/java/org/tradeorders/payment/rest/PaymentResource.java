@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -99,6 +100,7 @@ public class PaymentResource {
             @NotBlank @Size(max = 64) String linkId, @NotNull @Valid MoneyInput amount) {
     }
 
+    @Operation(description = "The order's payment links, one per installment, and what each has collected, in pages.")
     @GET
     @Path("orders/{orderId}/payment-links")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
@@ -115,7 +117,8 @@ public class PaymentResource {
                 l.paidSoFar(), l.outstanding(), l.status.name(), l.expiresAt, buyer ? l.token : null)).toList();
     }
 
-    /** The buyer pays an installment, or a part of it, through its link (channels are simulated: collected at once). */
+    @Operation(description = "The buyer pays an installment, or a part of it, through its link (channels are "
+            + "simulated: collected at once).")
     @POST
     @Path("payment-links/{token}/payments")
     @RolesAllowed(Roles.BUYER)
@@ -131,7 +134,7 @@ public class PaymentResource {
     public record RepayRequest(@NotNull Channel channel) {
     }
 
-    /** The buyer repays a pay-later payment: {"channel":"TT_BANK_TRANSFER"}. */
+    @Operation(description = "The buyer repays a pay-later payment: {\"channel\":\"TT_BANK_TRANSFER\"}.")
     @POST
     @Path("payments/{paymentId}/repayment")
     @RolesAllowed(Roles.BUYER)
@@ -139,7 +142,8 @@ public class PaymentResource {
         return PaymentView.of(payments.repayPayLater(paymentId, caller.companyId(), request.channel()));
     }
 
-    /** A channel adapter reports a collection: 201 the first time, 200 (same payment) for a repeated report. */
+    @Operation(description = "A channel adapter reports a collection: 201 the first time, 200 (same payment) for a "
+            + "repeated report.")
     @POST
     @Path("channel-reports")
     @RolesAllowed(Roles.PAYMENT_CHANNEL)

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +42,7 @@ public class ReviewResource {
             int descriptionAccuracy, String text, Instant submittedAt) {
     }
 
-    /** The buyer of a completed order reviews its supplier. */
+    @Operation(description = "The buyer of a completed order reviews its supplier.")
     @POST
     @Path("orders/{orderId}/review")
     @RolesAllowed(Roles.BUYER)
@@ -53,7 +54,7 @@ public class ReviewResource {
                 saved.deliverySpeed, saved.descriptionAccuracy, saved.text, saved.submittedAt)).build();
     }
 
-    /** A supplier's current score, readable by anyone signed in (shop pages, search). */
+    @Operation(description = "A supplier's current score, readable by anyone signed in (shop pages, search).")
     @GET
     @Path("suppliers/{supplierId}/score")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })

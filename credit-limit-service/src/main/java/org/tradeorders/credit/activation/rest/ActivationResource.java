@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,7 +44,7 @@ public class ActivationResource {
             @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 2) BigDecimal registeredCapitalUsd) {
     }
 
-    /** The activation rule table, lowest limit first. */
+    @Operation(description = "The activation rule table, lowest limit first.")
     @GET
     @Path("/activation-rules")
     @RolesAllowed({ Roles.SUPPLIER, Roles.BUYER, Roles.OPERATOR })
@@ -51,6 +52,9 @@ public class ActivationResource {
         return rules.table();
     }
 
+    @Operation(description = "The supplier opens its credit line: the activation rule table gives the initial limit "
+            + "for its verification level, years in business and registered capital. 201 with the new "
+            + "line; 409 not-eligible if no row admits it.")
     @POST
     @Path("/{supplierId}/activation")
     @RolesAllowed(Roles.SUPPLIER)

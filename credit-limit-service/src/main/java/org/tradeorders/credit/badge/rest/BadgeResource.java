@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.credit.domain.CreditLine;
 import org.tradeorders.credit.domain.CreditRules;
 
@@ -26,6 +27,8 @@ public class BadgeResource {
     public record Badge(String supplierId, boolean active, String tier) {
     }
 
+    @Operation(description = "The supplier's public credit badge for shop pages: whether its line is active, and its "
+            + "tier. No token needed.")
     @GET
     @PermitAll
     @Transactional

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.credit.growth.domain.LimitGrowth;
 import org.tradeorders.credit.rest.CreditLineResource.CreditLineView;
 import org.tradeorders.platform.identity.Caller;
@@ -36,6 +37,8 @@ public class GrowthResource {
     @Inject
     Caller caller;
 
+    @Operation(description = "Recalculates one line's limit now, as the monthly run does: the base limit plus the "
+            + "growth from recent completed trade volume, less penalties.")
     @POST
     @Path("/{supplierId}/recalculation")
     @RolesAllowed(Roles.OPERATOR)
@@ -46,7 +49,7 @@ public class GrowthResource {
     public record Recalculated(int changed, Instant nextMonthlyRecalculation) {
     }
 
-    /** Every line now, as the monthly run does. */
+    @Operation(description = "Every line now, as the monthly run does.")
     @POST
     @Path("/recalculation")
     @RolesAllowed(Roles.OPERATOR)
@@ -62,6 +65,8 @@ public class GrowthResource {
     public record PenaltyRequest(@NotNull @Positive @Max(1000) Integer points, @NotBlank @Size(max = 184) String reason) {
     }
 
+    @Operation(description = "An operator records penalty points against the supplier, with the reason; the line's "
+            + "limit is recalculated less the penalty.")
     @POST
     @Path("/{supplierId}/penalties")
     @RolesAllowed(Roles.OPERATOR)
@@ -72,7 +77,7 @@ public class GrowthResource {
     public record Change(Money oldLimit, Money newLimit, String reason, Instant changedAt) {
     }
 
-    /** Every change of the line's limit, newest first. */
+    @Operation(description = "Every change of the line's limit, newest first.")
     @GET
     @Path("/{supplierId}/history")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })

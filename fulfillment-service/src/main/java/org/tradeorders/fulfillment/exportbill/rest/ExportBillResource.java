@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -82,7 +83,7 @@ public class ExportBillResource {
         }
     }
 
-    /** The calling supplier drafts a bill for itself. */
+    @Operation(description = "The calling supplier drafts a bill for itself.")
     @POST
     @RolesAllowed(Roles.SUPPLIER)
     @APIResponse(responseCode = "201", description = "the export bill", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExportBillView.class)))
@@ -91,7 +92,7 @@ public class ExportBillResource {
         return Response.created(URI.create("/export-bills/" + b.id)).entity(ExportBillView.of(b)).build();
     }
 
-    /** The owning supplier and operators see a bill; anyone else gets 404. */
+    @Operation(description = "The owning supplier and operators see a bill; anyone else gets 404.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
@@ -105,7 +106,7 @@ public class ExportBillResource {
         return ExportBillView.of(b);
     }
 
-    /** The calling supplier's bills, newest first. */
+    @Operation(description = "The calling supplier's bills, newest first.")
     @GET
     @RolesAllowed(Roles.SUPPLIER)
     @Transactional

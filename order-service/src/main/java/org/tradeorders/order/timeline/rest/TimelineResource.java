@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.persistence.OrderRepository;
 import org.tradeorders.order.timeline.domain.Timeline;
@@ -27,7 +28,8 @@ public class TimelineResource {
     @Inject
     EventsConfig events;
 
-    /** Every event of the order across all services, oldest first: who did what, when, from which service. */
+    @Operation(description = "Every event of the order across all services, oldest first: who did what, when, from "
+            + "which service.")
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional

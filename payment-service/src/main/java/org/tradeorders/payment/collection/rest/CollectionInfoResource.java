@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,7 +56,7 @@ public class CollectionInfoResource {
         }
     }
 
-    /** 201 when this activates e-collection, 200 for a change. */
+    @Operation(description = "201 when this activates e-collection, 200 for a change.")
     @PUT
     @RolesAllowed(Roles.SUPPLIER)
     @APIResponse(responseCode = "201", description = "e-collection activated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CollectionInfoView.class)))
@@ -71,6 +72,7 @@ public class CollectionInfoResource {
         return Response.status(saved.version == 1 ? 201 : 200).entity(CollectionInfoView.of(saved)).build();
     }
 
+    @Operation(description = "The supplier's current e-Collection details: the account buyers remit to.")
     @GET
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
@@ -79,6 +81,7 @@ public class CollectionInfoResource {
         return CollectionInfoView.of(infos.of(supplierId));
     }
 
+    @Operation(description = "Every version of the supplier's e-Collection details, newest first, in pages.")
     @GET
     @Path("/history")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })

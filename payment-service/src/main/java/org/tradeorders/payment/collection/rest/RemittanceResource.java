@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,7 +86,8 @@ public class RemittanceResource {
         }
     }
 
-    /** The bank adapter reports an inbound remittance: 201 the first time, 200 with the same remittance on a repeat. */
+    @Operation(description = "The bank adapter reports an inbound remittance: 201 the first time, 200 with the same "
+            + "remittance on a repeat.")
     @POST
     @Path("/bank-remittances")
     @RolesAllowed(Roles.BANK_ADAPTER)
@@ -100,7 +102,7 @@ public class RemittanceResource {
                 .entity(view).build();
     }
 
-    /** A supplier's remittances, newest first: ?status=UNASSOCIATED (default) or ALL. */
+    @Operation(description = "A supplier's remittances, newest first: ?status=UNASSOCIATED (default) or ALL.")
     @GET
     @Path("/suppliers/{supplierId}/remittances")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
@@ -117,6 +119,7 @@ public class RemittanceResource {
                 .map(m -> RemittanceView.of(m, remittances.associations("remittance_id", m.id))).toList();
     }
 
+    @Operation(description = "One remittance and what it was associated with, to its supplier and operators.")
     @GET
     @Path("/remittances/{id}")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR, Roles.BANK_ADAPTER })
@@ -125,7 +128,8 @@ public class RemittanceResource {
         return view(id);
     }
 
-    /** Which of the supplier's open orders this remittance most likely pays, with a score and the reasons. */
+    @Operation(description = "Which of the supplier's open orders this remittance most likely pays, with a score and "
+            + "the reasons.")
     @GET
     @Path("/remittances/{id}/suggestions")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
@@ -142,10 +146,9 @@ public class RemittanceResource {
     public record AssociationRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull AssociationLine> associations) {
     }
 
-    /**
-     * The supplier associates remittances with its orders, n:m and in parts:
-     * {"associations":[{"remittanceId":..,"orderId":..,"amount":"600.00"}, ...]}. All lines or none.
-     */
+    @Operation(description = "The supplier associates remittances with its orders, n:m and in parts: "
+            + "{\"associations\":[{\"remittanceId\":..,\"orderId\":..,\"amount\":\"600.00\"}, ...]}. "
+            + "All lines or none.")
     @POST
     @Path("/suppliers/{supplierId}/remittance-associations")
     @RolesAllowed(Roles.SUPPLIER)
@@ -158,7 +161,7 @@ public class RemittanceResource {
         return Response.status(201).entity(done).build();
     }
 
-    /** The associations of an e-Collection order (its supplier, or an operator). */
+    @Operation(description = "The associations of an e-Collection order (its supplier, or an operator).")
     @GET
     @Path("/orders/{orderId}/remittance-associations")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })

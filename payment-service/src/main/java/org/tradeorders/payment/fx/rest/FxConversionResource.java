@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.payment.fx.domain.FxRates;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
@@ -26,6 +27,8 @@ public class FxConversionResource {
             String rateId, String rateSource, Instant rateValidFrom, Instant convertedAt) {
     }
 
+    @Operation(description = "Operators: every currency conversion made for a reference (a payment or a settlement) "
+            + "and the rate it used, in pages.")
     @GET
     @RolesAllowed(Roles.OPERATOR)
     @Transactional

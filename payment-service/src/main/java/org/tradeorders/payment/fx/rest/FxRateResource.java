@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,6 +53,7 @@ public class FxRateResource {
             Instant validFrom) {
     }
 
+    @Operation(description = "Operators record an exchange rate for a currency pair; conversions use it from then on.")
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @APIResponse(responseCode = "201", description = "the recorded rate", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RateView.class)))
@@ -65,6 +67,7 @@ public class FxRateResource {
         return Response.status(201).entity(RateView.of(saved)).build();
     }
 
+    @Operation(description = "The current rate of every currency pair, in pages.")
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
@@ -72,6 +75,7 @@ public class FxRateResource {
         return rates.currentRates().stream().map(RateView::of).toList();
     }
 
+    @Operation(description = "Every rate recorded for one currency pair, newest first, in pages.")
     @GET
     @Path("{base}/{quote}/history")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.payment.domain.PaymentRules;
 import org.tradeorders.payment.ledger.domain.Account;
 import org.tradeorders.payment.ledger.domain.AccountKind;
@@ -51,6 +52,8 @@ public class LedgerResource {
     public record Entry(String id, String type, String description, Instant occurredAt, List<Line> postings) {
     }
 
+    @Operation(description = "The ledger's journal for one order: every entry with its postings, oldest first, in "
+            + "pages.")
     @GET
     @Path("orders/{orderId}/journal")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
@@ -75,6 +78,8 @@ public class LedgerResource {
     public record Balance(Money pending, Money available) {
     }
 
+    @Operation(description = "The supplier's balances per currency: pending (paid, not yet settled) and available to "
+            + "withdraw.")
     @GET
     @Path("suppliers/{supplierId}/balances")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
@@ -97,6 +102,7 @@ public class LedgerResource {
     public record Settings(@NotNull @Size(max = 3) String settlementCurrency) {
     }
 
+    @Operation(description = "The supplier's settlement settings: the currency its money is settled and withdrawn in.")
     @GET
     @Path("suppliers/{supplierId}/settings")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
@@ -106,7 +112,8 @@ public class LedgerResource {
         return new Settings(settlementCurrencies.of(supplierId));
     }
 
-    /** The supplier chooses the currency its money is settled and withdrawn in (orders settled from now on). */
+    @Operation(description = "The supplier chooses the currency its money is settled and withdrawn in (orders settled "
+            + "from now on).")
     @PUT
     @Path("suppliers/{supplierId}/settings")
     @RolesAllowed(Roles.SUPPLIER)
@@ -120,7 +127,8 @@ public class LedgerResource {
         return settings;
     }
 
-    /** The proof of the books (operators): every entry balances, every balance is its postings, clearing is in flight. */
+    @Operation(description = "The proof of the books (operators): every entry balances, every balance is its postings, "
+            + "clearing is in flight.")
     @GET
     @Path("ops/ledger/check")
     @RolesAllowed(Roles.OPERATOR)
@@ -131,7 +139,7 @@ public class LedgerResource {
     public record AccountView(String id, String kind, String owner, Money balance) {
     }
 
-    /** Every account with its balance (operators). */
+    @Operation(description = "Every account with its balance (operators).")
     @GET
     @Path("ops/ledger/accounts")
     @RolesAllowed(Roles.OPERATOR)

@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,6 +57,8 @@ public class WithdrawalResource {
         }
     }
 
+    @Operation(description = "The supplier withdraws part of its available balance to a bank account (the IBAN checked "
+            + "against the full IBAN registry).")
     @POST
     @RolesAllowed(Roles.SUPPLIER)
     @APIResponse(responseCode = "201", description = "the withdrawal", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WithdrawalView.class)))
@@ -70,6 +73,7 @@ public class WithdrawalResource {
                 .entity(WithdrawalView.of(w)).build();
     }
 
+    @Operation(description = "The supplier's withdrawals, newest first, in pages.")
     @GET
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional

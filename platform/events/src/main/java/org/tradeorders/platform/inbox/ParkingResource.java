@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.platform.identity.Roles;
 
 /**
@@ -28,6 +29,8 @@ public class ParkingResource {
     @Inject
     Inbox inbox;
 
+    @Operation(description = "Events this service's consumers dead-lettered, newest first, in pages: which consumer, "
+            + "which aggregate, the error, the attempts and where the event came from.")
     @GET
     @Path("/dead-letters")
     public Page<Parking.DeadLetter> deadLetters(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -35,6 +38,8 @@ public class ParkingResource {
         return new Page<>(parking.deadLetters(page * size, size), page, size);
     }
 
+    @Operation(description = "Aggregates parked behind a dead letter, in pages: their later events are held in order "
+            + "until an operator redrives them.")
     @GET
     @Path("/parked")
     public Page<Parking.ParkedAggregate> parked(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -42,10 +47,9 @@ public class ParkingResource {
         return new Page<>(parking.aggregates(page * size, size), page, size);
     }
 
-    /**
-     * Applies the aggregate's dead letter and the events held behind it, in order. Idempotent: what was
-     * applied is not applied again, and an aggregate no longer parked answers {@code applied: 0}.
-     */
+    @Operation(description = "Applies the aggregate's dead letter and the events held behind it, in order. Idempotent: "
+            + "what was applied is not applied again, and an aggregate no longer parked answers "
+            + "applied: 0.")
     @POST
     @Path("/parked/{subject}/redrive")
     public Inbox.Redrive redrive(@PathParam("subject") String subject) {

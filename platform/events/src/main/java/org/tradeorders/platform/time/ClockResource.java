@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.platform.deadline.Deadlines;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.problem.ProblemException;
@@ -35,12 +36,13 @@ public class ClockResource {
     public record Advance(@NotNull @PositiveOrZero Long days, @PositiveOrZero Long hours) {
     }
 
+    @Operation(description = "This service's clock: the time it runs on and its offset from the wall clock.")
     @GET
     public ClockView now() {
         return new ClockView(clock.instant(), controllable().offset().toString());
     }
 
-    /** Moves this service's time forward; deadlines now due fire at once. */
+    @Operation(description = "Moves this service's time forward; deadlines now due fire at once.")
     @POST
     @Path("/advance")
     public ClockView advance(@Valid @NotNull Advance by) {

@@ -49,7 +49,7 @@ public final class OpenApiContract implements Filter {
             return answer;
         }
         String base = uri.getScheme() + "://" + uri.getAuthority();
-        Optional<JsonNode> document = DOCUMENTS.computeIfAbsent(base, OpenApiContract::fetch);
+        Optional<JsonNode> document = DOCUMENTS.computeIfAbsent(base, OpenApiContract::document);
         if (document.isEmpty()) {
             return answer;
         }
@@ -89,7 +89,8 @@ public final class OpenApiContract implements Filter {
                 .replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q") + "/?$"));
     }
 
-    private static Optional<JsonNode> fetch(String base) {
+    /** The service's document at {@code base} (scheme://host:port), or empty if it serves none. */
+    public static Optional<JsonNode> document(String base) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
                     + "/q/openapi?format=json")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
