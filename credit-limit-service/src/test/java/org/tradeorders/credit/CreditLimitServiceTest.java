@@ -226,8 +226,8 @@ class CreditLimitServiceTest {
     }
 
     static List<String> reasons(String supplier) {
-        return given().auth().oauth2(Tokens.operator("OPS")).get("/credit-lines/" + supplier + "/history").then()
-                .statusCode(200).extract().path("reason");
+        return given().auth().oauth2(Tokens.operator("OPS")).get("/credit-lines/" + supplier + "/history?size=100").then()
+                .statusCode(200).extract().path("items.reason");
     }
 
     @Test

@@ -229,9 +229,9 @@ class ExportBillTest {
         getBill(Tokens.supplier(supplier), "no-such-bill").statusCode(404);
 
         given().auth().oauth2(Tokens.supplier(supplier)).get("/export-bills").then().statusCode(200)
-                .body("id", equalTo(List.of(second, first))).body("supplierId", everyItem(equalTo(supplier)));
+                .body("items.id", equalTo(List.of(second, first))).body("items.supplierId", everyItem(equalTo(supplier)));
         given().auth().oauth2(Tokens.supplier(OTHER)).get("/export-bills").then().statusCode(200)
-                .body("id", not(hasItem(first)));
+                .body("items.id", not(hasItem(first)));
         given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body(GOOD_BILL).post("/export-bills")
                 .then().statusCode(403);
     }

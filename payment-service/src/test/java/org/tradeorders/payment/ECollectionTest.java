@@ -131,7 +131,7 @@ class ECollectionTest {
                 .then().statusCode(403);
 
         given().auth().oauth2(Tokens.supplier(supplier)).get("/suppliers/" + supplier + "/remittances").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.containsInAnyOrder(id, other));
+                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(id, other));
         given().auth().oauth2(Tokens.supplier(supplier)).get("/remittances/" + id).then().statusCode(200)
                 .body("remitterName", equalTo("Nordlicht Handels GmbH"));
         given().auth().oauth2(Tokens.supplier("SUP-OTHER")).get("/suppliers/" + supplier + "/remittances").then().statusCode(404);
@@ -153,20 +153,20 @@ class ECollectionTest {
 
         // suggestions: a first (its account, its number in the reference, the buyer's name), with reasons
         given().auth().oauth2(Tokens.supplier(supplier)).get("/remittances/" + r1 + "/suggestions").then().statusCode(200)
-                .body("[0].orderId", equalTo(a[0])).body("[0].score", org.hamcrest.Matchers.greaterThanOrEqualTo(80))
-                .body("[0].reasons", hasItem(containsString("collection account")))
-                .body("[0].reasons", hasItem(containsString("reference names the order")))
-                .body("[0].reasons", hasItem(containsString("resembles the buyer")))
-                .body("[1].orderId", equalTo(b[0]));
+                .body("items[0].orderId", equalTo(a[0])).body("items[0].score", org.hamcrest.Matchers.greaterThanOrEqualTo(80))
+                .body("items[0].reasons", hasItem(containsString("collection account")))
+                .body("items[0].reasons", hasItem(containsString("reference names the order")))
+                .body("items[0].reasons", hasItem(containsString("resembles the buyer")))
+                .body("items[1].orderId", equalTo(b[0]));
         given().auth().oauth2(Tokens.supplier(supplier)).get("/remittances/" + r2 + "/suggestions").then()
-                .body("[0].orderId", equalTo(b[0])).body("[0].reasons", hasItem(containsString("differs from the buyer")));
+                .body("items[0].orderId", equalTo(b[0])).body("items[0].reasons", hasItem(containsString("differs from the buyer")));
 
         // r1 pays a and part of b; r2 pays the rest of b
         associate(supplier, r1, a[0], "1000.00", r1, b[0], "800.00").statusCode(201)
                 .body("bankFeeShare.amount", org.hamcrest.Matchers.contains("11.11", "8.89"));
         associate(supplier, r2, b[0], "700.00").statusCode(201).body("[0].bankFeeShare.amount", equalTo("10.00"));
         given().auth().oauth2(Tokens.supplier(supplier)).get("/suppliers/" + supplier + "/remittances").then()
-                .body("$", hasSize(0));
+                .body("items", hasSize(0));
         var covered = TopicProbe.readAll("payment-events").stream().filter(r -> b[0].equals(r.key())
                 && "tradeorders.RemittanceAssociated.v1".equals(TopicProbe.header(r, "ce_type"))).toList();
         assertThat(covered).hasSize(2);
@@ -194,7 +194,7 @@ class ECollectionTest {
         withdraw(supplier, "2470.01").statusCode(409);
         withdraw(supplier, "2470.00").statusCode(201);
         given().auth().oauth2(Tokens.supplier(supplier)).get("/orders/" + b[0] + "/remittance-associations").then()
-                .statusCode(200).body("remittanceId", org.hamcrest.Matchers.contains(r1, r2));
+                .statusCode(200).body("items.remittanceId", org.hamcrest.Matchers.contains(r1, r2));
     }
 
     static ValidatableResponse withdraw(String supplier, String amount) {
@@ -255,7 +255,7 @@ class ECollectionTest {
                 .body("unassociated.amount", equalTo("1000.00")).body("associations", hasSize(0));
         PaymentServiceTest.balances(supplier).body("byCurrency.USD.pending.amount", equalTo("0.00"));
         assertThat(given().auth().oauth2(Tokens.supplier(supplier)).get("/orders/" + order[0] + "/journal").then()
-                .extract().<List<String>>path("type")).containsExactly("REMITTANCE_RECEIVED", "REMITTANCE_ASSOCIATED",
+                .extract().<List<String>>path("items.type")).containsExactly("REMITTANCE_RECEIVED", "REMITTANCE_ASSOCIATED",
                         "REMITTANCE_ASSOCIATION_UNDONE");
         // the money is the remittance's again: it pays another order in full, fees included
         associate(supplier, r, other[0], "1000.00").statusCode(201).body("[0].bankFeeShare.amount", equalTo("10.00"));
@@ -304,7 +304,7 @@ class ECollectionTest {
         assertThat(toBig).isEqualByComparingTo("500.00");
         for (String[] o : orders) {
             List<String> amounts = given().auth().oauth2(Tokens.supplier(supplier)).get("/orders/" + o[0] + "/remittance-associations")
-                    .then().extract().path("amount.amount");
+                    .then().extract().path("items.amount.amount");
             assertThat(amounts.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add))
                     .isLessThanOrEqualTo(new BigDecimal("303.00"));
         }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.platform.idempotency.IdempotencyKeys;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.InfraTestResource;
+import org.tradeorders.platform.testing.Metrics;
 import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.TopicProbe;
@@ -57,7 +58,7 @@ class PaymentServiceTest {
         TestEvents.publish("order-events", eventId, "tradeorders.OrderAwaitingPayment.v1", "/order-service", order, body);
         TestEvents.publish("order-events", eventId, "tradeorders.OrderAwaitingPayment.v1", "/order-service", order, body);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
-                .get("/orders/" + order + "/payment-links").then().statusCode(200).body("$", hasSize(2)));
+                .get("/orders/" + order + "/payment-links").then().statusCode(200).body("items", hasSize(2)));
         return order;
     }
 
@@ -66,11 +67,11 @@ class PaymentServiceTest {
     }
 
     static List<String> tokens(String order) {
-        return given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then().extract().path("token");
+        return given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then().extract().path("items.token");
     }
 
     static List<String> linkIds(String order) {
-        return given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then().extract().path("id");
+        return given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then().extract().path("items.id");
     }
 
     static ValidatableResponse pay(String token, String body) {
@@ -129,8 +130,8 @@ class PaymentServiceTest {
     void eachInstallmentGetsOneLinkOnlyTheBuyerSeesTokensAndPaying() {
         String order = awaitingPayment();
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).get("/orders/" + order + "/payment-links").then().statusCode(200)
-                .body("[0].token", nullValue()).body("[0].amount.amount", equalTo("3750.00"))
-                .body("[0].outstanding.amount", equalTo("3750.00")).body("[0].expiresAt", notNullValue());
+                .body("items[0].token", nullValue()).body("items[0].amount.amount", equalTo("3750.00"))
+                .body("items[0].outstanding.amount", equalTo("3750.00")).body("items[0].expiresAt", notNullValue());
         given().auth().oauth2(Tokens.buyer("BUY-OTHER")).get("/orders/" + order + "/payment-links").then().statusCode(404);
         List<String> tokens = tokens(order);
         assertThat(tokens).allSatisfy(t -> assertThat(t).hasSizeGreaterThanOrEqualTo(22)).doesNotHaveDuplicates();
@@ -165,13 +166,13 @@ class PaymentServiceTest {
                 .body("applied.amount", equalTo("1000.00")).extract().path("id");
         report(link, "tx-" + order + "-1", "1000.00").statusCode(200).body("id", equalTo(first));
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then()
-                .body("[0].status", equalTo("PARTIALLY_PAID")).body("[0].paid.amount", equalTo("1000.00"))
-                .body("[0].outstanding.amount", equalTo("2750.00"));
+                .body("items[0].status", equalTo("PARTIALLY_PAID")).body("items[0].paid.amount", equalTo("1000.00"))
+                .body("items[0].outstanding.amount", equalTo("2750.00"));
 
         report(link, "tx-" + order + "-2", "3000.00").statusCode(201).body("applied.amount", equalTo("2750.00"))
                 .body("creditedToBuyer.amount", equalTo("250.00")).body("surcharge.amount", equalTo("88.50"));
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then()
-                .body("[0].status", equalTo("PAID")).body("[0].outstanding.amount", equalTo("0.00"));
+                .body("items[0].status", equalTo("PAID")).body("items[0].outstanding.amount", equalTo("0.00"));
         // money for a link that is paid already is never lost: it is the buyer's
         report(link, "tx-" + order + "-3", "100.00").statusCode(201).body("applied.amount", equalTo("0.00"))
                 .body("creditedToBuyer.amount", equalTo("100.00"));
@@ -179,10 +180,10 @@ class PaymentServiceTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> eventsOf(order, "tradeorders.PaymentReceived.v1") == 2);
         EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.PaymentCreditedToBuyer.v1", order));
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).get("/orders/" + order + "/journal").then().statusCode(200)
-                .body("type", hasItems("BUYER_PAYMENT", "PAYMENT_ALLOCATED"))
-                .body("findAll { it.type == 'BUYER_PAYMENT' }", hasSize(3));
-        given().auth().oauth2(Tokens.operator("OPS")).get("/ops/ledger/accounts").then()
-                .body("find { it.id == 'buyer:" + BUYER + ":credit:USD' }.balance.amount", notNullValue());
+                .body("items.type", hasItems("BUYER_PAYMENT", "PAYMENT_ALLOCATED"))
+                .body("items.findAll { it.type == 'BUYER_PAYMENT' }", hasSize(3));
+        given().auth().oauth2(Tokens.operator("OPS")).get("/ops/ledger/accounts?owner=" + BUYER).then()
+                .body("items.find { it.id == 'buyer:" + BUYER + ":credit:USD' }.balance.amount", notNullValue());
         given().auth().oauth2(Tokens.issue("buyer", BUYER)).contentType(ContentType.JSON).body("{}").post("/channel-reports")
                 .then().statusCode(403);
         // an adapter reports only its own channels
@@ -212,8 +213,8 @@ class PaymentServiceTest {
         balances(supplier).body("byCurrency.USD.pending.amount", equalTo("0.00"))
                 .body("byCurrency.USD.available.amount", equalTo("12400.00"));
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/journal").then().statusCode(200)
-                .body("type", hasItems("BUYER_PAYMENT", "PAYMENT_ALLOCATED", "FUNDS_SETTLED"))
-                .body("find { it.type == 'FUNDS_SETTLED' }.postings.account", hasItems("supplier:" + supplier + ":pending:USD",
+                .body("items.type", hasItems("BUYER_PAYMENT", "PAYMENT_ALLOCATED", "FUNDS_SETTLED"))
+                .body("items.find { it.type == 'FUNDS_SETTLED' }.postings.account", hasItems("supplier:" + supplier + ":pending:USD",
                         "supplier:" + supplier + ":available:USD", "platform:fees:supplier-service:USD"));
         given().auth().oauth2(Tokens.buyer("BUY-STRANGER")).get("/orders/" + order + "/journal").then().statusCode(404);
 
@@ -262,10 +263,10 @@ class PaymentServiceTest {
         given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON)
                 .body("{\"base\":\"EUR\",\"quote\":\"XXX\",\"rate\":\"-1\",\"source\":\"\"}").post("/fx-rates").then().statusCode(400)
                 .body("errors.field", hasItems("rate", "source"));
-        given().auth().oauth2(Tokens.buyer(BUYER)).get("/fx-rates").then().statusCode(200)
-                .body("find { it.base == 'EUR' && it.quote == 'USD' }.source", equalTo("ECB reference rate"));
+        given().auth().oauth2(Tokens.buyer(BUYER)).get("/fx-rates?size=100").then().statusCode(200)
+                .body("items.find { it.base == 'EUR' && it.quote == 'USD' }.source", equalTo("ECB reference rate"));
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/fx-rates/EUR/USD/history").then()
-                .body("source", hasItems("ECB reference rate", "seed configuration"));
+                .body("items.source", hasItems("ECB reference rate", "seed configuration"));
         EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.FxRateRecorded.v1", "EUR/USD"));
 
         // a EUR order settles in the supplier's settlement currency (USD by default) at the recorded rate
@@ -281,8 +282,8 @@ class PaymentServiceTest {
         balances(supplier).body("byCurrency.EUR.pending.amount", equalTo("0.00"))
                 .body("byCurrency.USD.available.amount", equalTo("10900.00"));
         given().auth().oauth2(Tokens.operator("OPS")).get("/ops/fx-conversions?reference=" + order).then().statusCode(200)
-                .body("[0].purpose", equalTo("SETTLEMENT")).body("[0].rate", equalTo("1.1000000000"))
-                .body("[0].rateSource", equalTo("ECB reference rate")).body("[0].to.amount", equalTo("11000.00"));
+                .body("items[0].purpose", equalTo("SETTLEMENT")).body("items[0].rate", equalTo("1.1000000000"))
+                .body("items[0].rateSource", equalTo("ECB reference rate")).body("items[0].to.amount", equalTo("11000.00"));
 
         // a supplier settling in EUR: no conversion of the money, but the US$100 cap is converted: 90.91 EUR
         String eurSupplier = "SUP-EUR-SETTLES-" + UUID.randomUUID();
@@ -297,8 +298,8 @@ class PaymentServiceTest {
         assertThat(eurSettled.path("serviceFee").path("amount").asText()).isEqualTo("90.91");
         balances(eurSupplier).body("byCurrency.EUR.available.amount", equalTo("9909.09"));
         given().auth().oauth2(Tokens.operator("OPS")).get("/ops/fx-conversions?reference=" + eurOrder).then()
-                .body("[0].purpose", equalTo("SUPPLIER_SERVICE_FEE_CAP"))
-                .body("[0].rateSource", equalTo("ECB reference rate (inverse)")).body("[0].to.amount", equalTo("90.91"));
+                .body("items[0].purpose", equalTo("SUPPLIER_SERVICE_FEE_CAP"))
+                .body("items[0].rateSource", equalTo("ECB reference rate (inverse)")).body("items[0].to.amount", equalTo("90.91"));
     }
 
     @Test
@@ -307,8 +308,8 @@ class PaymentServiceTest {
         pay(tokens(order).get(0), "{\"channel\":\"PAY_LATER\"}").statusCode(201).body("applied.amount", equalTo("3750.00"))
                 .body("payLaterDueAt", notNullValue());
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/journal").then()
-                .body("type", hasItems("PAY_LATER_ADVANCE"))
-                .body("find { it.type == 'PAY_LATER_ADVANCE' }.postings[0].account", equalTo("buyer:" + BUYER + ":receivable:USD"));
+                .body("items.type", hasItems("PAY_LATER_ADVANCE"))
+                .body("items.find { it.type == 'PAY_LATER_ADVANCE' }.postings[0].account", equalTo("buyer:" + BUYER + ":receivable:USD"));
         var received = TopicProbe.await("payment-events", "tradeorders.PaymentReceived.v1", order);
         assertThat(TopicProbe.data(received).path("channel").asText()).isEqualTo("PAY_LATER");
         assertThat(TopicProbe.data(received).path("payLaterDueAt").asText()).isNotBlank();
@@ -322,7 +323,7 @@ class PaymentServiceTest {
         given().auth().oauth2(Tokens.buyer("BUY-OTHER")).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
                 .post("/payments/" + payment + "/repayment").then().statusCode(404);
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/journal").then()
-                .body("find { it.type == 'PAY_LATER_REPAID' }.postings.account", hasItems("platform:cash:USD",
+                .body("items.find { it.type == 'PAY_LATER_REPAID' }.postings.account", hasItems("platform:cash:USD",
                         "buyer:" + BUYER + ":receivable:USD", "platform:fees:card-processing:USD"));
         EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.PayLaterRepaid.v1", order));
     }
@@ -336,7 +337,7 @@ class PaymentServiceTest {
                 {"orderId":"%s","supplierId":"%s","buyerId":"%s","previousState":"AWAITING_PAYMENT","cancelledBy":"SYSTEM",
                  "reason":"UNPAID_TIMEOUT"}""".formatted(order, SUPPLIER, BUYER));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
-                .get("/orders/" + order + "/payment-links").then().body("status", org.hamcrest.Matchers.everyItem(equalTo("CANCELLED"))));
+                .get("/orders/" + order + "/payment-links").then().body("items.status", org.hamcrest.Matchers.everyItem(equalTo("CANCELLED"))));
         pay(tokens.get(1), "{\"channel\":\"CARD\"}").statusCode(409).body("detail", containsString("CANCELLED"));
         EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.PaymentLinkCancelled.v1", order));
     }
@@ -410,7 +411,7 @@ class PaymentServiceTest {
                 .body(partial).post("/payment-links/" + tokens(payOrder).get(0) + "/payments").then().statusCode(201)
                 .body("id", equalTo(paymentId));
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + payOrder + "/payment-links").then()
-                .body("[0].paid.amount", equalTo("1000.00"));
+                .body("items[0].paid.amount", equalTo("1000.00"));
         try (var c = dataSource.getConnection(); var st = c.createStatement()) {
             st.execute("drop trigger idem_doom on idempotency_key");
         }
@@ -484,12 +485,15 @@ class PaymentServiceTest {
             given().auth().oauth2(Tokens.operator("OPS")).post("/ops/invariants/check").then().statusCode(200)
                     .body("find { it.name == 'books-balance' }.holds", equalTo(false))
                     .body("find { it.name == 'books-balance' }.violations[0]", containsString(account));
+            assertThat(Metrics.value("tradeorders_invariant_violations", "invariant=\"books-balance\"")).isGreaterThan(0);
             st.setBigDecimal(1, new java.math.BigDecimal("-0.01"));
             st.executeUpdate();
         }
         given().auth().oauth2(Tokens.operator("OPS")).post("/ops/invariants/check").then().statusCode(200)
                 .body("find { it.name == 'books-balance' }.holds", equalTo(true))
                 .body("find { it.name == 'books-balance' }.timesViolated", greaterThanOrEqualTo(1));
+        assertThat(Metrics.value("tradeorders_invariant_violations", "invariant=\"books-balance\"")).isZero();
+        assertThat(Metrics.value("tradeorders_invariant_violated_total", "invariant=\"books-balance\"")).isGreaterThan(0);
     }
 
     static ValidatableResponse collectionInfo(String supplier, String account, String country, String bic) {
@@ -523,8 +527,8 @@ class PaymentServiceTest {
                 .body("accountNumber", equalTo("6222021234567890"));
         collectionInfo(supplier, "DE89 3704 0044 0532 0130 00", "DE", "COBADEFFXXX").statusCode(200).body("version", equalTo(2));
         given().auth().oauth2(Tokens.operator("OPS")).get("/suppliers/" + supplier + "/e-collection/history").then()
-                .statusCode(200).body("version", org.hamcrest.Matchers.contains(2, 1))
-                .body("[1].accountNumber", equalTo("****7890")).body("[0].swiftBic", equalTo("COBADEFFXXX"));
+                .statusCode(200).body("items.version", org.hamcrest.Matchers.contains(2, 1))
+                .body("items[1].accountNumber", equalTo("****7890")).body("items[0].swiftBic", equalTo("COBADEFFXXX"));
         given().auth().oauth2(Tokens.supplier("SUP-OTHER")).get("/suppliers/" + supplier + "/e-collection").then().statusCode(404);
         var activated = TopicProbe.readAll("payment-events").stream().filter(r -> supplier.equals(r.key())).toList();
         assertThat(activated).hasSize(2);
@@ -541,7 +545,7 @@ class PaymentServiceTest {
                 .post("/ops/clock/advance").then().statusCode(200);
         pay(tokens(order).get(0), "{\"channel\":\"WALLET\"}").statusCode(409).body("detail", containsString("expired at"));
         given().auth().oauth2(Tokens.buyer(BUYER)).get("/orders/" + order + "/payment-links").then()
-                .body("[0].status", equalTo("EXPIRED"));
+                .body("items[0].status", equalTo("EXPIRED"));
         // the idempotency keys of the scenarios above are past their retention now
         assertThat(idempotencyKeys.purgeExpired()).isPositive();
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,8 @@ import org.tradeorders.order.persistence.OrderRepository;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
 
@@ -113,15 +116,12 @@ public class OrderResource {
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public OrderSummary.Page list(@jakarta.ws.rs.QueryParam("state") String state,
+    public Page<OrderSummary> list(@jakarta.ws.rs.QueryParam("state") String state,
             @jakarta.ws.rs.QueryParam("kind") String kind,
             @jakarta.ws.rs.QueryParam("initiator") String initiator,
             @jakarta.ws.rs.QueryParam("counterparty") String counterparty,
             @jakarta.ws.rs.QueryParam("createdFrom") String createdFrom,
-            @jakarta.ws.rs.QueryParam("createdTo") String createdTo,
-            @jakarta.ws.rs.QueryParam("page") @jakarta.ws.rs.DefaultValue("0") @jakarta.validation.constraints.Min(0) int page,
-            @jakarta.ws.rs.QueryParam("size") @jakarta.ws.rs.DefaultValue("20") @jakarta.validation.constraints.Min(1)
-            @jakarta.validation.constraints.Max(100) int size) {
+            @jakarta.ws.rs.QueryParam("createdTo") String createdTo, @BeanParam @Valid PageRequest page) {
         List<FieldViolation> errors = new ArrayList<>();
         StringBuilder where = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -142,8 +142,8 @@ public class OrderResource {
             throw ProblemException.invalid(errors);
         }
         var query = orders.find(where + " order by createdAt desc, id", params);
-        List<OrderSummary> items = query.page(page, size).list().stream().map(OrderSummary::of).toList();
-        return new OrderSummary.Page(items, page, size, query.count());
+        List<OrderSummary> items = query.page(page.page(), page.size()).list().stream().map(OrderSummary::of).toList();
+        return new Page<>(items, page.page(), page.size(), query.count());
     }
 
     private static <E extends Enum<E>> void enumFilter(String field, String value, Class<E> type, StringBuilder where,

@@ -1,7 +1,6 @@
 package org.tradeorders.order.rest;
 
 import java.time.Instant;
-import java.util.List;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.platform.money.Money;
 
@@ -13,8 +12,5 @@ public record OrderSummary(String id, String kind, String state, String initiato
         return new OrderSummary(o.id, o.kind.name(), o.state.name(), o.initiator.name(), o.supplierId, o.buyerId,
                 o.buyerContact == null ? null : o.buyerContact.companyName, o.totalMoney(), o.termsVersion, o.createdAt,
                 o.updatedAt);
-    }
-
-    public record Page(List<OrderSummary> items, int page, int size, long total) {
     }
 }

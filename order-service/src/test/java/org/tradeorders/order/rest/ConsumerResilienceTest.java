@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.tradeorders.platform.testing.InfraTestResource;
+import org.tradeorders.platform.testing.Metrics;
 import org.tradeorders.platform.testing.SharedInfra;
 import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.Tokens;
@@ -50,8 +51,8 @@ class ConsumerResilienceTest {
     }
 
     static List<String> timelineIds(String order) {
-        return given().auth().oauth2(Tokens.supplier(OrderLifecycleTest.SUPPLIER)).get("/orders/" + order + "/timeline")
-                .then().statusCode(200).extract().jsonPath().getList("findAll { it.type == '" + LINK_ISSUED + "' }.eventId");
+        return given().auth().oauth2(Tokens.supplier(OrderLifecycleTest.SUPPLIER)).get("/orders/" + order + "/timeline?size=100")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.type == '" + LINK_ISSUED + "' }.eventId");
     }
 
     void sql(String statement) throws SQLException {
@@ -95,6 +96,11 @@ class ConsumerResilienceTest {
                 .body("items.find { it.eventId == '" + first + "' }.topic", equalTo("payment-events"))
                 .body("items.find { it.eventId == '" + first + "' }.attempts", equalTo(5));
         assertThat(timelineIds(poisoned)).isEmpty();
+        // ops see them counted as metrics too
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(Metrics.value("tradeorders_consumer_dead_letters", "")).isGreaterThanOrEqualTo(1);
+            assertThat(Metrics.value("tradeorders_consumer_parked_aggregates", "")).isGreaterThanOrEqualTo(1);
+        });
 
         // a redrive before the cause is fixed fails again and keeps everything parked
         given().auth().oauth2(operator).post("/ops/consumers/parked/" + poisoned + "/redrive").then().statusCode(200)

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,8 @@ import org.tradeorders.platform.idempotency.IdempotencyFilter;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.validation.Formats;
 
@@ -105,7 +108,7 @@ public class PaymentResource {
     @Path("orders/{orderId}/payment-links")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<LinkView> links(@PathParam("orderId") String orderId) {
+    public Page<LinkView> links(@PathParam("orderId") String orderId, @BeanParam @Valid PageRequest page) {
         List<PaymentLink> links = em.createQuery("select l from PaymentLink l where l.orderId = ?1 order by l.installmentSeq",
                 PaymentLink.class).setParameter(1, orderId).getResultList();
         if (links.isEmpty()) {
@@ -113,8 +116,8 @@ public class PaymentResource {
         }
         caller.requireParty("payment links of order", orderId, links.get(0).buyerId, links.get(0).supplierId);
         boolean buyer = caller.is(Roles.BUYER) && caller.companyId().equals(links.get(0).buyerId);
-        return links.stream().map(l -> new LinkView(l.id, l.orderId, l.installmentSeq, l.installmentName, l.amountDue(),
-                l.paidSoFar(), l.outstanding(), l.status.name(), l.expiresAt, buyer ? l.token : null)).toList();
+        return page.slice(links).map(l -> new LinkView(l.id, l.orderId, l.installmentSeq, l.installmentName, l.amountDue(),
+                l.paidSoFar(), l.outstanding(), l.status.name(), l.expiresAt, buyer ? l.token : null));
     }
 
     @Operation(description = "The buyer pays an installment, or a part of it, through its link (channels are "

@@ -10,19 +10,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.credit.growth.domain.LimitGrowth;
 import org.tradeorders.credit.rest.CreditLineResource.CreditLineView;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.time.Timestamps;
 
@@ -77,20 +79,22 @@ public class GrowthResource {
     public record Change(Money oldLimit, Money newLimit, String reason, Instant changedAt) {
     }
 
-    @Operation(description = "Every change of the line's limit, newest first.")
+    @Operation(description = "Every change of the line's limit, newest first, in pages.")
     @GET
     @Path("/{supplierId}/history")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<Change> history(@PathParam("supplierId") String supplierId) {
+    public Page<Change> history(@PathParam("supplierId") String supplierId, @BeanParam @Valid PageRequest page) {
         caller.requireParty("credit line", supplierId, supplierId);
-        List<Object[]> rows = em.createNativeQuery("select old_limit, new_limit, reason, changed_at from credit_limit_change "
-                + "where supplier_id = ?1 order by id desc").setParameter(1, supplierId).getResultList();
-        if (rows.isEmpty()) {
+        long total = ((Number) em.createNativeQuery("select count(*) from credit_limit_change where supplier_id = ?1")
+                .setParameter(1, supplierId).getSingleResult()).longValue();
+        if (total == 0) {
             throw ProblemException.notFound("credit line", supplierId);
         }
-        return rows.stream().map(r -> new Change(r[0] == null ? null : new Money((BigDecimal) r[0], "USD"),
-                new Money((BigDecimal) r[1], "USD"), (String) r[2], Timestamps.toInstant(r[3]))).toList();
+        Page<Object[]> rows = page.of(em.createNativeQuery("select old_limit, new_limit, reason, changed_at from "
+                + "credit_limit_change where supplier_id = ?1 order by id desc").setParameter(1, supplierId), total);
+        return rows.map(r -> new Change(r[0] == null ? null : new Money((BigDecimal) r[0], "USD"),
+                new Money((BigDecimal) r[1], "USD"), (String) r[2], Timestamps.toInstant(r[3])));
     }
 }

@@ -144,9 +144,9 @@ class EndToEndIT {
                 .body("reserved.amount", equalTo("12500.00"));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(buyer)
-                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("$", hasSize(2)));
+                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("items", hasSize(2)));
         List<String> tokens = given().auth().oauth2(buyer).get(url("payment-service", "/orders/" + id + "/payment-links"))
-                .then().extract().path("token");
+                .then().extract().path("items.token");
         given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
                 .post(url("payment-service", "/payment-links/" + tokens.get(0) + "/payments")).then().statusCode(201);
         awaitState(id, "IN_PRODUCTION");
@@ -176,7 +176,7 @@ class EndToEndIT {
         // supplier's pending balance; on shipment it became available, less the service fee (2%, capped at US$100)
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given().auth().oauth2(supplier)
                 .get(url("payment-service", "/orders/" + id + "/journal")).then().statusCode(200)
-                .extract().<List<String>>path("type")).containsExactly("BUYER_PAYMENT", "PAYMENT_ALLOCATED",
+                .extract().<List<String>>path("items.type")).containsExactly("BUYER_PAYMENT", "PAYMENT_ALLOCATED",
                 "BUYER_PAYMENT", "PAYMENT_ALLOCATED", "FUNDS_SETTLED"));
         given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/balances")).then()
                 .body("byCurrency.USD.available.amount", equalTo("12400.00"))
@@ -189,7 +189,7 @@ class EndToEndIT {
                     .post(url("payment-service", "/suppliers/" + SUPPLIER + "/withdrawals")).then().statusCode(201);
         }
         given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/withdrawals")).then()
-                .body("$", hasSize(1));
+                .body("items", hasSize(1));
         given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/balances")).then()
                 .body("byCurrency.USD.available.amount", equalTo("400.00"));
 
@@ -202,8 +202,8 @@ class EndToEndIT {
 
         // its timeline gathers what all five services reported about it
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            List<String> sources = given().auth().oauth2(buyer).get(url("order-service", "/orders/" + id + "/timeline"))
-                    .then().statusCode(200).extract().path("source");
+            List<String> sources = given().auth().oauth2(buyer).get(url("order-service", "/orders/" + id + "/timeline?size=100"))
+                    .then().statusCode(200).extract().path("items.source");
             assertThat(sources).contains("/order-service", "/credit-limit-service", "/payment-service",
                     "/fulfillment-service", "/review-service");
         });
@@ -309,9 +309,9 @@ class EndToEndIT {
         String r1 = remit(accounts.get(a), "1800.00", "20.00", "PI " + a);
         String r2 = remit(accounts.get(b), "700.00", "10.00", "balance");
         given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/remittances")).then()
-                .statusCode(200).body("id", org.hamcrest.Matchers.containsInAnyOrder(r1, r2));
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.containsInAnyOrder(r1, r2));
         given().auth().oauth2(supplier).get(url("payment-service", "/remittances/" + r1 + "/suggestions")).then()
-                .statusCode(200).body("[0].orderId", equalTo(a));
+                .statusCode(200).body("items[0].orderId", equalTo(a));
         given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
                 {"associations":[{"remittanceId":"%s","orderId":"%s","amount":"1000.00"},
                                  {"remittanceId":"%s","orderId":"%s","amount":"800.00"},
@@ -329,7 +329,7 @@ class EndToEndIT {
                 .body("{\"amount\":\"2470.00\",\"currency\":\"USD\",\"bankAccount\":\"CN12 3456 7890 1234\"}")
                 .post(url("payment-service", "/suppliers/" + SUPPLIER + "/withdrawals")).then().statusCode(201);
         assertThat(given().auth().oauth2(supplier).get(url("payment-service", "/orders/" + b + "/journal")).then()
-                .extract().<List<String>>path("type")).contains("REMITTANCE_ASSOCIATED", "FUNDS_SETTLED");
+                .extract().<List<String>>path("items.type")).contains("REMITTANCE_ASSOCIATED", "FUNDS_SETTLED");
 
         // fulfillment: self-operated for one, a one-stop export bill for the other
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier).contentType(ContentType.JSON)
@@ -383,7 +383,7 @@ class EndToEndIT {
                 .post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
         awaitState(id, "AWAITING_PAYMENT");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token("buyer", BUYER))
-                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("$", hasSize(1)));
+                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("items", hasSize(1)));
 
         stack.advanceClocks(Duration.ofDays(61));
         awaitState(id, "CANCELLED");
@@ -393,7 +393,7 @@ class EndToEndIT {
         assertThat(TopicProbe.data(released).path("reason").asText()).isEqualTo("ORDER_CANCELLED");
         assertThat(TopicProbe.data(released).path("released").path("amount").asText()).isEqualTo("1080.00");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token("buyer", BUYER))
-                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().body("[0].status", equalTo("CANCELLED")));
+                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().body("items[0].status", equalTo("CANCELLED")));
     }
 
     /**
@@ -495,9 +495,9 @@ class EndToEndIT {
         awaitState(id, "AWAITING_PAYMENT");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(buyer)
-                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("$", hasSize(2)));
+                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("items", hasSize(2)));
         List<String> tokens = given().auth().oauth2(buyer).get(url("payment-service", "/orders/" + id + "/payment-links"))
-                .then().extract().path("token");
+                .then().extract().path("items.token");
         post(buyer, "payment-service", "/payment-links/" + tokens.get(0) + "/payments", "{\"channel\":\"WALLET\"}").statusCode(201);
         awaitState(id, "IN_PRODUCTION");
 

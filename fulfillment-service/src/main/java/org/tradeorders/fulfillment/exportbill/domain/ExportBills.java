@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.tradeorders.fulfillment.messaging.FulfillmentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.validation.Formats;
@@ -126,9 +128,11 @@ public class ExportBills {
         return em.find(ExportBill.class, id);
     }
 
-    /** A supplier's bills, newest first. */
-    public List<ExportBill> of(String supplierId) {
-        return em.createQuery("select b from ExportBill b where b.supplierId = ?1 order by b.createdAt desc, b.id desc",
-                ExportBill.class).setParameter(1, supplierId).getResultList();
+    /** A page of a supplier's bills, newest first. */
+    public Page<ExportBill> of(String supplierId, PageRequest page) {
+        long total = em.createQuery("select count(b) from ExportBill b where b.supplierId = ?1", Long.class)
+                .setParameter(1, supplierId).getSingleResult();
+        return page.of(em.createQuery("select b from ExportBill b where b.supplierId = ?1 order by b.createdAt desc, "
+                + "b.id desc", ExportBill.class).setParameter(1, supplierId), total);
     }
 }

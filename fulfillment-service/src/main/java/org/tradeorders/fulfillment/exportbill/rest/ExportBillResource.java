@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,8 @@ import org.tradeorders.fulfillment.exportbill.domain.ExportBills;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.validation.Formats;
 
@@ -106,11 +109,11 @@ public class ExportBillResource {
         return ExportBillView.of(b);
     }
 
-    @Operation(description = "The calling supplier's bills, newest first.")
+    @Operation(description = "The calling supplier's bills, newest first, in pages.")
     @GET
     @RolesAllowed(Roles.SUPPLIER)
     @Transactional
-    public List<ExportBillView> mine() {
-        return bills.of(caller.companyId()).stream().map(ExportBillView::of).toList();
+    public Page<ExportBillView> mine(@BeanParam @Valid PageRequest page) {
+        return bills.of(caller.companyId(), page).map(ExportBillView::of);
     }
 }

@@ -73,7 +73,7 @@ public class Timeline {
             entries.add(new Entry((String) r[0], Timestamps.toInstant(r[1]), (String) r[2], (String) r[3], (String) r[4],
                     read((String) r[5])));
         }
-        entries.sort(Comparator.comparing(Entry::at));
+        entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::eventId)); // a stable order for paging
         return entries;
     }
 

@@ -3,10 +3,11 @@ package org.tradeorders.order.timeline.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.persistence.OrderRepository;
@@ -14,6 +15,8 @@ import org.tradeorders.order.timeline.domain.Timeline;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 
 @Path("/orders/{id}/timeline")
@@ -28,14 +31,14 @@ public class TimelineResource {
     @Inject
     EventsConfig events;
 
-    @Operation(description = "Every event of the order across all services, oldest first: who did what, when, from "
-            + "which service.")
+    @Operation(description = "Every event of the order across all services, oldest first, in pages: who did what, "
+            + "when, from which service.")
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<Timeline.Entry> get(@PathParam("id") String id) {
+    public Page<Timeline.Entry> get(@PathParam("id") String id, @BeanParam @Valid PageRequest page) {
         Order order = orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("order", id));
         caller.requireParty("order", id, order.supplierId, order.buyerId);
-        return timeline.of(id, events.source());
+        return page.slice(timeline.of(id, events.source())); // bounded by the order's own events
     }
 }

@@ -27,6 +27,8 @@ import org.tradeorders.payment.ledger.domain.OrderMoney;
 import org.tradeorders.payment.messaging.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
 
@@ -149,9 +151,11 @@ public class Remittances {
     }
 
     /** A supplier's remittances, newest first; {@code unassociatedOnly}: those with something left to associate. */
-    public List<Remittance> ofSupplier(String supplierId, boolean unassociatedOnly) {
-        return em.createQuery("from Remittance where supplierId = ?1" + (unassociatedOnly ? " and associated < amount" : "")
-                + " order by receivedAt desc, id", Remittance.class).setParameter(1, supplierId).getResultList();
+    public Page<Remittance> ofSupplier(String supplierId, boolean unassociatedOnly, PageRequest page) {
+        String where = "from Remittance where supplierId = ?1" + (unassociatedOnly ? " and associated < amount" : "");
+        long total = em.createQuery("select count(*) " + where, Long.class).setParameter(1, supplierId).getSingleResult();
+        return page.of(em.createQuery(where + " order by receivedAt desc, id", Remittance.class)
+                .setParameter(1, supplierId), total);
     }
 
     public record Association(String id, String remittanceId, String orderId, Money amount, Money bankFeeShare,

@@ -9,13 +9,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +24,8 @@ import org.tradeorders.payment.collection.domain.CollectionInfo;
 import org.tradeorders.payment.collection.domain.CollectionInfos;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.validation.Formats;
 
@@ -86,9 +88,10 @@ public class CollectionInfoResource {
     @Path("/history")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<CollectionInfos.Version> history(@PathParam("supplierId") String supplierId) {
+    public Page<CollectionInfos.Version> history(@PathParam("supplierId") String supplierId,
+            @BeanParam @Valid PageRequest page) {
         caller.requireParty("e-collection information of supplier", supplierId, supplierId);
         infos.of(supplierId);
-        return infos.history(supplierId);
+        return page.slice(infos.history(supplierId));
     }
 }

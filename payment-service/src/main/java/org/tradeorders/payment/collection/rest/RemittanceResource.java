@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +36,8 @@ import org.tradeorders.payment.rest.PaymentResource;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.validation.Formats;
 
@@ -107,16 +110,16 @@ public class RemittanceResource {
     @Path("/suppliers/{supplierId}/remittances")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<RemittanceView> ofSupplier(@PathParam("supplierId") String supplierId,
-            @QueryParam("status") @DefaultValue("UNASSOCIATED") String status) {
+    public Page<RemittanceView> ofSupplier(@PathParam("supplierId") String supplierId,
+            @QueryParam("status") @DefaultValue("UNASSOCIATED") String status, @BeanParam @Valid PageRequest page) {
         if (!caller.isOperator()) {
             caller.requireSelf("remittances of supplier", supplierId);
         }
         if (!status.equals("UNASSOCIATED") && !status.equals("ALL")) {
             throw ProblemException.invalid("status", "must be UNASSOCIATED or ALL");
         }
-        return remittances.ofSupplier(supplierId, status.equals("UNASSOCIATED")).stream()
-                .map(m -> RemittanceView.of(m, remittances.associations("remittance_id", m.id))).toList();
+        return remittances.ofSupplier(supplierId, status.equals("UNASSOCIATED"), page)
+                .map(m -> RemittanceView.of(m, remittances.associations("remittance_id", m.id)));
     }
 
     @Operation(description = "One remittance and what it was associated with, to its supplier and operators.")
@@ -134,9 +137,9 @@ public class RemittanceResource {
     @Path("/remittances/{id}/suggestions")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<MatchSuggestions.Suggestion> suggestions(@PathParam("id") String id) {
+    public Page<MatchSuggestions.Suggestion> suggestions(@PathParam("id") String id, @BeanParam @Valid PageRequest page) {
         Remittance m = visible(id);
-        return remittances.suggestions(m);
+        return page.slice(remittances.suggestions(m)); // at most max-suggestions of them
     }
 
     public record AssociationLine(@NotBlank @Size(max = 64) String remittanceId, @NotBlank @Size(max = 64) String orderId,
@@ -166,12 +169,12 @@ public class RemittanceResource {
     @Path("/orders/{orderId}/remittance-associations")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<Remittances.Association> ofOrder(@PathParam("orderId") String orderId) {
+    public Page<Remittances.Association> ofOrder(@PathParam("orderId") String orderId, @BeanParam @Valid PageRequest page) {
         List<Remittances.Association> found = remittances.associations("order_id", orderId);
         if (!caller.isOperator() && found.stream().anyMatch(a -> !caller.companyId().equals(supplierOf(a.remittanceId())))) {
             throw ProblemException.notFound("order", orderId);
         }
-        return found;
+        return page.slice(found);
     }
 
     private String supplierOf(String remittanceId) {

@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.tradeorders.payment.messaging.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 
 /**
@@ -70,9 +72,11 @@ public class FxRates {
                 .setParameter(1, clock.instant()).getResultList();
     }
 
-    public List<FxRate> history(String base, String quote) {
-        return em.createQuery("select r from FxRate r where r.base = ?1 and r.quote = ?2 order by r.validFrom desc, "
-                + "r.recordedAt desc", FxRate.class).setParameter(1, base).setParameter(2, quote).getResultList();
+    public Page<FxRate> history(String base, String quote, PageRequest page) {
+        long total = em.createQuery("select count(r) from FxRate r where r.base = ?1 and r.quote = ?2", Long.class)
+                .setParameter(1, base).setParameter(2, quote).getSingleResult();
+        return page.of(em.createQuery("select r from FxRate r where r.base = ?1 and r.quote = ?2 order by r.validFrom desc, "
+                + "r.recordedAt desc, r.id", FxRate.class).setParameter(1, base).setParameter(2, quote), total);
     }
 
     /** A rate to use for a conversion: to per 1 from, with where it came from. */

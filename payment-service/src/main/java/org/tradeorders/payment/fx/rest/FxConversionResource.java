@@ -3,17 +3,20 @@ package org.tradeorders.payment.fx.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.payment.fx.domain.FxRates;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 
 /** The recorded conversions of a thing (e.g. an order): amount, rate, its source and time (operators). */
 @Path("/ops/fx-conversions")
@@ -32,8 +35,9 @@ public class FxConversionResource {
     @GET
     @RolesAllowed(Roles.OPERATOR)
     @Transactional
-    public List<ConversionView> of(@QueryParam("reference") @NotBlank String reference) {
-        return rates.conversionsFor(reference).stream().map(c -> new ConversionView(c.id, c.purpose, c.reference, c.from(),
-                c.to(), c.rate, c.rateId, c.rateSource, c.rateValidFrom, c.convertedAt)).toList();
+    public Page<ConversionView> of(@QueryParam("reference") @NotBlank String reference, @BeanParam @Valid PageRequest page) {
+        // the conversions of one payment or settlement: a handful
+        return page.slice(rates.conversionsFor(reference)).map(c -> new ConversionView(c.id, c.purpose, c.reference,
+                c.from(), c.to(), c.rate, c.rateId, c.rateSource, c.rateValidFrom, c.convertedAt));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +25,8 @@ import org.tradeorders.payment.fx.domain.FxRate;
 import org.tradeorders.payment.fx.domain.FxRates;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 
 /** FX rates: operators record them; anyone signed in reads the current ones and their history. */
@@ -71,8 +73,8 @@ public class FxRateResource {
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<RateView> current() {
-        return rates.currentRates().stream().map(RateView::of).toList();
+    public Page<RateView> current(@BeanParam @Valid PageRequest page) {
+        return page.slice(rates.currentRates()).map(RateView::of); // one per currency pair
     }
 
     @Operation(description = "Every rate recorded for one currency pair, newest first, in pages.")
@@ -80,7 +82,8 @@ public class FxRateResource {
     @Path("{base}/{quote}/history")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<RateView> history(@PathParam("base") String base, @PathParam("quote") String quote) {
-        return rates.history(base, quote).stream().map(RateView::of).toList();
+    public Page<RateView> history(@PathParam("base") String base, @PathParam("quote") String quote,
+            @BeanParam @Valid PageRequest page) {
+        return rates.history(base, quote, page).map(RateView::of);
     }
 }

@@ -3,14 +3,17 @@ package org.tradeorders.payment.ledger.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,8 @@ import org.tradeorders.payment.ledger.domain.SettlementCurrencies;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 
 /** The books as their readers see them: an order's journal, a supplier's balances, the operator's proof. */
@@ -58,17 +63,17 @@ public class LedgerResource {
     @Path("orders/{orderId}/journal")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<Entry> journal(@PathParam("orderId") String orderId) {
+    public Page<Entry> journal(@PathParam("orderId") String orderId, @BeanParam @Valid PageRequest page) {
         OrderFunds funds = em.find(OrderFunds.class, orderId);
         if (funds == null) {
             throw ProblemException.notFound("journal of order", orderId);
         }
         caller.requireParty("journal of order", orderId, funds.supplierId, funds.buyerId);
-        return ledger.entriesOfOrder(orderId).stream().map(e -> new Entry(e.entry().id, e.entry().type.name(),
+        // the entries of one order: bounded by its installments and shipments
+        return page.slice(ledger.entriesOfOrder(orderId)).map(e -> new Entry(e.entry().id, e.entry().type.name(),
                 e.entry().description, e.entry().occurredAt, e.postings().stream().map(p -> new Line(p.accountId(),
                         p.amount().signum() > 0 ? new Money(p.amount(), p.currency()) : null,
-                        p.amount().signum() < 0 ? new Money(p.amount().negate(), p.currency()) : null)).toList()))
-                .toList();
+                        p.amount().signum() < 0 ? new Money(p.amount().negate(), p.currency()) : null)).toList()));
     }
 
     /** Per currency: pending (received for orders not shipped yet) and available (withdrawable). */
@@ -139,14 +144,22 @@ public class LedgerResource {
     public record AccountView(String id, String kind, String owner, Money balance) {
     }
 
-    @Operation(description = "Every account with its balance (operators).")
+    @Operation(description = "Every account with its balance (operators), by id, in pages; ?owner= keeps one "
+            + "party's accounts.")
     @GET
     @Path("ops/ledger/accounts")
     @RolesAllowed(Roles.OPERATOR)
     @Transactional
-    public List<AccountView> accounts() {
-        return em.createQuery("select a from Account a order by a.id", Account.class).getResultList().stream()
-                .map(a -> new AccountView(a.id, a.kind.name(), a.ownerId, new Money(a.balance, a.currency))).toList();
+    public Page<AccountView> accounts(@QueryParam("owner") @Size(max = 100) String owner, @BeanParam @Valid PageRequest page) {
+        String where = owner == null ? "" : " where a.ownerId = :owner";
+        TypedQuery<Long> count = em.createQuery("select count(a) from Account a" + where, Long.class);
+        TypedQuery<Account> rows = em.createQuery("select a from Account a" + where + " order by a.id", Account.class);
+        if (owner != null) {
+            count.setParameter("owner", owner);
+            rows.setParameter("owner", owner);
+        }
+        return page.<Account>of(rows, count.getSingleResult())
+                .map(a -> new AccountView(a.id, a.kind.name(), a.ownerId, new Money(a.balance, a.currency)));
     }
 
 }

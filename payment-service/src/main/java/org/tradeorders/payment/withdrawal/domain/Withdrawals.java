@@ -17,6 +17,8 @@ import org.tradeorders.payment.ledger.domain.Ledger;
 import org.tradeorders.payment.messaging.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 
 /**
@@ -83,9 +85,11 @@ public class Withdrawals {
         return w;
     }
 
-    public List<Withdrawal> of(String supplierId) {
-        return em.createQuery("select w from Withdrawal w where w.supplierId = ?1 order by w.requestedAt desc",
-                Withdrawal.class).setParameter(1, supplierId).getResultList();
+    public Page<Withdrawal> of(String supplierId, PageRequest page) {
+        long total = em.createQuery("select count(w) from Withdrawal w where w.supplierId = ?1", Long.class)
+                .setParameter(1, supplierId).getSingleResult();
+        return page.of(em.createQuery("select w from Withdrawal w where w.supplierId = ?1 order by w.requestedAt desc, "
+                + "w.id", Withdrawal.class).setParameter(1, supplierId), total);
     }
 
     /** Only the last four characters of an account number leave the service. */

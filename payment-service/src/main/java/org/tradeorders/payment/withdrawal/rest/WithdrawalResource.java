@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,6 +31,8 @@ import org.tradeorders.platform.idempotency.IdempotencyFilter;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
+import org.tradeorders.platform.paging.Page;
+import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.validation.Formats;
 
 /** A supplier withdraws its available balance to its bank account. */
@@ -77,8 +79,8 @@ public class WithdrawalResource {
     @GET
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public List<WithdrawalView> list(@PathParam("supplierId") String supplierId) {
+    public Page<WithdrawalView> list(@PathParam("supplierId") String supplierId, @BeanParam @Valid PageRequest page) {
         caller.requireParty("withdrawals of supplier", supplierId, supplierId);
-        return withdrawals.of(supplierId).stream().map(WithdrawalView::of).toList();
+        return withdrawals.of(supplierId, page).map(WithdrawalView::of);
     }
 }

@@ -37,6 +37,11 @@ public class ConsumerHealth implements HealthCheck {
         retrying.remove(topic);
     }
 
+    /** How many partitions retry a transient failure in place right now. */
+    int retryingPartitions() {
+        return retrying.size();
+    }
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("event consumers").status(retrying.isEmpty());

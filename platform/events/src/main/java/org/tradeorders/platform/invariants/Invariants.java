@@ -1,5 +1,8 @@
 package org.tradeorders.platform.invariants;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,7 +23,8 @@ import org.tradeorders.platform.worker.PollingWorker;
 
 /**
  * Checks every {@link Invariant} of the service every {@code tradeorders.invariants.interval}
- * (1 min), not only when someone asks: a violation is logged as an error, counted, and shown on
+ * (1 min), not only when someone asks: a violation is logged as an error, counted (also as the metrics
+ * tradeorders_invariant_violations and _violated), and shown on
  * {@code GET /ops/invariants}.
  */
 @ApplicationScoped
@@ -37,13 +41,26 @@ public class Invariants {
     Instance<Invariant> invariants;
     @Inject
     Clock clock;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "tradeorders.invariants.interval", defaultValue = "PT1M")
     Duration interval;
 
     private final Map<String, Status> last = new ConcurrentHashMap<>();
+    /** How many violations the last check of each invariant found (the status shows the first SHOWN). */
+    private final Map<String, Integer> found = new ConcurrentHashMap<>();
     private PollingWorker worker;
 
     void onStart(@Observes StartupEvent start) {
+        for (Invariant invariant : invariants) {
+            String name = invariant.name();
+            Gauge.builder("tradeorders.invariant.violations", found, f -> f.getOrDefault(name, 0))
+                    .tag("invariant", name).description("what the last check of the invariant found broken")
+                    .register(registry);
+            FunctionCounter.builder("tradeorders.invariant.violated", last, l -> l.containsKey(name)
+                    ? l.get(name).timesViolated() : 0).tag("invariant", name)
+                    .description("checks that found the invariant broken").register(registry);
+        }
         worker = new PollingWorker("invariants", interval, interval, () -> {
             checkAll();
             return false;
@@ -69,6 +86,7 @@ public class Invariants {
             }
             last.put(invariant.name(), new Status(invariant.name(), clock.instant(), violations.isEmpty(),
                     List.copyOf(violations.subList(0, Math.min(SHOWN, violations.size()))), times));
+            found.put(invariant.name(), violations.size());
         }
         return statuses();
     }

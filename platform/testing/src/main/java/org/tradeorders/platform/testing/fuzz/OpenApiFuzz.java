@@ -132,6 +132,8 @@ public final class OpenApiFuzz {
                 findings.add("what " + what + " shows changed: before " + cut(body) + ", after " + cut(after.get(what)));
             }
         });
+        System.out.printf("OpenApiFuzz %s: %d operations, %d requests, %d findings%n", base, statuses.size(), sent,
+                findings.size());
         return new Report(sent, findings, statuses);
     }
 
