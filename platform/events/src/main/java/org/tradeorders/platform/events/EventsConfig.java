@@ -54,6 +54,10 @@ public interface EventsConfig {
 
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /** How often the parked-aggregate and dead-letter metrics are read from the database. */
+        @WithDefault("15s")
+        Duration metricsInterval();
     }
 
     /**

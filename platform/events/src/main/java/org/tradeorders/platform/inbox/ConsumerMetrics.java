@@ -9,8 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
+import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.worker.PollingWorker;
 
 /**
@@ -27,8 +27,8 @@ public class ConsumerMetrics {
     ConsumerHealth health;
     @Inject
     Parking parking;
-    @ConfigProperty(name = "tradeorders.events.consumer.metrics-interval", defaultValue = "PT15S")
-    Duration interval;
+    @Inject
+    EventsConfig config;
 
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
@@ -41,6 +41,7 @@ public class ConsumerMetrics {
                 .description("aggregates parked behind a dead letter").register(registry);
         Gauge.builder("tradeorders.consumer.dead.letters", deadLetters, AtomicLong::get)
                 .description("dead letters waiting for a redrive").register(registry);
+        Duration interval = config.consumer().metricsInterval();
         worker = new PollingWorker("consumer-metrics", interval, interval, () -> {
             long[] totals = parking.totals();
             parked.set(totals[0]);
