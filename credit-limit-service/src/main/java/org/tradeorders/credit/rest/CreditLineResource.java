@@ -12,6 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +25,7 @@ import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.problem.ProblemException;
 
 @Path("/credit-lines")
+@Produces(MediaType.APPLICATION_JSON)
 public class CreditLineResource {
 
     @Inject

@@ -14,6 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.problem.ProblemException;
 
 @Path("/shipments")
+@Produces(MediaType.APPLICATION_JSON)
 public class ShipmentResource {
 
     @Inject

@@ -10,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +30,7 @@ import org.tradeorders.platform.money.Money;
  */
 @Path("/payment-reminders/{token}")
 @PermitAll
+@Produces(MediaType.APPLICATION_JSON)
 public class PaymentReminderResource {
 
     @Inject

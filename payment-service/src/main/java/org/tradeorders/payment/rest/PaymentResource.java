@@ -17,6 +17,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,6 +43,7 @@ import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.validation.Formats;
 
 @Path("/")
+@Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
 
     @Inject

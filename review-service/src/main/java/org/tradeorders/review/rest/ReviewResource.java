@@ -11,6 +11,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,6 +26,7 @@ import org.tradeorders.review.domain.ReviewWorkflow;
 import org.tradeorders.review.domain.SupplierScore;
 
 @Path("/")
+@Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
     @Inject

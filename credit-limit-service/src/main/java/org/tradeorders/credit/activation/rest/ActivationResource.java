@@ -13,6 +13,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.tradeorders.platform.problem.ProblemException;
 
 /** A supplier activates credit protection; its initial limit comes from the published rule table. */
 @Path("/credit-lines")
+@Produces(MediaType.APPLICATION_JSON)
 public class ActivationResource {
 
     @Inject

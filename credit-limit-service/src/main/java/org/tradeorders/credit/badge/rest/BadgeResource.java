@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.tradeorders.credit.domain.CreditRules;
 
 /** A supplier's credit protection badge for shop and search pages: public, no amounts. */
 @Path("/suppliers/{supplierId}/credit-badge")
+@Produces(MediaType.APPLICATION_JSON)
 public class BadgeResource {
 
     @Inject

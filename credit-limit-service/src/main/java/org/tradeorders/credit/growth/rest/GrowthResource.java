@@ -15,6 +15,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +32,7 @@ import org.tradeorders.platform.time.Timestamps;
 
 /** Recalculation on request, penalty points, and every limit change with its reason. */
 @Path("/credit-lines")
+@Produces(MediaType.APPLICATION_JSON)
 public class GrowthResource {
 
     @Inject

@@ -16,6 +16,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -37,6 +39,7 @@ import org.tradeorders.platform.validation.Formats;
 
 /** One-stop export bills: a supplier drafts them here, or inline with a one-stop shipment (POST /shipments). */
 @Path("/export-bills")
+@Produces(MediaType.APPLICATION_JSON)
 public class ExportBillResource {
 
     @Inject

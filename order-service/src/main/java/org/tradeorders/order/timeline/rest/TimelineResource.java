@@ -8,6 +8,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.persistence.OrderRepository;
@@ -20,6 +22,7 @@ import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
 
 @Path("/orders/{id}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {
 
     @Inject

@@ -14,6 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +33,7 @@ import org.tradeorders.platform.validation.Formats;
 
 /** A supplier activates e-collection with its collection information, and may change it (every version kept). */
 @Path("/suppliers/{supplierId}/e-collection")
+@Produces(MediaType.APPLICATION_JSON)
 public class CollectionInfoResource {
 
     @Inject

@@ -17,7 +17,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -46,6 +48,7 @@ import org.tradeorders.platform.validation.Formats;
  * with match suggestions and associates them with its orders.
  */
 @Path("/")
+@Produces(MediaType.APPLICATION_JSON)
 public class RemittanceResource {
 
     @Inject

@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +22,7 @@ import org.tradeorders.platform.paging.PageRequest;
 
 /** The recorded conversions of a thing (e.g. an order): amount, rate, its source and time (operators). */
 @Path("/ops/fx-conversions")
+@Produces(MediaType.APPLICATION_JSON)
 public class FxConversionResource {
 
     @Inject

@@ -14,6 +14,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import org.tradeorders.platform.problem.ProblemException;
 
 /** FX rates: operators record them; anyone signed in reads the current ones and their history. */
 @Path("/fx-rates")
+@Produces(MediaType.APPLICATION_JSON)
 public class FxRateResource {
 
     @Inject

@@ -13,7 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ import org.tradeorders.platform.problem.ProblemException;
 
 /** The books as their readers see them: an order's journal, a supplier's balances, the operator's proof. */
 @Path("/")
+@Produces(MediaType.APPLICATION_JSON)
 public class LedgerResource {
 
     @Inject

@@ -16,6 +16,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -37,6 +39,7 @@ import org.tradeorders.platform.validation.Formats;
 
 /** A supplier withdraws its available balance to its bank account. */
 @Path("/suppliers/{supplierId}/withdrawals")
+@Produces(MediaType.APPLICATION_JSON)
 public class WithdrawalResource {
 
     @Inject

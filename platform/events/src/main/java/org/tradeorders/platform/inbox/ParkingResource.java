@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.paging.Page;
@@ -19,6 +21,7 @@ import org.tradeorders.platform.paging.PageRequest;
  */
 @Path("/ops/consumers")
 @RolesAllowed(Roles.OPERATOR)
+@Produces(MediaType.APPLICATION_JSON)
 public class ParkingResource {
     @Inject
     Parking parking;

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.platform.identity.Roles;
@@ -12,6 +14,7 @@ import org.tradeorders.platform.identity.Roles;
 /** The service's invariants as last checked, and a check on demand. */
 @Path("/ops/invariants")
 @RolesAllowed(Roles.OPERATOR)
+@Produces(MediaType.APPLICATION_JSON)
 public class InvariantsResource {
     @Inject
     Invariants invariants;

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import org.tradeorders.platform.problem.ProblemException;
  */
 @Path("/ops/clock")
 @RolesAllowed(Roles.OPERATOR)
+@Produces(MediaType.APPLICATION_JSON)
 public class ClockResource {
 
     @Inject
