@@ -2,6 +2,8 @@ package org.tradeorders.credit.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -26,7 +28,7 @@ public class CreditLine {
     @Column(name = "penalty_points", nullable = false)
     public int penaltyPoints;
     /** The basic information the supplier activated with (absent for a line an operator opened). */
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     @Column(name = "verification_level")
     public VerificationLevel verificationLevel;
     @Column(name = "years_in_business")

@@ -1,6 +1,6 @@
 package org.tradeorders.credit.domain;
 
-import static org.tradeorders.credit.messaging.CreditEvents.*;
+import static org.tradeorders.credit.events.CreditEvents.*;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +15,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
+import org.tradeorders.credit.events.CreditEvents;
 import org.tradeorders.credit.fx.domain.UsdRates;
-import org.tradeorders.credit.messaging.CreditEvents;
+import org.tradeorders.credit.growth.domain.LimitGrowth;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
@@ -46,7 +47,7 @@ public class CreditWorkflow {
     @Inject
     UsdRates usdRates;
     @Inject
-    org.tradeorders.credit.growth.domain.LimitGrowth growth;
+    LimitGrowth growth;
 
     /** Reserves the order's USD value, all or nothing. Repeated for the same order: no second effect. */
     public void reserve(String orderId, String supplierId, Money orderValue) {

@@ -30,7 +30,7 @@ public class Reservation {
     @Column(name = "usd_rate_source")
     public String usdRateSource;
     @Column(name = "usd_rate_valid_from")
-    public java.time.Instant usdRateValidFrom;
+    public Instant usdRateValidFrom;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReservationStatus status;

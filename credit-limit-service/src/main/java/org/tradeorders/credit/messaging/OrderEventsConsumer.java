@@ -3,6 +3,7 @@ package org.tradeorders.credit.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Set;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -32,7 +33,7 @@ public class OrderEventsConsumer {
 
     /** kind: added to v1; absent means TRADE_ASSURANCE. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OrderCompleted(String orderId, String supplierId, Money total, java.time.Instant completedAt, String kind) {
+    record OrderCompleted(String orderId, String supplierId, Money total, Instant completedAt, String kind) {
     }
 
     @Inject

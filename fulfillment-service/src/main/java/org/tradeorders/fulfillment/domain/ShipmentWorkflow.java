@@ -1,6 +1,6 @@
 package org.tradeorders.fulfillment.domain;
 
-import static org.tradeorders.fulfillment.messaging.FulfillmentEvents.SHIPMENT_SUBMITTED;
+import static org.tradeorders.fulfillment.events.FulfillmentEvents.SHIPMENT_SUBMITTED;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,10 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tradeorders.fulfillment.events.FulfillmentEvents;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBill;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBills;
-import org.tradeorders.fulfillment.messaging.FulfillmentEvents;
 import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.persistence.RowLock;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
 
@@ -50,7 +51,7 @@ public class ShipmentWorkflow {
     @Transactional
     public Shipment submit(String supplierId, ShipmentDraft draft) {
         // element collections: locked by plain SQL (RowLock), not Hibernate's follow-on locking
-        ShippableOrder order = org.tradeorders.platform.persistence.RowLock.find(em, ShippableOrder.class, "shippable_order",
+        ShippableOrder order = RowLock.find(em, ShippableOrder.class, "shippable_order",
                 "order_id", draft.orderId());
         if (order == null || !order.supplierId.equals(supplierId)) {
             throw ProblemException.conflict("order-not-ready-to-ship", "order " + draft.orderId()

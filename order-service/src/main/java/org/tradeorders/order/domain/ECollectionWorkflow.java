@@ -1,12 +1,13 @@
 package org.tradeorders.order.domain;
 
-import static org.tradeorders.order.messaging.OrderEvents.*;
+import static org.tradeorders.order.events.OrderEvents.*;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,7 +183,7 @@ public class ECollectionWorkflow {
         Order order = orders.loadForEvent(e.orderId());
         if (order != null && order.kind == OrderKind.E_COLLECTION && !order.installments.isEmpty()) {
             Installment in = order.installments.get(0);
-            in.paid = in.paid.subtract(e.amount().amount()).max(java.math.BigDecimal.ZERO);
+            in.paid = in.paid.subtract(e.amount().amount()).max(BigDecimal.ZERO);
             order.updatedAt = clock.instant();
         }
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** One part of the payment terms (e.g. "30% deposit before production"); payments accumulate on it. */
 @Embeddable
@@ -27,7 +28,7 @@ public class Installment {
     public Integer dueDays;
     /** For AFTER_SHIPMENT: set when the goods ship. */
     @Column(name = "due_at")
-    public java.time.Instant dueAt;
+    public Instant dueAt;
     @Column(name = "overdue_announced", nullable = false)
     public boolean overdueAnnounced;
 

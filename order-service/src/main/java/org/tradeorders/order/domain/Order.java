@@ -3,6 +3,7 @@ package org.tradeorders.order.domain;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,10 +18,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.tradeorders.platform.domain.RuleViolation;
 import org.tradeorders.platform.money.Money;
-import org.tradeorders.platform.problem.ProblemException;
 
 /** An order (Trade Assurance or e-Collection): the online proforma invoice both parties agree, and where it stands. */
 @Entity
@@ -43,9 +47,9 @@ public class Order {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Party initiator;
-    @jakarta.persistence.Embedded
+    @Embedded
     public BuyerContact buyerContact = new BuyerContact();
-    @jakarta.persistence.Embedded
+    @Embedded
     public DeliveryAddress deliveryAddress = new DeliveryAddress();
     @Enumerated(EnumType.STRING)
     public Incoterm incoterm;
@@ -97,7 +101,7 @@ public class Order {
     /** e-Collection: the order's own collection account (a virtual account) and where it is held. */
     @Column(name = "collection_account")
     public String collectionAccount;
-    @jakarta.persistence.Embedded
+    @Embedded
     public Beneficiary beneficiary = new Beneficiary();
     /** e-Collection: payment reminders sent to the buyer so far */
     @Column(name = "reminders_sent", nullable = false)
@@ -154,9 +158,9 @@ public class Order {
 
     /** Moves the order by the transition table, or refuses with the states that would have allowed it. */
     public void apply(OrderTrigger trigger, Instant at) {
-        state = OrderStateMachine.next(kind, state, trigger).orElseThrow(() -> ProblemException.conflict("invalid-transition",
+        state = OrderStateMachine.next(kind, state, trigger).orElseThrow(() -> new RuleViolation("invalid-transition",
                 "order " + id + " (" + kind + ") is " + state + "; " + trigger + " is possible only from "
-                        + java.util.Arrays.stream(OrderState.values())
+                        + Arrays.stream(OrderState.values())
                                 .filter(s -> OrderStateMachine.allowedFrom(kind, s).containsKey(trigger)).toList()));
         updatedAt = at;
     }
@@ -176,7 +180,7 @@ public class Order {
 
     /** The moment shipping is late: the end (UTC) of the deadline day. */
     public Instant shipmentDueAt() {
-        return shipmentDeadline == null ? null : shipmentDeadline.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return shipmentDeadline == null ? null : shipmentDeadline.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** e-Collection: what the associated remittances paid so far (the order's one installment). */
@@ -200,7 +204,7 @@ public class Order {
     }
 
     /** The next moment a balance after shipment falls due, if one is still open. */
-    public java.util.Optional<Instant> nextBalanceDue() {
+    public Optional<Instant> nextBalanceDue() {
         return installments.stream().filter(i -> i.dueAt != null && !i.isCovered() && !i.overdueAnnounced)
                 .map(i -> i.dueAt).min(Instant::compareTo);
     }

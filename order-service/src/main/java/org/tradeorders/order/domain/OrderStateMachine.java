@@ -4,6 +4,7 @@ import static org.tradeorders.order.domain.OrderState.*;
 import static org.tradeorders.order.domain.OrderTrigger.*;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +78,7 @@ public final class OrderStateMachine {
 
     /** The states an order of this kind can be in. */
     public static Set<OrderState> statesOf(OrderKind kind) {
-        Set<OrderState> states = java.util.EnumSet.noneOf(OrderState.class);
+        Set<OrderState> states = EnumSet.noneOf(OrderState.class);
         TABLES.get(kind).forEach((from, moves) -> {
             states.add(from);
             states.addAll(moves.values());

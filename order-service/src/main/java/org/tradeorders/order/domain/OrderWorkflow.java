@@ -1,20 +1,23 @@
 package org.tradeorders.order.domain;
 
-import static org.tradeorders.order.messaging.OrderEvents.*;
+import static org.tradeorders.order.events.OrderEvents.*;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
-import org.tradeorders.order.messaging.OrderEvents;
+import org.tradeorders.order.events.OrderEvents;
 import org.tradeorders.order.messaging.UpstreamEvents;
-import org.tradeorders.order.persistence.OrderRepository;
+import org.tradeorders.order.notification.OrderNotifications;
 import org.tradeorders.platform.deadline.Deadlines;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
@@ -55,7 +58,7 @@ public class OrderWorkflow {
     @Inject
     OrderRules rules;
     @Inject
-    org.tradeorders.order.notification.OrderNotifications notify;
+    OrderNotifications notify;
     @Inject
     ECollectionWorkflow eCollection;
 
@@ -142,7 +145,7 @@ public class OrderWorkflow {
      * buyer-initiated order this is how the supplier completes it.
      */
     @Transactional
-    public Order revise(String orderId, java.util.function.Consumer<Order> newTerms) {
+    public Order revise(String orderId, Consumer<Order> newTerms) {
         Order order = load(orderId);
         if (order.state != OrderState.DRAFT && order.state != OrderState.AWAITING_CONFIRMATION) {
             throw ProblemException.conflict("terms-fixed", "order " + orderId + " is " + order.state
@@ -163,7 +166,7 @@ public class OrderWorkflow {
      * version; what the supplier completed (shipping, delivery time, payment terms) stays.
      */
     @Transactional
-    public Order reviseByBuyer(String orderId, java.util.function.Consumer<Order> newTerms) {
+    public Order reviseByBuyer(String orderId, Consumer<Order> newTerms) {
         Order order = load(orderId);
         if (order.initiator != Party.BUYER || order.state != OrderState.DRAFT) {
             throw ProblemException.conflict("not-buyer-draft", "order " + orderId + " is " + order.state + " and was "
@@ -314,7 +317,7 @@ public class OrderWorkflow {
         } else {
             order.receiptExtendedBySupplier = true;
         }
-        Instant due = deadlines.pending(order.id).get(RECEIPT_TIMEOUT).plus(java.time.Duration.ofDays(days));
+        Instant due = deadlines.pending(order.id).get(RECEIPT_TIMEOUT).plus(Duration.ofDays(days));
         scheduleReceivingWindow(order, due);
         order.updatedAt = clock.instant();
         outbox.append(RECEIVING_WINDOW_EXTENDED, order.id, new ReceivingWindowExtended(order.id, order.supplierId,
@@ -433,10 +436,10 @@ public class OrderWorkflow {
         deadlines.cancel(order.id, SHIPMENT_DUE);
         Instant receiptDue = order.shippedAt.plus(rules.receivingWindow());
         scheduleReceivingWindow(order, receiptDue);
-        List<BalanceDue> balances = new java.util.ArrayList<>();
+        List<BalanceDue> balances = new ArrayList<>();
         for (Installment in : order.installments) {
             if (in.due == InstallmentDue.AFTER_SHIPMENT) {
-                in.dueAt = order.shippedAt.plus(java.time.Duration.ofDays(in.dueDays));
+                in.dueAt = order.shippedAt.plus(Duration.ofDays(in.dueDays));
                 balances.add(new BalanceDue(in.seq, order.money(in.amount), in.dueAt));
             }
         }

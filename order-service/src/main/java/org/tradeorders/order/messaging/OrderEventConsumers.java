@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tradeorders.order.domain.ECollectionWorkflow;
 import org.tradeorders.order.domain.OrderWorkflow;
 import org.tradeorders.order.timeline.domain.Timeline;
 import org.tradeorders.platform.events.IncomingEvent;
@@ -27,7 +28,7 @@ public class OrderEventConsumers {
     @Inject
     Timeline timeline;
     @Inject
-    org.tradeorders.order.domain.ECollectionWorkflow eCollection;
+    ECollectionWorkflow eCollection;
 
     /** Subscribed at startup, so an operator's redrive finds the handlers before any event arrived. */
     @PostConstruct

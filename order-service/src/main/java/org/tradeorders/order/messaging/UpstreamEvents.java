@@ -1,5 +1,7 @@
 package org.tradeorders.order.messaging;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.money.Money;
 
@@ -17,31 +19,31 @@ public final class UpstreamEvents {
     private UpstreamEvents() {
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record CreditReservationRejected(String orderId, String reason, Money available) {
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record PaymentReceived(String paymentId, String orderId, int installmentSeq, Money amount) {
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record ShipmentSubmitted(String shipmentId, String orderId, boolean complete) {
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    public record CollectionInfoChanged(String supplierId, int version, boolean activated, java.time.Instant changedAt) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CollectionInfoChanged(String supplierId, int version, boolean activated, Instant changedAt) {
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Beneficiary(String bankName, String accountHolder, String swiftBic) {
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record CollectionAccountOpened(String orderId, String accountNumber, Beneficiary beneficiary) {
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record RemittanceAssociated(String associationId, String remittanceId, String orderId, Money amount) {
     }
 }

@@ -2,6 +2,9 @@ package org.tradeorders.order.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import org.tradeorders.order.domain.Beneficiary;
+import org.tradeorders.order.domain.Installment;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.Party;
 import org.tradeorders.platform.mail.MailOutbox;
@@ -51,14 +54,14 @@ public class OrderNotifications {
                         + ". Ship it, or propose an extension to the buyer.");
     }
 
-    public void receivingWindowClosing(Order o, java.time.Instant receiptDueAt) {
+    public void receivingWindowClosing(Order o, Instant receiptDueAt) {
         send(o, Party.BUYER, "Confirm receipt of order " + o.id + " by " + receiptDueAt,
                 "Order " + o.id + " shipped on " + o.shippedAt + ". If the goods arrived as agreed, confirm receipt. If not, "
                         + "extend the receiving window once, or open a refund request, before " + receiptDueAt
                         + ": then receipt is confirmed automatically and the supplier is paid.");
     }
 
-    public void balanceOverdue(Order o, org.tradeorders.order.domain.Installment in) {
+    public void balanceOverdue(Order o, Installment in) {
         send(o, Party.BUYER, "Payment of order " + o.id + " is overdue",
                 "The installment \"" + in.name + "\" of order " + o.id + " (" + o.money(in.amount) + ", paid so far "
                         + o.money(in.paid) + ") was due on " + in.dueAt + ", " + in.dueDays + " days after shipment.");
@@ -68,8 +71,8 @@ public class OrderNotifications {
     }
 
     /** e-Collection: the buyer (maybe without an account) gets the order, the remittance instructions and a signed link. */
-    public void paymentReminder(Order o, String link, java.time.Instant expiresAt) {
-        org.tradeorders.order.domain.Beneficiary b = o.beneficiary == null ? new org.tradeorders.order.domain.Beneficiary() : o.beneficiary;
+    public void paymentReminder(Order o, String link, Instant expiresAt) {
+        Beneficiary b = o.beneficiary == null ? new Beneficiary() : o.beneficiary;
         send(o, Party.BUYER, "Payment reminder: order " + o.id + ", " + o.totalMoney(),
                 "The supplier " + o.supplierId + " asks you to pay order " + o.id + " (" + o.totalMoney() + ") by bank remittance.\n\n"
                         + "Open the order, check it and confirm the payment details here (no account needed):\n" + link

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.tradeorders.order.domain.Incoterm;
+import org.tradeorders.order.domain.OrderKind;
 import org.tradeorders.order.domain.TransportMethod;
 import org.tradeorders.order.rest.DraftOrderRequest.Address;
 import org.tradeorders.order.rest.DraftOrderRequest.Contact;
@@ -27,5 +28,5 @@ public record BuyerDraftRequest(
         @NotEmpty List<@Valid @NotNull Line> lines,
         Incoterm incoterm,
         TransportMethod transportMethod,
-        org.tradeorders.order.domain.OrderKind kind) {
+        OrderKind kind) {
 }

@@ -3,6 +3,7 @@ package org.tradeorders.order.rest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +37,7 @@ public record DraftOrderRequest(
         @NotNull @PositiveOrZero @Digits(integer = 13, fraction = 2) BigDecimal shippingCost,
         List<@Valid @NotNull InstallmentTerm> installments,
         LocalDate shipmentDeadline,
-        @Positive @jakarta.validation.constraints.Max(3650) Integer shipWithinDays,
+        @Positive @Max(3650) Integer shipWithinDays,
         @NotNull Incoterm incoterm,
         @NotNull TransportMethod transportMethod,
         OrderKind kind) {
@@ -82,6 +83,6 @@ public record DraftOrderRequest(
             @NotBlank @Size(max = 100) String name,
             @NotNull @Positive @Digits(integer = 3, fraction = 4) BigDecimal percent,
             @NotNull InstallmentDue due,
-            @Positive @jakarta.validation.constraints.Max(365) Integer dueDays) {
+            @Positive @Max(365) Integer dueDays) {
     }
 }

@@ -4,13 +4,18 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -18,21 +23,31 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tradeorders.order.domain.BuyerContact;
+import org.tradeorders.order.domain.DeliveryAddress;
+import org.tradeorders.order.domain.ECollectionWorkflow;
 import org.tradeorders.order.domain.Installment;
 import org.tradeorders.order.domain.InstallmentDue;
 import org.tradeorders.order.domain.Order;
+import org.tradeorders.order.domain.OrderKind;
 import org.tradeorders.order.domain.OrderLine;
 import org.tradeorders.order.domain.OrderRules;
+import org.tradeorders.order.domain.OrderState;
 import org.tradeorders.order.domain.OrderWorkflow;
 import org.tradeorders.order.domain.Party;
-import org.tradeorders.order.persistence.OrderRepository;
+import org.tradeorders.order.domain.OrderRepository;
+import org.tradeorders.platform.deadline.Deadlines;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.outbox.Outbox;
@@ -40,6 +55,7 @@ import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.Formats;
 
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,9 +74,9 @@ public class OrderResource {
     @Inject
     Clock clock;
     @Inject
-    org.tradeorders.platform.deadline.Deadlines deadlines;
+    Deadlines deadlines;
     @Inject
-    org.tradeorders.order.domain.ECollectionWorkflow eCollection;
+    ECollectionWorkflow eCollection;
 
     @Operation(description = "A supplier drafts an order for a buyer.")
     @POST
@@ -79,7 +95,7 @@ public class OrderResource {
     @RolesAllowed(Roles.BUYER)
     @APIResponse(responseCode = "201", description = "the drafted order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     public Response draftByBuyer(@Valid @NotNull BuyerDraftRequest request) {
-        if (request.kind() == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+        if (request.kind() == OrderKind.E_COLLECTION) {
             throw ProblemException.forbidden("e-Collection orders are drafted by the supplier only: it sends you a payment "
                     + "reminder to confirm; ask the supplier, or draft a Trade Assurance order");
         }
@@ -90,7 +106,7 @@ public class OrderResource {
         o.buyerEmail = request.buyerEmail();
         o.initiator = Party.BUYER;
         o.supplierCompletedTerms = false;
-        o.shippingCost = java.math.BigDecimal.ZERO;
+        o.shippingCost = BigDecimal.ZERO;
         applyBuyerTerms(o, request);
         workflow.draft(o);
         return Response.created(URI.create("/orders/" + o.id)).entity(view(o.id)).build();
@@ -99,7 +115,7 @@ public class OrderResource {
     @Operation(description = "The buyer edits its own draft (or the draft the supplier sent back with a modification "
             + "request): a new version of the terms. The supplier keeps its shipping cost, delivery "
             + "time and payment terms.")
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("/{id}/buyer-initiated")
     @RolesAllowed(Roles.BUYER)
     public OrderView reviseByBuyer(@PathParam("id") String id, @Valid @NotNull BuyerDraftRequest request) {
@@ -119,21 +135,21 @@ public class OrderResource {
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
-    public Page<OrderSummary> list(@jakarta.ws.rs.QueryParam("state") String state,
-            @jakarta.ws.rs.QueryParam("kind") String kind,
-            @jakarta.ws.rs.QueryParam("initiator") String initiator,
-            @jakarta.ws.rs.QueryParam("counterparty") String counterparty,
-            @jakarta.ws.rs.QueryParam("createdFrom") String createdFrom,
-            @jakarta.ws.rs.QueryParam("createdTo") String createdTo, @BeanParam @Valid PageRequest page) {
+    public Page<OrderSummary> list(@QueryParam("state") String state,
+            @QueryParam("kind") String kind,
+            @QueryParam("initiator") String initiator,
+            @QueryParam("counterparty") String counterparty,
+            @QueryParam("createdFrom") String createdFrom,
+            @QueryParam("createdTo") String createdTo, @BeanParam @Valid PageRequest page) {
         List<FieldViolation> errors = new ArrayList<>();
         StringBuilder where = new StringBuilder("1 = 1");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (!caller.isOperator()) {
             where.append(caller.is(Roles.SUPPLIER) ? " and supplierId = :me" : " and buyerId = :me");
             params.put("me", caller.companyId());
         }
-        enumFilter("state", state, org.tradeorders.order.domain.OrderState.class, where, params, errors);
-        enumFilter("kind", kind, org.tradeorders.order.domain.OrderKind.class, where, params, errors);
+        enumFilter("state", state, OrderState.class, where, params, errors);
+        enumFilter("kind", kind, OrderKind.class, where, params, errors);
         enumFilter("initiator", initiator, Party.class, where, params, errors);
         if (counterparty != null) {
             where.append(caller.is(Roles.SUPPLIER) ? " and buyerId = :other" : " and supplierId = :other");
@@ -150,7 +166,7 @@ public class OrderResource {
     }
 
     private static <E extends Enum<E>> void enumFilter(String field, String value, Class<E> type, StringBuilder where,
-            java.util.Map<String, Object> params, List<FieldViolation> errors) {
+            Map<String, Object> params, List<FieldViolation> errors) {
         if (value == null) {
             return;
         }
@@ -158,20 +174,20 @@ public class OrderResource {
             params.put(field, Enum.valueOf(type, value));
             where.append(" and ").append(field).append(" = :").append(field);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldViolation(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            errors.add(new FieldViolation(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
         }
     }
 
     /** A calendar day (UTC): from its start, or up to the start of the next day. */
     private static void dateFilter(String field, String value, String clause, String param, int plusDays,
-            StringBuilder where, java.util.Map<String, Object> params, List<FieldViolation> errors) {
+            StringBuilder where, Map<String, Object> params, List<FieldViolation> errors) {
         if (value == null) {
             return;
         }
         try {
             params.put(param, LocalDate.parse(value).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant());
             where.append(clause);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             errors.add(new FieldViolation(field, "must be a date like 2026-11-21"));
         }
     }
@@ -195,7 +211,7 @@ public class OrderResource {
         return view(id);
     }
 
-    public record ConfirmRequest(@NotNull @jakarta.validation.constraints.Positive Integer version) {
+    public record ConfirmRequest(@NotNull @Positive Integer version) {
     }
 
     @Operation(description = "The counterparty confirms the version of the terms it read: {\"version\": 2}.")
@@ -207,7 +223,7 @@ public class OrderResource {
         return view(id);
     }
 
-    public record ModificationRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 1000) String note) {
+    public record ModificationRequest(@NotBlank @Size(max = 1000) String note) {
     }
 
     @Operation(description = "The counterparty sends the order back to DRAFT with what should change.")
@@ -221,7 +237,7 @@ public class OrderResource {
 
     @Operation(description = "The supplier revises the terms before confirmation: a new version. Its own identity and "
             + "the buyer's e-mail cannot change.")
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.SUPPLIER)
     public OrderView revise(@PathParam("id") String id, @Valid @NotNull DraftOrderRequest request) {
@@ -243,7 +259,7 @@ public class OrderResource {
         return view(id);
     }
 
-    public record CancelRequest(@jakarta.validation.constraints.Size(max = 500) String reason) {
+    public record CancelRequest(@Size(max = 500) String reason) {
     }
 
     @Operation(description = "Either party cancels before any payment arrived.")
@@ -256,7 +272,7 @@ public class OrderResource {
         return view(id);
     }
 
-    public record ExtensionRequest(@NotNull @jakarta.validation.constraints.Positive Integer days) {
+    public record ExtensionRequest(@NotNull @Positive Integer days) {
     }
 
     @Operation(description = "Either party extends the receiving window once (at most "
@@ -342,7 +358,7 @@ public class OrderResource {
     }
 
     @Transactional
-    org.tradeorders.order.domain.OrderKind kindOf(String id) {
+    OrderKind kindOf(String id) {
         return visible(id).kind;
     }
 
@@ -357,7 +373,7 @@ public class OrderResource {
         if (r.buyerCompanyId().equals(caller.companyId())) {
             throw ProblemException.invalid("buyerCompanyId", "a supplier cannot order from itself");
         }
-        if (r.kindOrDefault() == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+        if (r.kindOrDefault() == OrderKind.E_COLLECTION) {
             eCollection.requireActivated(caller.companyId());
         }
         Order o = new Order();
@@ -398,7 +414,7 @@ public class OrderResource {
     }
 
     /** The rules Bean Validation cannot express: configured limits, sums and dates. */
-    private void validate(DraftOrderRequest r, org.tradeorders.order.domain.OrderKind kind) {
+    private void validate(DraftOrderRequest r, OrderKind kind) {
         List<FieldViolation> errors = new ArrayList<>();
         checkCommon(r.currency(), r.lines(), r.deliveryAddress(), errors);
         if ((r.shipmentDeadline() == null) == (r.shipWithinDays() == null)) {
@@ -419,9 +435,9 @@ public class OrderResource {
      * Trade Assurance: an installment plan adding up to 100% with an initial payment. e-Collection:
      * paid in full by remittance before shipment, so no plan is given.
      */
-    private static void validateInstallments(org.tradeorders.order.domain.OrderKind kind, DraftOrderRequest r,
+    private static void validateInstallments(OrderKind kind, DraftOrderRequest r,
             List<FieldViolation> errors) {
-        if (kind == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+        if (kind == OrderKind.E_COLLECTION) {
             if (r.installments() != null && !r.installments().isEmpty()) {
                 errors.add(new FieldViolation("installments", "an e-Collection order is paid in full by remittance before "
                         + "it ships: leave installments out"));
@@ -453,7 +469,7 @@ public class OrderResource {
     /** Configured limits every draft obeys, whoever drafts it: the nine currencies, lines, quantities; a real country. */
     private void checkCommon(String currency, List<DraftOrderRequest.Line> lines, DraftOrderRequest.Address address,
             List<FieldViolation> errors) {
-        if (!org.tradeorders.platform.validation.Formats.isCountry(address.country())) {
+        if (!Formats.isCountry(address.country())) {
             errors.add(new FieldViolation("deliveryAddress.country", "is not an ISO 3166-1 country code"));
         }
         if (!rules.currencies().contains(currency)) {
@@ -484,11 +500,11 @@ public class OrderResource {
     }
 
     private static void applyBuyer(Order o, DraftOrderRequest.Contact contact, DraftOrderRequest.Address address) {
-        o.buyerContact = new org.tradeorders.order.domain.BuyerContact();
+        o.buyerContact = new BuyerContact();
         o.buyerContact.companyName = contact.companyName();
         o.buyerContact.contactName = contact.contactName();
         o.buyerContact.phone = contact.phone();
-        o.deliveryAddress = new org.tradeorders.order.domain.DeliveryAddress();
+        o.deliveryAddress = new DeliveryAddress();
         o.deliveryAddress.street = address.street();
         o.deliveryAddress.city = address.city();
         o.deliveryAddress.zipCode = address.zipCode();
@@ -518,7 +534,7 @@ public class OrderResource {
         o.lines.clear();
         o.installments.clear();
         o.lines.addAll(lines(r.lines()));
-        if (o.kind == org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+        if (o.kind == OrderKind.E_COLLECTION) {
             // what remittances paid stays with the order through a revision
             Installment in = new Installment();
             in.paid = remitted;

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.tradeorders.order.domain.Beneficiary;
 import org.tradeorders.order.domain.Order;
+import org.tradeorders.order.domain.OrderKind;
 import org.tradeorders.order.domain.OrderWorkflow;
-import org.tradeorders.order.messaging.OrderEvents;
+import org.tradeorders.order.events.OrderEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 
@@ -30,10 +32,10 @@ public record OrderView(String id, String kind, String state, String supplierId,
     public record RemittanceInstructions(String collectionAccount, String accountHolder, String bankName, String swiftBic,
             Money amount, String reference, Money remitted, int remindersSent) {
         static RemittanceInstructions of(Order o) {
-            if (o.kind != org.tradeorders.order.domain.OrderKind.E_COLLECTION) {
+            if (o.kind != OrderKind.E_COLLECTION) {
                 return null;
             }
-            var b = o.beneficiary == null ? new org.tradeorders.order.domain.Beneficiary() : o.beneficiary;
+            var b = o.beneficiary == null ? new Beneficiary() : o.beneficiary;
             return new RemittanceInstructions(o.collectionAccount, b.accountHolder, b.bankName, b.swiftBic, o.totalMoney(),
                     o.id, o.money(o.remitted()), o.remindersSent);
         }

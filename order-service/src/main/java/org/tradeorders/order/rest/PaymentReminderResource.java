@@ -13,14 +13,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.order.domain.ECollectionWorkflow;
 import org.tradeorders.order.domain.Order;
-import org.tradeorders.order.messaging.OrderEvents;
+import org.tradeorders.order.events.OrderEvents;
+import org.tradeorders.order.domain.OrderState;
 import org.tradeorders.platform.money.Money;
 
 /**
@@ -37,17 +42,17 @@ public class PaymentReminderResource {
     ECollectionWorkflow eCollection;
 
     /** States in which the buyer has confirmed the order and its payment details. */
-    static final java.util.Set<org.tradeorders.order.domain.OrderState> CONFIRMED = java.util.EnumSet.of(
-            org.tradeorders.order.domain.OrderState.AWAITING_REMITTANCE, org.tradeorders.order.domain.OrderState.PAID,
-            org.tradeorders.order.domain.OrderState.SHIPPED, org.tradeorders.order.domain.OrderState.COMPLETED);
+    static final Set<OrderState> CONFIRMED = EnumSet.of(
+            OrderState.AWAITING_REMITTANCE, OrderState.PAID,
+            OrderState.SHIPPED, OrderState.COMPLETED);
 
     /** The order as the buyer needs it to pay: no events, deadlines or internal notes. */
     public record ReminderView(String orderId, String state, int version, String supplierId, String buyerId,
             OrderEvents.Delivery delivery, List<OrderView.LineView> lines, Money shippingCost, Money total,
-            java.time.LocalDate shipmentDeadline, Integer shipWithinDays,
+            LocalDate shipmentDeadline, Integer shipWithinDays,
             OrderView.RemittanceInstructions remittance, boolean confirmed, Instant updatedAt) {
         static ReminderView of(Order o) {
-            OrderView v = OrderView.of(o, java.util.Map.of(), List.of());
+            OrderView v = OrderView.of(o, Map.of(), List.of());
             return new ReminderView(o.id, o.state.name(), o.termsVersion, o.supplierId, o.buyerId, v.delivery(), v.lines(),
                     v.shippingCost(), v.total(), o.shipmentDeadline, o.shipWithinDays, v.remittance(),
                     CONFIRMED.contains(o.state), o.updatedAt);

@@ -3,6 +3,8 @@ package org.tradeorders.payment.domain;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 @ConfigMapping(prefix = "payment")
 public interface PaymentRules {
@@ -16,13 +18,13 @@ public interface PaymentRules {
 
     /** Currencies money may be paid, settled and converted in. */
     @WithDefault("USD,EUR,GBP,CNY,HKD,JPY,AUD,CAD,SGD")
-    java.util.Set<String> currencies();
+    Set<String> currencies();
 
     /**
      * Which channels each channel adapter (the company of a payment-channel token) may report, e.g.
      * {@code payment.channel-adapters.card-gateway=CARD}.
      */
-    java.util.Map<String, String> channelAdapters();
+    Map<String, String> channelAdapters();
 
     /** Random bytes in a link token (at least 16 = 128 bits). */
     @WithDefault("32")

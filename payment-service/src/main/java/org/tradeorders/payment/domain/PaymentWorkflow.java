@@ -1,22 +1,26 @@
 package org.tradeorders.payment.domain;
 
-import static org.tradeorders.payment.messaging.PaymentEvents.*;
+import static org.tradeorders.payment.events.PaymentEvents.*;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tradeorders.payment.fees.domain.Fees;
+import org.tradeorders.payment.ledger.domain.OrderFunds;
 import org.tradeorders.payment.ledger.domain.OrderMoney;
-import org.tradeorders.payment.messaging.OrderEventsConsumer;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
@@ -43,25 +47,28 @@ public class PaymentWorkflow {
     @Inject
     OrderMoney orderMoney;
 
+    /** What one installment of an order asks the buyer to pay. */
+    public record Installment(int seq, String name, Money amount) {
+    }
+
     /** One link per installment; an installment that already has a link keeps it. */
-    public void issueLinks(OrderEventsConsumer.OrderAwaitingPayment order) {
+    public void issueLinks(String orderId, String supplierId, String buyerId, Money total, List<Installment> installments) {
         Instant now = clock.instant();
-        orderMoney.opened(order.orderId(), org.tradeorders.payment.ledger.domain.OrderFunds.TRADE_ASSURANCE, order.supplierId(), order.buyerId(),
-                order.total());
-        for (OrderEventsConsumer.Installment in : order.installments()) {
+        orderMoney.opened(orderId, OrderFunds.TRADE_ASSURANCE, supplierId, buyerId, total);
+        for (Installment in : installments) {
             boolean exists = !em.createQuery("select l.id from PaymentLink l where l.orderId = ?1 and l.installmentSeq = ?2")
-                    .setParameter(1, order.orderId()).setParameter(2, in.seq()).getResultList().isEmpty();
+                    .setParameter(1, orderId).setParameter(2, in.seq()).getResultList().isEmpty();
             if (exists) {
                 continue;
             }
             PaymentLink link = new PaymentLink();
             link.id = UUID.randomUUID().toString();
             link.token = token();
-            link.orderId = order.orderId();
+            link.orderId = orderId;
             link.installmentSeq = in.seq();
             link.installmentName = in.name();
-            link.buyerId = order.buyerId();
-            link.supplierId = order.supplierId();
+            link.buyerId = buyerId;
+            link.supplierId = supplierId;
             link.amount = in.amount().amount();
             link.currency = in.amount().currency();
             link.status = LinkStatus.ISSUED;
@@ -239,9 +246,9 @@ public class PaymentWorkflow {
 
     private static String sha256(String value) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tradeorders.payment.collection.domain.CollectionAccounts;
+import org.tradeorders.payment.collection.domain.Remittances;
 import org.tradeorders.payment.domain.PaymentWorkflow;
+import org.tradeorders.payment.ledger.domain.OrderMoney;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
@@ -55,11 +58,11 @@ public class OrderEventsConsumer {
     @Inject
     PaymentWorkflow payments;
     @Inject
-    org.tradeorders.payment.ledger.domain.OrderMoney orderMoney;
+    OrderMoney orderMoney;
     @Inject
-    org.tradeorders.payment.collection.domain.CollectionAccounts collectionAccounts;
+    CollectionAccounts collectionAccounts;
     @Inject
-    org.tradeorders.payment.collection.domain.Remittances remittances;
+    Remittances remittances;
 
     @PostConstruct
     void subscribe() {
@@ -75,7 +78,9 @@ public class OrderEventsConsumer {
 
     void dispatch(IncomingEvent e) {
         if (e.is(ORDER_AWAITING_PAYMENT)) {
-            payments.issueLinks(e.dataAs(OrderAwaitingPayment.class));
+            OrderAwaitingPayment o = e.dataAs(OrderAwaitingPayment.class);
+            payments.issueLinks(o.orderId(), o.supplierId(), o.buyerId(), o.total(), o.installments().stream()
+                    .map(i -> new PaymentWorkflow.Installment(i.seq(), i.name(), i.amount())).toList());
         } else if (e.is(ORDER_SUBMITTED)) {
             OrderSubmitted o = e.dataAs(OrderSubmitted.class);
             if ("E_COLLECTION".equals(o.kind())) {

@@ -1,6 +1,6 @@
 package org.tradeorders.review.domain;
 
-import static org.tradeorders.review.messaging.ReviewEvents.*;
+import static org.tradeorders.review.events.ReviewEvents.*;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
-import org.tradeorders.review.messaging.OrderEventsConsumer;
-import org.tradeorders.review.messaging.ReviewEvents;
+import org.tradeorders.review.events.ReviewEvents;
 
 @ApplicationScoped
 public class ReviewWorkflow {
@@ -27,15 +26,16 @@ public class ReviewWorkflow {
     @Inject
     ReviewRules rules;
 
-    public void openWindow(OrderEventsConsumer.OrderCompleted completed) {
-        if (em.find(ReviewWindow.class, completed.orderId()) != null) {
+    /** The order completed (at {@code completedAt}, or now if unknown): its buyer may review the supplier. */
+    public void openWindow(String orderId, String supplierId, String buyerId, Instant completedAt) {
+        if (em.find(ReviewWindow.class, orderId) != null) {
             return;
         }
         ReviewWindow w = new ReviewWindow();
-        w.orderId = completed.orderId();
-        w.supplierId = completed.supplierId();
-        w.buyerId = completed.buyerId();
-        w.opensAt = completed.completedAt() != null ? completed.completedAt() : clock.instant();
+        w.orderId = orderId;
+        w.supplierId = supplierId;
+        w.buyerId = buyerId;
+        w.opensAt = completedAt != null ? completedAt : clock.instant();
         w.closesAt = w.opensAt.plus(rules.window());
         em.persist(w);
         outbox.append(REVIEW_WINDOW_OPENED, w.orderId, new ReviewWindowOpened(w.orderId, w.supplierId, w.buyerId, w.closesAt));

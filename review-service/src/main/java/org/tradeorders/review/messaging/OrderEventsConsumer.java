@@ -3,6 +3,7 @@ package org.tradeorders.review.messaging;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Set;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -21,7 +22,7 @@ public class OrderEventsConsumer {
     static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record OrderCompleted(String orderId, String supplierId, String buyerId, java.time.Instant completedAt) {
+    public record OrderCompleted(String orderId, String supplierId, String buyerId, Instant completedAt) {
     }
 
     @Inject
@@ -42,7 +43,8 @@ public class OrderEventsConsumer {
 
     void dispatch(IncomingEvent e) {
         if (e.is(ORDER_COMPLETED)) {
-            reviews.openWindow(e.dataAs(OrderCompleted.class));
+            OrderCompleted c = e.dataAs(OrderCompleted.class);
+            reviews.openWindow(c.orderId(), c.supplierId(), c.buyerId(), c.completedAt());
         }
     }
 }

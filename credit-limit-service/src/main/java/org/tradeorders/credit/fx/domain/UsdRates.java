@@ -3,6 +3,7 @@ package org.tradeorders.credit.fx.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -54,7 +55,7 @@ public class UsdRates {
         } else {
             return; // a cross rate without USD: not needed to value an order in USD
         }
-        UsdRate current = em.find(UsdRate.class, currency, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        UsdRate current = em.find(UsdRate.class, currency, LockModeType.PESSIMISTIC_WRITE);
         if (current != null && current.validFrom.isAfter(validFrom)) {
             return;
         }

@@ -1,6 +1,6 @@
 package org.tradeorders.fulfillment.exportbill.domain;
 
-import static org.tradeorders.fulfillment.messaging.FulfillmentEvents.EXPORT_BILL_DRAFTED;
+import static org.tradeorders.fulfillment.events.FulfillmentEvents.EXPORT_BILL_DRAFTED;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,11 +11,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.tradeorders.fulfillment.messaging.FulfillmentEvents;
+import org.tradeorders.fulfillment.events.FulfillmentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
+import org.tradeorders.platform.persistence.RowLock;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.validation.Formats;
@@ -106,7 +107,7 @@ public class ExportBills {
     /** The supplier's own bill, locked for this transaction; null when it does not exist or is another's. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ExportBill lockOwn(String id, String supplierId) {
-        ExportBill b = org.tradeorders.platform.persistence.RowLock.find(em, ExportBill.class, "export_bill", "id", id);
+        ExportBill b = RowLock.find(em, ExportBill.class, "export_bill", "id", id);
         return b == null || !b.supplierId.equals(supplierId) ? null : b;
     }
 

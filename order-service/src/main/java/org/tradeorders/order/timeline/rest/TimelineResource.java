@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.order.domain.Order;
-import org.tradeorders.order.persistence.OrderRepository;
+import org.tradeorders.order.domain.OrderRepository;
 import org.tradeorders.order.timeline.domain.Timeline;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.identity.Caller;

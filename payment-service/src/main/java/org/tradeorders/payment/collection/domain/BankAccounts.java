@@ -104,4 +104,10 @@ public final class BankAccounts {
         }
         return problems;
     }
+
+    /** Only the last four characters of an account number leave the service. */
+    public static String masked(String account) {
+        String compact = account.replace(" ", "");
+        return "****" + compact.substring(Math.max(0, compact.length() - 4));
+    }
 }

@@ -9,11 +9,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.tradeorders.payment.messaging.PaymentEvents;
-import org.tradeorders.payment.withdrawal.domain.Withdrawals;
+import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.time.Timestamps;
 
 /** Activating e-collection with the supplier's collection information, and changing it later (history kept). */
 @ApplicationScoped
@@ -68,7 +68,7 @@ public class CollectionInfos {
                 .setParameter(7, info.swiftBic).setParameter(8, info.contactEmail).setParameter(9, info.contactPhone)
                 .setParameter(10, by).setParameter(11, Timestamp.from(now)).executeUpdate();
         outbox.append(PaymentEvents.COLLECTION_INFO_CHANGED, supplierId, new PaymentEvents.CollectionInfoChanged(supplierId,
-                info.version, activation, info.bankName, Withdrawals.masked(info.accountNumber), info.bankCountry,
+                info.version, activation, info.bankName, BankAccounts.masked(info.accountNumber), info.bankCountry,
                 info.swiftBic, now));
         return info;
     }
@@ -94,7 +94,7 @@ public class CollectionInfos {
                 from collection_info_history where supplier_id = ?1 order by version desc""")
                 .setParameter(1, supplierId).getResultList();
         return rows.stream().map(r -> new Version(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
-                Withdrawals.masked((String) r[3]), ((String) r[4]).trim(), (String) r[5], (String) r[6], (String) r[7],
-                (String) r[8], org.tradeorders.platform.time.Timestamps.toInstant(r[9]))).toList();
+                BankAccounts.masked((String) r[3]), ((String) r[4]).trim(), (String) r[5], (String) r[6], (String) r[7],
+                (String) r[8], Timestamps.toInstant(r[9]))).toList();
     }
 }

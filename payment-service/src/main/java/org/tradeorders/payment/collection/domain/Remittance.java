@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.tradeorders.platform.money.Money;
@@ -75,7 +76,7 @@ public class Remittance {
         if (associated.add(part).compareTo(amount) == 0) {
             return bankFees.subtract(feesAllocated);
         }
-        BigDecimal share = bankFees.multiply(part).divide(amount, Money.scaleOf(currency), java.math.RoundingMode.HALF_EVEN);
+        BigDecimal share = bankFees.multiply(part).divide(amount, Money.scaleOf(currency), RoundingMode.HALF_EVEN);
         return share.min(bankFees.subtract(feesAllocated));
     }
 }

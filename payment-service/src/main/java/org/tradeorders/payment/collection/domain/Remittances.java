@@ -9,28 +9,33 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.tradeorders.payment.domain.PaymentRules;
 import org.tradeorders.payment.ledger.domain.Account;
 import org.tradeorders.payment.ledger.domain.EntryType;
 import org.tradeorders.payment.ledger.domain.Ledger;
 import org.tradeorders.payment.ledger.domain.OrderMoney;
-import org.tradeorders.payment.messaging.PaymentEvents;
+import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.time.Timestamps;
 
 /**
  * Remittances to collection accounts: reported by a bank adapter (once per bank reference), listed for
@@ -171,7 +176,7 @@ public class Remittances {
                 .getResultList();
         return rows.stream().map(r -> new Association((String) r[0], (String) r[1], (String) r[2],
                 new Money((BigDecimal) r[3], ((String) r[7]).trim()), new Money((BigDecimal) r[4], ((String) r[7]).trim()),
-                (String) r[5], org.tradeorders.platform.time.Timestamps.toInstant(r[6]))).toList();
+                (String) r[5], Timestamps.toInstant(r[6]))).toList();
     }
 
     /** Suggested orders for what is left of a remittance: the supplier's open orders, best match first. */
@@ -194,11 +199,11 @@ public class Remittances {
     @Transactional
     public List<Association> associate(String supplierId, String by, List<Item> items) {
         Map<String, CollectionAccount> orders = new TreeMap<>();
-        for (String id : new java.util.TreeSet<>(items.stream().map(Item::orderId).toList())) {
+        for (String id : new TreeSet<>(items.stream().map(Item::orderId).toList())) {
             orders.put(id, em.find(CollectionAccount.class, id, LockModeType.PESSIMISTIC_WRITE));
         }
         Map<String, Remittance> remittances = new TreeMap<>();
-        for (String id : new java.util.TreeSet<>(items.stream().map(Item::remittanceId).toList())) {
+        for (String id : new TreeSet<>(items.stream().map(Item::remittanceId).toList())) {
             remittances.put(id, em.find(Remittance.class, id, LockModeType.PESSIMISTIC_WRITE));
         }
         List<FieldViolation> errors = new ArrayList<>();
@@ -252,11 +257,11 @@ public class Remittances {
             throw ProblemException.conflict("over-association", String.join("; ", over));
         }
         Instant now = clock.instant();
-        Map<Item, Association> done = new java.util.IdentityHashMap<>();
+        Map<Item, Association> done = new IdentityHashMap<>();
         // posted in one order (currency, then order, then remittance): two requests lock the ledger's
         // rows (clearing, pending balances) in the same order and cannot deadlock
         List<Item> ordered = new ArrayList<>(items);
-        ordered.sort(java.util.Comparator.comparing((Item i) -> remittances.get(i.remittanceId()).currency)
+        ordered.sort(Comparator.comparing((Item i) -> remittances.get(i.remittanceId()).currency)
                 .thenComparing(Item::orderId).thenComparing(Item::remittanceId));
         for (Item item : ordered) {
             Remittance m = remittances.get(item.remittanceId());
@@ -271,7 +276,7 @@ public class Remittances {
                     insert into remittance_association (id, remittance_id, order_id, amount, bank_fee_share, associated_by, associated_at)
                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""").setParameter(1, a.id()).setParameter(2, a.remittanceId())
                     .setParameter(3, a.orderId()).setParameter(4, item.amount()).setParameter(5, feeShare)
-                    .setParameter(6, by).setParameter(7, java.sql.Timestamp.from(now)).executeUpdate();
+                    .setParameter(6, by).setParameter(7, Timestamp.from(now)).executeUpdate();
             orderMoney.remittanceAssociated(a.id(), m.id, o.orderId, a.amount(), a.bankFeeShare());
             outbox.append(PaymentEvents.REMITTANCE_ASSOCIATED, o.orderId, new PaymentEvents.RemittanceAssociated(a.id(),
                     m.id, o.orderId, supplierId, a.amount(), a.bankFeeShare(), o.money(o.associated), o.money(o.total),
@@ -318,7 +323,7 @@ public class Remittances {
             m.feesAllocated = m.feesAllocated.subtract(feeShare);
             account.associated = account.associated.subtract(amount);
             em.createNativeQuery("update remittance_association set undone_at = ?1, undone_reason = 'ORDER_CANCELLED' where id = ?2")
-                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, r[0]).executeUpdate();
+                    .setParameter(1, Timestamp.from(now)).setParameter(2, r[0]).executeUpdate();
             orderMoney.associationUndone((String) r[0], m.id, orderId, m.money(amount), m.money(feeShare));
             outbox.append(PaymentEvents.REMITTANCE_ASSOCIATION_UNDONE, orderId, new PaymentEvents.RemittanceAssociationUndone(
                     (String) r[0], m.id, orderId, m.supplierId, m.money(amount), "ORDER_CANCELLED", now));

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -57,7 +58,7 @@ public class RemittanceResource {
     Caller caller;
 
     public record MoneyInput(@NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal amount,
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
+            @NotNull @Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
             @Size(max = 3) String currency) {
         Money money() {
             return PaymentResource.MoneyInput.payable(amount, currency, "amount.amount", "amount.currency");
@@ -65,7 +66,7 @@ public class RemittanceResource {
     }
 
     public record FeeInput(@NotNull @PositiveOrZero @Digits(integer = 13, fraction = 4) BigDecimal amount,
-            @NotNull @jakarta.validation.constraints.Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
+            @NotNull @Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
             @Size(max = 3) String currency) {
         Money money() {
             return PaymentResource.MoneyInput.payable(amount, currency, "bankFees.amount", "bankFees.currency");

@@ -1,5 +1,6 @@
 package org.tradeorders.payment.fx.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,7 +30,7 @@ public class FxConversionResource {
     FxRates rates;
 
     public record ConversionView(String id, String purpose, String reference, Money from, Money to,
-            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) BigDecimal rate,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal rate,
             String rateId, String rateSource, Instant rateValidFrom, Instant convertedAt) {
     }
 

@@ -1,5 +1,6 @@
 package org.tradeorders.payment.fx.rest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tradeorders.payment.domain.PaymentRules;
 import org.tradeorders.payment.fx.domain.FxRate;
 import org.tradeorders.payment.fx.domain.FxRates;
 import org.tradeorders.platform.identity.Caller;
@@ -42,10 +44,10 @@ public class FxRateResource {
     Caller caller;
 
     @Inject
-    org.tradeorders.payment.domain.PaymentRules rules;
+    PaymentRules rules;
 
     public record RateView(String id, String base, String quote,
-            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) BigDecimal rate, String source, Instant validFrom,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal rate, String source, Instant validFrom,
             String recordedBy, Instant recordedAt) {
         static RateView of(FxRate r) {
             return new RateView(r.id, r.base, r.quote, r.rate, r.source, r.validFrom, r.recordedBy, r.recordedAt);

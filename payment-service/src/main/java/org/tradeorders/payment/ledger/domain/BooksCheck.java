@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Proves the books from the raw rows: every entry balances per currency, every account's balance is
@@ -16,8 +18,8 @@ import java.util.List;
 public class BooksCheck {
 
     /** 'PLATFORM_CASH', ...: the kinds whose balance is debits minus credits */
-    private static final String DEBIT_NORMAL = java.util.Arrays.stream(AccountKind.values()).filter(k -> k.debitNormal)
-            .map(k -> "'" + k.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+    private static final String DEBIT_NORMAL = Arrays.stream(AccountKind.values()).filter(k -> k.debitNormal)
+            .map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
 
     @Inject
     EntityManager em;

@@ -11,10 +11,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 import org.tradeorders.payment.fees.domain.Fees;
 import org.tradeorders.payment.fx.domain.FxConversion;
 import org.tradeorders.payment.fx.domain.FxRates;
-import org.tradeorders.payment.messaging.PaymentEvents;
+import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 
@@ -119,7 +120,7 @@ public class OrderMoney {
     public boolean undoAssociations(String orderId) {
         OrderFunds f = lock(orderId);
         if (f.releasedAt != null) {
-            org.jboss.logging.Logger.getLogger(OrderMoney.class).errorf("e-Collection order %s was cancelled after its "
+            Logger.getLogger(OrderMoney.class).errorf("e-Collection order %s was cancelled after its "
                     + "funds were released: %s stays with supplier %s until refunded", orderId, f.money(f.received), f.supplierId);
             return false;
         }

@@ -14,7 +14,7 @@ import org.tradeorders.payment.collection.domain.BankAccounts;
 import org.tradeorders.payment.ledger.domain.Account;
 import org.tradeorders.payment.ledger.domain.EntryType;
 import org.tradeorders.payment.ledger.domain.Ledger;
-import org.tradeorders.payment.messaging.PaymentEvents;
+import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.paging.Page;
@@ -78,10 +78,10 @@ public class Withdrawals {
         w.requestKey = requestKey;
         em.persist(w);
         ledger.post(EntryType.WITHDRAWAL, "withdrawal:" + w.id, null, supplierId,
-                "withdrawal to bank account " + masked(bankAccount),
+                "withdrawal to bank account " + BankAccounts.masked(bankAccount),
                 List.of(debit(available, amount), credit(Account.cash(amount.currency()), amount)));
         outbox.append(PaymentEvents.WITHDRAWAL_PAID, supplierId, new PaymentEvents.WithdrawalPaid(w.id, supplierId,
-                amount, masked(bankAccount), w.paidAt));
+                amount, BankAccounts.masked(bankAccount), w.paidAt));
         return w;
     }
 
@@ -90,11 +90,5 @@ public class Withdrawals {
                 .setParameter(1, supplierId).getSingleResult();
         return page.of(em.createQuery("select w from Withdrawal w where w.supplierId = ?1 order by w.requestedAt desc, "
                 + "w.id", Withdrawal.class).setParameter(1, supplierId), total);
-    }
-
-    /** Only the last four characters of an account number leave the service. */
-    public static String masked(String account) {
-        String compact = account.replace(" ", "");
-        return "****" + compact.substring(Math.max(0, compact.length() - 4));
     }
 }

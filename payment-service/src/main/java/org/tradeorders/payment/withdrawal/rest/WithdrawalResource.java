@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tradeorders.payment.collection.domain.BankAccounts;
 import org.tradeorders.payment.rest.PaymentResource;
 import org.tradeorders.payment.withdrawal.domain.Withdrawal;
 import org.tradeorders.payment.withdrawal.domain.Withdrawals;
@@ -57,7 +58,7 @@ public class WithdrawalResource {
     public record WithdrawalView(String id, String supplierId, Money amount, String bankAccount, String status,
             Instant requestedAt, Instant paidAt) {
         static WithdrawalView of(Withdrawal w) {
-            return new WithdrawalView(w.id, w.supplierId, w.money(), Withdrawals.masked(w.bankAccount), w.status,
+            return new WithdrawalView(w.id, w.supplierId, w.money(), BankAccounts.masked(w.bankAccount), w.status,
                     w.requestedAt, w.paidAt);
         }
     }

@@ -1,5 +1,6 @@
 package org.tradeorders.platform.deadline;
 
+import java.util.LinkedHashMap;
 import org.tradeorders.platform.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -88,7 +89,7 @@ public class Deadlines {
     @SuppressWarnings("unchecked")
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Instant> pending(String aggregateId) {
-        Map<String, Instant> out = new java.util.LinkedHashMap<>();
+        Map<String, Instant> out = new LinkedHashMap<>();
         List<Object[]> rows = em.createNativeQuery("select kind, due_at from deadline where aggregate_id = ?1 "
                 + "and status = 'PENDING' order by due_at").setParameter(1, aggregateId).getResultList();
         rows.forEach(r -> out.put((String) r[0], Timestamps.toInstant(r[1])));

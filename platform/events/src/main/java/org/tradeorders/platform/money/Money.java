@@ -1,6 +1,7 @@
 package org.tradeorders.platform.money;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -72,7 +73,7 @@ public record Money(
         return amount.compareTo(other.amount) >= 0;
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isPositive() {
         return amount.signum() > 0;
     }

@@ -1,5 +1,6 @@
 package org.tradeorders.platform.outbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.tradeorders.platform.time.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +104,7 @@ public class Outbox {
                 Timestamps.toInstant(r[3]), readTree((String) r[4]))).toList();
     }
 
-    private com.fasterxml.jackson.databind.JsonNode readTree(String s) {
+    private JsonNode readTree(String s) {
         try {
             return json.readTree(s);
         } catch (JsonProcessingException e) {
@@ -112,6 +113,6 @@ public class Outbox {
     }
 
     public record RecordedEvent(String id, String type, Instant occurredAt, Instant publishedAt,
-            com.fasterxml.jackson.databind.JsonNode data) {
+            JsonNode data) {
     }
 }

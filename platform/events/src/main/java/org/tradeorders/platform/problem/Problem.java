@@ -1,6 +1,7 @@
 package org.tradeorders.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 /** RFC 9457 problem details, served as {@code application/problem+json}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(URI type, String title, int status, String detail, List<FieldViolation> errors,
-        @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
+        @JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.tradeorders.platform.domain.RuleViolation;
 import org.tradeorders.platform.faults.Transients;
 
 /** Every error a REST client sees is problem+json (RFC 9457) naming the field and the reason. */
@@ -30,6 +31,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.problem());
+    }
+
+    /** A domain rule's refusal: the state does not allow the change. */
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e) {
+        return respond(ProblemException.conflict(e.slug(), e.getMessage()).problem());
     }
 
     /** Quarkus' own mapper for request validation would answer plain JSON; this one answers problem+json. */

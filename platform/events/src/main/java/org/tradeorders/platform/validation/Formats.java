@@ -1,5 +1,6 @@
 package org.tradeorders.platform.validation;
 
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ public final class Formats {
     /** An ISO 4217 currency that is money (not XAU, XXX, ... which have no minor unit). */
     public static boolean isCurrency(String code) {
         try {
-            return code != null && java.util.Currency.getInstance(code).getDefaultFractionDigits() >= 0;
+            return code != null && Currency.getInstance(code).getDefaultFractionDigits() >= 0;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -13,6 +13,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -87,7 +88,7 @@ public final class DevTokens {
 
     /** The demo person's address: {@code supplier@sup-1001.example.test}. */
     public static String emailOf(String role, String companyId) {
-        return (role + "@" + companyId + ".example.test").toLowerCase(java.util.Locale.ROOT);
+        return (role + "@" + companyId + ".example.test").toLowerCase(Locale.ROOT);
     }
 
     private static String pem(String type, byte[] der) {

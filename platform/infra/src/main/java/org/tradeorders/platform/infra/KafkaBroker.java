@@ -1,5 +1,6 @@
 package org.tradeorders.platform.infra;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 import org.jboss.logging.Logger;
 
 /**
@@ -129,7 +132,7 @@ public final class KafkaBroker implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
-                } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                } catch (ExecutionException | TimeoutException | RuntimeException e) {
                     // not ready yet
                 }
             }
@@ -182,7 +185,7 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(data.resolve("meta.properties"))) {
                 Processes.run(List.of(Processes.javaExecutable(), "-cp", classpath(), "kafka.tools.StorageTool", "format",
                         "--config", dir.resolve("server.properties").toString(),
-                        "--cluster-id", org.apache.kafka.common.Uuid.randomUuid().toString(), "--standalone"), dir.resolve("format.log"));
+                        "--cluster-id", Uuid.randomUuid().toString(), "--standalone"), dir.resolve("format.log"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -195,7 +198,7 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException(CLASSPATH_RESOURCE + " missing: build platform-infra with Maven");
             }
             String cp = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            for (String jar : cp.split(java.io.File.pathSeparator)) {
+            for (String jar : cp.split(File.pathSeparator)) {
                 if (!Files.exists(Path.of(jar))) {
                     throw new IllegalStateException("Kafka broker jar " + jar + " is missing: run ./mvnw install once");
                 }

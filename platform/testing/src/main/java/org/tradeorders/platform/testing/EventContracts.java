@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class EventContracts {
             JsonNode data = JSON.readTree(r.value());
             Set<ValidationMessage> errors = schema.validate(data);
             assertThat(errors).as(type + " data " + r.value() + " against " + resource).isEmpty();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(type + " data is not JSON: " + r.value(), e);
         }
     }
@@ -62,7 +63,7 @@ public final class EventContracts {
                 throw new AssertionError("no JSON Schema " + resource + " on the classpath: every event type needs one");
             }
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

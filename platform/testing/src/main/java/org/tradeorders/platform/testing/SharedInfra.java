@@ -1,5 +1,7 @@
 package org.tradeorders.platform.testing;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import org.tradeorders.platform.infra.DevTokens;
 import org.tradeorders.platform.infra.KafkaBroker;
 import org.tradeorders.platform.infra.Ports;
 import org.tradeorders.platform.infra.PostgresServer;
+import org.tradeorders.platform.infra.Processes;
 
 /** One real PostgreSQL and one real Kafka broker per test JVM, shared by all its tests, stopped at exit. */
 public final class SharedInfra {
@@ -22,7 +25,7 @@ public final class SharedInfra {
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
     private DevTokens tokens;
-    private volatile com.icegreen.greenmail.util.GreenMail smtp;
+    private volatile GreenMail smtp;
 
     private SharedInfra() {
         try {
@@ -38,13 +41,13 @@ public final class SharedInfra {
         kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free(), "384m");
         kafka.createTopics(TOPICS, 3);
         tokens = DevTokens.in(root.resolve("keys"));
-        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(Ports.free(),
-                "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(Ports.free(),
+                "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
     /** A real SMTP server (GreenMail) that keeps what the services send. */
-    public com.icegreen.greenmail.util.GreenMail smtp() {
+    public GreenMail smtp() {
         return smtp;
     }
 
@@ -58,7 +61,7 @@ public final class SharedInfra {
         if (postgres != null) {
             postgres.close();
         }
-        org.tradeorders.platform.infra.Processes.deleteTree(root);
+        Processes.deleteTree(root);
     }
 
     public static synchronized SharedInfra get() {

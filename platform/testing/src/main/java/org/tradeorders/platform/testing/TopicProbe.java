@@ -1,5 +1,8 @@
 package org.tradeorders.platform.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,10 +69,10 @@ public final class TopicProbe {
     }
 
     /** The event's data as JSON. */
-    public static com.fasterxml.jackson.databind.JsonNode data(ConsumerRecord<String, String> r) {
+    public static JsonNode data(ConsumerRecord<String, String> r) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.value());
-        } catch (java.io.IOException e) {
+            return new ObjectMapper().readTree(r.value());
+        } catch (IOException e) {
             throw new AssertionError("not JSON: " + r.value(), e);
         }
     }

@@ -1,11 +1,11 @@
-package org.tradeorders.order.persistence;
+package org.tradeorders.order.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import org.tradeorders.order.domain.Order;
 import org.tradeorders.platform.persistence.RowLock;
 
+/** The orders, each change under its row lock: the aggregate's repository, kept with it. */
 @ApplicationScoped
 public class OrderRepository implements PanacheRepositoryBase<Order, String> {
 

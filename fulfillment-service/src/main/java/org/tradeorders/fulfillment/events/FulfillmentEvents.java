@@ -1,4 +1,4 @@
-package org.tradeorders.fulfillment.messaging;
+package org.tradeorders.fulfillment.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

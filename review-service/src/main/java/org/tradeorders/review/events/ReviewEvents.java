@@ -1,4 +1,4 @@
-package org.tradeorders.review.messaging;
+package org.tradeorders.review.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,7 @@
-package org.tradeorders.credit.messaging;
+package org.tradeorders.credit.events;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.money.Money;
 
@@ -19,7 +20,7 @@ public final class CreditEvents {
 
     /** usdRate: USD per unit of the order currency, from usdRateSource (a recorded FX rate) valid from usdRateValidFrom. */
     public record CreditReserved(String orderId, String supplierId, Money reserved, Money orderValue, BigDecimal usdRate,
-            String usdRateSource, java.time.Instant usdRateValidFrom, Money available) {
+            String usdRateSource, Instant usdRateValidFrom, Money available) {
     }
 
     public record CreditReservationRejected(String orderId, String supplierId, String reason, Money requested,

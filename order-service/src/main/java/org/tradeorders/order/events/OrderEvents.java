@@ -1,4 +1,4 @@
-package org.tradeorders.order.messaging;
+package org.tradeorders.order.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;

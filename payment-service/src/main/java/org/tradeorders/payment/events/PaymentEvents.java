@@ -1,6 +1,9 @@
-package org.tradeorders.payment.messaging;
+package org.tradeorders.payment.events;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.money.Money;
 
@@ -47,8 +50,8 @@ public final class PaymentEvents {
      * differ), less the service fee.
      */
     public record FundsSettled(String orderId, String supplierId, Money amount, Money settled,
-            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
-            java.math.BigDecimal fxRate, String fxRateSource, Money serviceFee, Money net) {
+            @JsonFormat(shape = JsonFormat.Shape.STRING)
+            BigDecimal fxRate, String fxRateSource, Money serviceFee, Money net) {
     }
 
     /** The buyer repaid a pay-later payment it owed. */
@@ -67,7 +70,7 @@ public final class PaymentEvents {
 
     /** Key: "BASE/QUOTE". 1 base = rate quote from validFrom. */
     public record FxRateRecorded(String rateId, String base, String quote,
-            @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) java.math.BigDecimal rate, String source,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal rate, String source,
             Instant validFrom) {
     }
 
@@ -93,7 +96,7 @@ public final class PaymentEvents {
      */
     public record RemittanceReceived(String remittanceId, String bankReference, String collectionAccount,
             String supplierId, String orderId, Money amount, Money bankFees, Money credited, String remitterName,
-            String reference, java.time.LocalDate valueDate, Instant receivedAt) {
+            String reference, LocalDate valueDate, Instant receivedAt) {
     }
 
     /**
