@@ -5,11 +5,7 @@ import org.tradeorders.platform.testing.ArchitectureRules;
 
 /** order-service's rooms stay where a newcomer expects them (the rules: {@link ArchitectureRules}). */
 class ArchitectureTest {
-    static final ArchitectureRules RULES = ArchitectureRules.of("order")
-            // until issue 12 splits OrderWorkflow: it still takes the consumers' event records, and calls the
-            // mail notifications (which read the order) directly instead of through a domain port
-            .toleratingDomainUseOf("org.tradeorders.order.messaging.UpstreamEvents")
-            .toleratingDomainUseOf("org.tradeorders.order.notification.OrderNotifications");
+    static final ArchitectureRules RULES = ArchitectureRules.of("order");
 
     @Test
     void theDomainDependsNeitherOnRestNorOnMessaging() {

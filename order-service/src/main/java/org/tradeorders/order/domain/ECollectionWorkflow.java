@@ -13,8 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
-import org.tradeorders.order.messaging.UpstreamEvents;
-import org.tradeorders.order.notification.OrderNotifications;
+import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
 
@@ -39,7 +38,7 @@ public class ECollectionWorkflow {
     @Inject
     PaymentReminderLinks links;
     @Inject
-    OrderNotifications notify;
+    OrderNotifier notify;
 
     /** Only a supplier that activated e-collection (its collection information is on file) drafts such orders. */
     @Transactional
@@ -57,35 +56,32 @@ public class ECollectionWorkflow {
      * information, so e-collection is active (the event's {@code activated} only marks version 1, the
      * activation itself; there is no deactivation). Keeps the newest version (events may be replayed).
      */
-    public void collectionInfoChanged(UpstreamEvents.CollectionInfoChanged e) {
-        ECollectionSupplier s = em.find(ECollectionSupplier.class, e.supplierId(), LockModeType.PESSIMISTIC_WRITE);
+    public void collectionInfoChanged(String supplierId, int version, Instant changedAt) {
+        ECollectionSupplier s = em.find(ECollectionSupplier.class, supplierId, LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
             s = new ECollectionSupplier();
-            s.supplierId = e.supplierId();
+            s.supplierId = supplierId;
             s.activated = true;
-            s.infoVersion = e.version();
-            s.changedAt = e.changedAt() == null ? clock.instant() : e.changedAt();
+            s.infoVersion = version;
+            s.changedAt = changedAt == null ? clock.instant() : changedAt;
             em.persist(s);
-        } else if (e.version() > s.infoVersion) {
+        } else if (version > s.infoVersion) {
             s.activated = true;
-            s.infoVersion = e.version();
-            s.changedAt = e.changedAt() == null ? clock.instant() : e.changedAt();
+            s.infoVersion = version;
+            s.changedAt = changedAt == null ? clock.instant() : changedAt;
         }
     }
 
     /** The order's collection account is open: the buyer gets the first payment reminder. */
-    public void collectionAccountOpened(UpstreamEvents.CollectionAccountOpened e) {
-        Order order = orders.loadForEvent(e.orderId());
+    public void collectionAccountOpened(String orderId, String accountNumber, Beneficiary beneficiary) {
+        Order order = orders.loadForEvent(orderId);
         if (order == null || order.kind != OrderKind.E_COLLECTION) {
-            LOG.warnf("collection account %s for unknown order %s ignored", e.accountNumber(), e.orderId());
+            LOG.warnf("collection account %s for unknown order %s ignored", accountNumber, orderId);
             return;
         }
         boolean first = order.collectionAccount == null;
-        order.collectionAccount = e.accountNumber();
-        order.beneficiary = new Beneficiary();
-        order.beneficiary.bankName = e.beneficiary() == null ? null : e.beneficiary().bankName();
-        order.beneficiary.accountHolder = e.beneficiary() == null ? null : e.beneficiary().accountHolder();
-        order.beneficiary.swiftBic = e.beneficiary() == null ? null : e.beneficiary().swiftBic();
+        order.collectionAccount = accountNumber;
+        order.beneficiary = beneficiary;
         order.updatedAt = clock.instant();
         if (first && order.state == OrderState.AWAITING_CONFIRMATION) {
             sendReminder(order);
@@ -160,30 +156,30 @@ public class ECollectionWorkflow {
     }
 
     /** payment-service associated (part of) a remittance with the order: the order records it; covered -> PAID. */
-    public void remittanceAssociated(UpstreamEvents.RemittanceAssociated e) {
-        Order order = orders.loadForEvent(e.orderId());
+    public void remittanceAssociated(String associationId, String orderId, Money amount) {
+        Order order = orders.loadForEvent(orderId);
         if (order == null || order.kind != OrderKind.E_COLLECTION || order.installments.isEmpty()
-                || !order.currency.equals(e.amount().currency())) {
+                || !order.currency.equals(amount.currency())) {
             // Never lost: payment-service holds the money on the supplier's pending balance and in its books.
-            LOG.errorf("remittance association %s does not match order %s", e.associationId(), e.orderId());
+            LOG.errorf("remittance association %s does not match order %s", associationId, orderId);
             return;
         }
         Installment in = order.installments.get(0);
-        in.paid = in.paid.add(e.amount().amount());
+        in.paid = in.paid.add(amount.amount());
         order.updatedAt = clock.instant();
         outbox.append(ORDER_PAYMENT_RECORDED, order.id, new OrderPaymentRecorded(order.id, order.supplierId,
-                order.buyerId, e.associationId(), in.seq, e.amount(), order.money(in.paid), order.money(in.amount)));
+                order.buyerId, associationId, in.seq, amount, order.money(in.paid), order.money(in.amount)));
         if (order.state == OrderState.AWAITING_REMITTANCE && covered(order)) {
             paid(order);
         }
     }
 
     /** A cancelled order's association was undone by payment-service: what it shows as remitted goes down. */
-    public void associationUndone(UpstreamEvents.RemittanceAssociated e) {
-        Order order = orders.loadForEvent(e.orderId());
+    public void associationUndone(String orderId, Money amount) {
+        Order order = orders.loadForEvent(orderId);
         if (order != null && order.kind == OrderKind.E_COLLECTION && !order.installments.isEmpty()) {
             Installment in = order.installments.get(0);
-            in.paid = in.paid.subtract(e.amount().amount()).max(BigDecimal.ZERO);
+            in.paid = in.paid.subtract(amount.amount()).max(BigDecimal.ZERO);
             order.updatedAt = clock.instant();
         }
     }

@@ -16,8 +16,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.tradeorders.order.events.OrderEvents;
-import org.tradeorders.order.messaging.UpstreamEvents;
-import org.tradeorders.order.notification.OrderNotifications;
 import org.tradeorders.platform.deadline.Deadlines;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
@@ -58,7 +56,7 @@ public class OrderWorkflow {
     @Inject
     OrderRules rules;
     @Inject
-    OrderNotifications notify;
+    OrderNotifier notify;
     @Inject
     ECollectionWorkflow eCollection;
 
@@ -380,35 +378,36 @@ public class OrderWorkflow {
                 order.buyerId, order.totalMoney(), terms(order)));
     }
 
-    public void creditRejected(UpstreamEvents.CreditReservationRejected rejection) {
-        Order order = loadForEvent(rejection.orderId());
+    /** credit-limit-service refused the reservation: back to DRAFT with the reason and what is available. */
+    public void creditRejected(String orderId, String reason, Money available) {
+        Order order = loadForEvent(orderId);
         if (order == null || !order.canApply(OrderTrigger.CREDIT_REJECTED)) {
-            LOG.warnf("CreditReservationRejected for order %s ignored", rejection.orderId());
+            LOG.warnf("CreditReservationRejected for order %s ignored", orderId);
             return;
         }
         order.apply(OrderTrigger.CREDIT_REJECTED, clock.instant());
-        order.returnReason = rejection.reason() == null ? CREDIT_LIMIT_EXCEEDED : rejection.reason();
-        order.returnAvailableUsd = rejection.available() == null ? null : rejection.available().amount();
+        order.returnReason = reason == null ? CREDIT_LIMIT_EXCEEDED : reason;
+        order.returnAvailableUsd = available == null ? null : available.amount();
         outbox.append(ORDER_RETURNED_TO_DRAFT, order.id, new OrderReturnedToDraft(order.id, order.supplierId,
-                order.buyerId, order.returnReason, rejection.available()));
+                order.buyerId, order.returnReason, available));
     }
 
     /** Payments accumulate per installment; covering the initial payment starts production. */
-    public void paymentReceived(UpstreamEvents.PaymentReceived payment) {
-        Order order = loadForEvent(payment.orderId());
+    public void paymentReceived(String paymentId, String orderId, int installmentSeq, Money amount) {
+        Order order = loadForEvent(orderId);
         Installment installment = order == null || order.kind != OrderKind.TRADE_ASSURANCE ? null
-                : order.installment(payment.installmentSeq());
-        if (installment == null || !order.currency.equals(payment.amount().currency())) {
+                : order.installment(installmentSeq);
+        if (installment == null || !order.currency.equals(amount.currency())) {
             // Never lost: payment-service keeps the money; it is reconciled there (refund or buyer credit).
-            LOG.errorf("payment %s does not match order %s installment %d", payment.paymentId(), payment.orderId(),
-                    payment.installmentSeq());
+            LOG.errorf("payment %s does not match order %s installment %d", paymentId, orderId,
+                    installmentSeq);
             return;
         }
         Instant now = clock.instant();
-        installment.paid = installment.paid.add(payment.amount().amount());
+        installment.paid = installment.paid.add(amount.amount());
         order.updatedAt = now;
         outbox.append(ORDER_PAYMENT_RECORDED, order.id, new OrderPaymentRecorded(order.id, order.supplierId,
-                order.buyerId, payment.paymentId(), installment.seq, payment.amount(), order.money(installment.paid),
+                order.buyerId, paymentId, installment.seq, amount, order.money(installment.paid),
                 order.money(installment.amount)));
         if (order.state == OrderState.AWAITING_PAYMENT && order.initialPaymentCovered()) {
             order.apply(OrderTrigger.INITIAL_PAYMENT_COVERED, now);
@@ -423,11 +422,12 @@ public class OrderWorkflow {
         announceReadyToShip(order);
     }
 
-    public void shipmentSubmitted(UpstreamEvents.ShipmentSubmitted shipment) {
-        Order order = loadForEvent(shipment.orderId());
-        if (order == null || !shipment.complete() || !order.canApply(OrderTrigger.SHIP)) {
-            LOG.infof("shipment %s of order %s does not ship the order (complete=%s, state=%s)", shipment.shipmentId(),
-                    shipment.orderId(), shipment.complete(), order == null ? "unknown" : order.state);
+    /** fulfillment-service accepted a shipment; a complete one ships the order. */
+    public void shipmentSubmitted(String shipmentId, String orderId, boolean complete) {
+        Order order = loadForEvent(orderId);
+        if (order == null || !complete || !order.canApply(OrderTrigger.SHIP)) {
+            LOG.infof("shipment %s of order %s does not ship the order (complete=%s, state=%s)", shipmentId,
+                    orderId, complete, order == null ? "unknown" : order.state);
             return;
         }
         order.apply(OrderTrigger.SHIP, clock.instant());
@@ -445,7 +445,7 @@ public class OrderWorkflow {
         }
         scheduleBalanceDue(order);
         outbox.append(ORDER_SHIPPED, order.id, new OrderShipped(order.id, order.supplierId, order.buyerId,
-                shipment.shipmentId(), receiptDue, balances));
+                shipmentId, receiptDue, balances));
     }
 
     /** Auto-confirmation at the end of the receiving window, and the buyer's reminder before it. */

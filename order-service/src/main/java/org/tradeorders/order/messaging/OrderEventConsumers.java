@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tradeorders.order.domain.Beneficiary;
 import org.tradeorders.order.domain.ECollectionWorkflow;
 import org.tradeorders.order.domain.OrderWorkflow;
 import org.tradeorders.order.timeline.domain.Timeline;
@@ -70,20 +71,36 @@ public class OrderEventConsumers {
         if (e.is(UpstreamEvents.CREDIT_RESERVED)) {
             workflow.creditReserved(e.subject());
         } else if (e.is(UpstreamEvents.CREDIT_RESERVATION_REJECTED)) {
-            workflow.creditRejected(e.dataAs(UpstreamEvents.CreditReservationRejected.class));
+            UpstreamEvents.CreditReservationRejected r = e.dataAs(UpstreamEvents.CreditReservationRejected.class);
+            workflow.creditRejected(r.orderId(), r.reason(), r.available());
         } else if (e.is(UpstreamEvents.PAYMENT_RECEIVED)) {
-            workflow.paymentReceived(e.dataAs(UpstreamEvents.PaymentReceived.class));
+            UpstreamEvents.PaymentReceived p = e.dataAs(UpstreamEvents.PaymentReceived.class);
+            workflow.paymentReceived(p.paymentId(), p.orderId(), p.installmentSeq(), p.amount());
         } else if (e.is(UpstreamEvents.SHIPMENT_SUBMITTED)) {
-            workflow.shipmentSubmitted(e.dataAs(UpstreamEvents.ShipmentSubmitted.class));
+            UpstreamEvents.ShipmentSubmitted s = e.dataAs(UpstreamEvents.ShipmentSubmitted.class);
+            workflow.shipmentSubmitted(s.shipmentId(), s.orderId(), s.complete());
         } else if (e.is(UpstreamEvents.COLLECTION_INFO_CHANGED)) {
-            eCollection.collectionInfoChanged(e.dataAs(UpstreamEvents.CollectionInfoChanged.class));
+            UpstreamEvents.CollectionInfoChanged c = e.dataAs(UpstreamEvents.CollectionInfoChanged.class);
+            eCollection.collectionInfoChanged(c.supplierId(), c.version(), c.changedAt());
         } else if (e.is(UpstreamEvents.COLLECTION_ACCOUNT_OPENED)) {
-            eCollection.collectionAccountOpened(e.dataAs(UpstreamEvents.CollectionAccountOpened.class));
+            UpstreamEvents.CollectionAccountOpened a = e.dataAs(UpstreamEvents.CollectionAccountOpened.class);
+            eCollection.collectionAccountOpened(a.orderId(), a.accountNumber(), beneficiaryOf(a.beneficiary()));
         } else if (e.is(UpstreamEvents.REMITTANCE_ASSOCIATED)) {
-            eCollection.remittanceAssociated(e.dataAs(UpstreamEvents.RemittanceAssociated.class));
+            UpstreamEvents.RemittanceAssociated r = e.dataAs(UpstreamEvents.RemittanceAssociated.class);
+            eCollection.remittanceAssociated(r.associationId(), r.orderId(), r.amount());
         } else if (e.is(UpstreamEvents.REMITTANCE_ASSOCIATION_UNDONE)) {
-            eCollection.associationUndone(e.dataAs(UpstreamEvents.RemittanceAssociated.class));
+            UpstreamEvents.RemittanceAssociated r = e.dataAs(UpstreamEvents.RemittanceAssociated.class);
+            eCollection.associationUndone(r.orderId(), r.amount());
         }
         // other types on these topics are not order-service's business
+    }
+
+    /** The account's beneficiary as the order keeps it (its fields empty if the event names none). */
+    static Beneficiary beneficiaryOf(UpstreamEvents.Beneficiary from) {
+        Beneficiary b = new Beneficiary();
+        b.bankName = from == null ? null : from.bankName();
+        b.accountHolder = from == null ? null : from.accountHolder();
+        b.swiftBic = from == null ? null : from.swiftBic();
+        return b;
     }
 }

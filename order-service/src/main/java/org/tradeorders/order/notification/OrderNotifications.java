@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.tradeorders.order.domain.Beneficiary;
 import org.tradeorders.order.domain.Installment;
 import org.tradeorders.order.domain.Order;
+import org.tradeorders.order.domain.OrderNotifier;
 import org.tradeorders.order.domain.Party;
 import org.tradeorders.platform.mail.MailOutbox;
 
@@ -14,11 +15,12 @@ import org.tradeorders.platform.mail.MailOutbox;
  * so a committed change always gets its message and a rolled-back one never does.
  */
 @ApplicationScoped
-public class OrderNotifications {
+public class OrderNotifications implements OrderNotifier {
 
     @Inject
     MailOutbox mail;
 
+    @Override
     public void sentForConfirmation(Order o) {
         send(o, counterpartyOf(o), "Order " + o.id + " awaits your confirmation",
                 "The " + o.initiator.name().toLowerCase() + " " + companyOf(o, o.initiator) + " sent you order " + o.id
@@ -26,18 +28,21 @@ public class OrderNotifications {
                         + "Confirm it, or ask for changes, in your order list.");
     }
 
+    @Override
     public void modificationRequested(Order o, Party by) {
         send(o, other(by), "Changes requested on order " + o.id,
                 "The " + by.name().toLowerCase() + " asks for changes to order " + o.id + ":\n\n" + o.modificationNote
                         + "\n\nThe order is back in DRAFT for you to revise and submit again.");
     }
 
+    @Override
     public void confirmed(Order o, Party by) {
         send(o, other(by), "Order " + o.id + " confirmed",
                 "The " + by.name().toLowerCase() + " confirmed version " + o.termsVersion + " of order " + o.id
                         + " (total " + o.totalMoney() + "). Credit protection is being reserved.");
     }
 
+    @Override
     public void cancelled(Order o, String by, String reason) {
         String text = "Order " + o.id + " was cancelled (" + reason + ").";
         if (!Party.BUYER.name().equals(by)) {
@@ -48,12 +53,14 @@ public class OrderNotifications {
         }
     }
 
+    @Override
     public void shipmentDeadlineApproaching(Order o) {
         send(o, Party.SUPPLIER, "Order " + o.id + " must ship by " + o.shipmentDeadline,
                 "Order " + o.id + " is not shipped yet; its shipment deadline is " + o.shipmentDeadline
                         + ". Ship it, or propose an extension to the buyer.");
     }
 
+    @Override
     public void receivingWindowClosing(Order o, Instant receiptDueAt) {
         send(o, Party.BUYER, "Confirm receipt of order " + o.id + " by " + receiptDueAt,
                 "Order " + o.id + " shipped on " + o.shippedAt + ". If the goods arrived as agreed, confirm receipt. If not, "
@@ -61,6 +68,7 @@ public class OrderNotifications {
                         + ": then receipt is confirmed automatically and the supplier is paid.");
     }
 
+    @Override
     public void balanceOverdue(Order o, Installment in) {
         send(o, Party.BUYER, "Payment of order " + o.id + " is overdue",
                 "The installment \"" + in.name + "\" of order " + o.id + " (" + o.money(in.amount) + ", paid so far "
@@ -71,6 +79,7 @@ public class OrderNotifications {
     }
 
     /** e-Collection: the buyer (maybe without an account) gets the order, the remittance instructions and a signed link. */
+    @Override
     public void paymentReminder(Order o, String link, Instant expiresAt) {
         Beneficiary b = o.beneficiary == null ? new Beneficiary() : o.beneficiary;
         send(o, Party.BUYER, "Payment reminder: order " + o.id + ", " + o.totalMoney(),
@@ -84,6 +93,7 @@ public class OrderNotifications {
                         + "  reference:      " + o.id + "\n");
     }
 
+    @Override
     public void paymentDetailsConfirmed(Order o) {
         send(o, Party.SUPPLIER, "The buyer confirmed order " + o.id,
                 "The buyer confirmed version " + o.termsVersion + " of order " + o.id + " and its payment details; it remits "
@@ -91,6 +101,7 @@ public class OrderNotifications {
                         + ". Associate its remittances with the order when they arrive.");
     }
 
+    @Override
     public void paid(Order o) {
         send(o, Party.SUPPLIER, "Order " + o.id + " is paid",
                 "The remittances associated with order " + o.id + " cover its total (" + o.totalMoney() + "). Ship it by "
