@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -234,9 +237,9 @@ class CreditLimitServiceTest {
     void aSupplierActivatesWithItsBasicInformationAndGetsTheRuleTablesLimit() {
         String supplier = "SUP-ACT-" + UUID.randomUUID();
         activation(supplier, "{\"verificationLevel\":\"PLATINUM\",\"yearsInBusiness\":-1}").statusCode(400)
-                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("verificationLevel"));
+                .contentType("application/problem+json").body("errors.field", hasItem("verificationLevel"));
         activation(supplier, "{\"verificationLevel\":\"VERIFIED\",\"yearsInBusiness\":-1}").statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("yearsInBusiness", "registeredCapitalUsd"));
+                .body("errors.field", hasItems("yearsInBusiness", "registeredCapitalUsd"));
         activation(supplier, "{\"verificationLevel\":\"BASIC\",\"yearsInBusiness\":0,\"registeredCapitalUsd\":1000}")
                 .statusCode(409).body("type", containsString("not-eligible"))
                 .body("detail", containsString("1 year(s) in business"));
@@ -260,7 +263,7 @@ class CreditLimitServiceTest {
         given().get("/suppliers/" + supplier + "/credit-badge").then().statusCode(200)
                 .body("active", equalTo(true)).body("tier", equalTo("SILVER"));
         given().get("/suppliers/SUP-NEVER-ACTIVATED/credit-badge").then().statusCode(200)
-                .body("active", equalTo(false)).body("tier", org.hamcrest.Matchers.nullValue());
+                .body("active", equalTo(false)).body("tier", nullValue());
     }
 
     static void complete(String supplier, String amountUsd) {

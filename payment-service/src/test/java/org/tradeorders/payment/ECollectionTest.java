@@ -3,8 +3,11 @@ package org.tradeorders.payment;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -131,7 +134,7 @@ class ECollectionTest {
                 .then().statusCode(403);
 
         given().auth().oauth2(Tokens.supplier(supplier)).get("/suppliers/" + supplier + "/remittances").then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(id, other));
+                .body("items.id", containsInAnyOrder(id, other));
         given().auth().oauth2(Tokens.supplier(supplier)).get("/remittances/" + id).then().statusCode(200)
                 .body("remitterName", equalTo("Nordlicht Handels GmbH"));
         given().auth().oauth2(Tokens.supplier("SUP-OTHER")).get("/suppliers/" + supplier + "/remittances").then().statusCode(404);
@@ -153,7 +156,7 @@ class ECollectionTest {
 
         // suggestions: a first (its account, its number in the reference, the buyer's name), with reasons
         given().auth().oauth2(Tokens.supplier(supplier)).get("/remittances/" + r1 + "/suggestions").then().statusCode(200)
-                .body("items[0].orderId", equalTo(a[0])).body("items[0].score", org.hamcrest.Matchers.greaterThanOrEqualTo(80))
+                .body("items[0].orderId", equalTo(a[0])).body("items[0].score", greaterThanOrEqualTo(80))
                 .body("items[0].reasons", hasItem(containsString("collection account")))
                 .body("items[0].reasons", hasItem(containsString("reference names the order")))
                 .body("items[0].reasons", hasItem(containsString("resembles the buyer")))
@@ -163,7 +166,7 @@ class ECollectionTest {
 
         // r1 pays a and part of b; r2 pays the rest of b
         associate(supplier, r1, a[0], "1000.00", r1, b[0], "800.00").statusCode(201)
-                .body("bankFeeShare.amount", org.hamcrest.Matchers.contains("11.11", "8.89"));
+                .body("bankFeeShare.amount", contains("11.11", "8.89"));
         associate(supplier, r2, b[0], "700.00").statusCode(201).body("[0].bankFeeShare.amount", equalTo("10.00"));
         given().auth().oauth2(Tokens.supplier(supplier)).get("/suppliers/" + supplier + "/remittances").then()
                 .body("items", hasSize(0));
@@ -194,7 +197,7 @@ class ECollectionTest {
         withdraw(supplier, "2470.01").statusCode(409);
         withdraw(supplier, "2470.00").statusCode(201);
         given().auth().oauth2(Tokens.supplier(supplier)).get("/orders/" + b[0] + "/remittance-associations").then()
-                .statusCode(200).body("items.remittanceId", org.hamcrest.Matchers.contains(r1, r2));
+                .statusCode(200).body("items.remittanceId", contains(r1, r2));
     }
 
     static ValidatableResponse withdraw(String supplier, String amount) {

@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -337,7 +339,7 @@ class PaymentServiceTest {
                 {"orderId":"%s","supplierId":"%s","buyerId":"%s","previousState":"AWAITING_PAYMENT","cancelledBy":"SYSTEM",
                  "reason":"UNPAID_TIMEOUT"}""".formatted(order, SUPPLIER, BUYER));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
-                .get("/orders/" + order + "/payment-links").then().body("items.status", org.hamcrest.Matchers.everyItem(equalTo("CANCELLED"))));
+                .get("/orders/" + order + "/payment-links").then().body("items.status", everyItem(equalTo("CANCELLED"))));
         pay(tokens.get(1), "{\"channel\":\"CARD\"}").statusCode(409).body("detail", containsString("CANCELLED"));
         EventContracts.assertValid(TopicProbe.await("payment-events", "tradeorders.PaymentLinkCancelled.v1", order));
     }
@@ -527,7 +529,7 @@ class PaymentServiceTest {
                 .body("accountNumber", equalTo("6222021234567890"));
         collectionInfo(supplier, "DE89 3704 0044 0532 0130 00", "DE", "COBADEFFXXX").statusCode(200).body("version", equalTo(2));
         given().auth().oauth2(Tokens.operator("OPS")).get("/suppliers/" + supplier + "/e-collection/history").then()
-                .statusCode(200).body("items.version", org.hamcrest.Matchers.contains(2, 1))
+                .statusCode(200).body("items.version", contains(2, 1))
                 .body("items[1].accountNumber", equalTo("****7890")).body("items[0].swiftBic", equalTo("COBADEFFXXX"));
         given().auth().oauth2(Tokens.supplier("SUP-OTHER")).get("/suppliers/" + supplier + "/e-collection").then().statusCode(404);
         var activated = TopicProbe.readAll("payment-events").stream().filter(r -> supplier.equals(r.key())).toList();

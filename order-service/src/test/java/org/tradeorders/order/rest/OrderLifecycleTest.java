@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -333,7 +337,7 @@ class OrderLifecycleTest {
                 .body("total", equalTo(1)).body("items[0].id", equalTo(first));
         given().auth().oauth2(supplier).queryParam("counterparty", buyer1).get("/orders").then().body("total", equalTo(2));
         given().auth().oauth2(supplier).queryParam("size", 2).queryParam("page", 1).get("/orders").then()
-                .body("items", org.hamcrest.Matchers.hasSize(1)).body("total", equalTo(3));
+                .body("items", hasSize(1)).body("total", equalTo(3));
         given().auth().oauth2(supplier).queryParam("createdFrom", day).queryParam("createdTo", day).get("/orders").then()
                 .body("total", equalTo(3));
         given().auth().oauth2(supplier).queryParam("createdTo", LocalDate.parse(day).minusDays(1).toString()).get("/orders")
@@ -419,7 +423,7 @@ class OrderLifecycleTest {
             SharedInfra.get().kafka().start();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get(id, Tokens.supplier(SUPPLIER))
-                .body("events.published", org.hamcrest.Matchers.everyItem(equalTo(true))));
+                .body("events.published", everyItem(equalTo(true))));
         var types = TopicProbe.readAll("order-events").stream().filter(r -> id.equals(r.key()))
                 .map(r -> TopicProbe.header(r, "ce_type")).toList();
         assertThat(types).containsSubsequence("tradeorders.OrderDrafted.v1", "tradeorders.OrderSubmitted.v1",
@@ -553,9 +557,9 @@ class OrderLifecycleTest {
                 "/fulfillment-service", id, """
                 {"shipmentId":"s-3","orderId":"%s","supplierId":"%s","complete":true}""".formatted(id, SUPPLIER));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER)).body("state", equalTo("SHIPPED")));
-        get(id, Tokens.buyer(BUYER)).body("installments[1].dueAt", org.hamcrest.Matchers.notNullValue())
-                .body("deadlines.ORDER_BALANCE_DUE", org.hamcrest.Matchers.notNullValue())
-                .body("deadlines.ORDER_RECEIPT_REMINDER", org.hamcrest.Matchers.notNullValue());
+        get(id, Tokens.buyer(BUYER)).body("installments[1].dueAt", notNullValue())
+                .body("deadlines.ORDER_BALANCE_DUE", notNullValue())
+                .body("deadlines.ORDER_RECEIPT_REMINDER", notNullValue());
         var shipped = TopicProbe.await("order-events", "tradeorders.OrderShipped.v1", id);
         EventContracts.assertValid(shipped);
         assertThat(TopicProbe.data(shipped).path("balancesDue").path(0).path("amount").path("amount").asText()).isEqualTo("8750.00");
@@ -582,7 +586,7 @@ class OrderLifecycleTest {
         deadlines.fireDue();
         Thread.sleep(1500); // a second announcement would have been published by now
         assertThat(eventsOfType(id, "tradeorders.InstallmentOverdue.v1")).isEqualTo(1);
-        get(id, Tokens.buyer(BUYER)).body("deadlines.ORDER_BALANCE_DUE", org.hamcrest.Matchers.nullValue());
+        get(id, Tokens.buyer(BUYER)).body("deadlines.ORDER_BALANCE_DUE", nullValue());
     }
 
     /** Moves time (for every test after it): runs late. */
@@ -592,7 +596,7 @@ class OrderLifecycleTest {
         String id = buyerDraft();
         given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + id + "/submit").then().statusCode(200)
                 .body("state", equalTo("AWAITING_CONFIRMATION"))
-                .body("deadlines.ORDER_CONFIRMATION_TIMEOUT", org.hamcrest.Matchers.notNullValue());
+                .body("deadlines.ORDER_CONFIRMATION_TIMEOUT", notNullValue());
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"version\":1}")
                 .post("/orders/" + id + "/confirm").then().statusCode(409).body("type", containsString("terms-incomplete"));
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON)
@@ -602,7 +606,7 @@ class OrderLifecycleTest {
                 .post("/orders/" + id + "/confirm").then().statusCode(409); // the initiator does not confirm its own order
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"version\":2}")
                 .post("/orders/" + id + "/confirm").then().statusCode(200).body("state", equalTo("AWAITING_CREDIT"))
-                .body("deadlines.ORDER_CONFIRMATION_TIMEOUT", org.hamcrest.Matchers.nullValue());
+                .body("deadlines.ORDER_CONFIRMATION_TIMEOUT", nullValue());
 
         String unanswered = buyerDraft();
         given().auth().oauth2(Tokens.buyer(BUYER)).post("/orders/" + unanswered + "/submit").then().statusCode(200);
@@ -630,7 +634,7 @@ class OrderLifecycleTest {
         payment(UUID.randomUUID().toString(), id, 1, "3750.00");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, Tokens.buyer(BUYER)).body("state", equalTo("IN_PRODUCTION")));
         LocalDate deadline = LocalDate.parse(get(id, Tokens.buyer(BUYER)).body("deadlines.ORDER_SHIPMENT_REMINDER",
-                org.hamcrest.Matchers.notNullValue()).extract().path("shipmentDeadline"));
+                notNullValue()).extract().path("shipmentDeadline"));
 
         propose(id, 60, 200);
         answer(id, true);
@@ -640,7 +644,7 @@ class OrderLifecycleTest {
         propose(id, 30, 200);
         answer(id, false);
         get(id, Tokens.buyer(BUYER)).body("shipmentDeadline", equalTo(deadline.plusDays(60).toString()))
-                .body("shipmentExtensionDays", equalTo(60)).body("proposedExtensionDays", org.hamcrest.Matchers.nullValue());
+                .body("shipmentExtensionDays", equalTo(60)).body("proposedExtensionDays", nullValue());
 
         advance("{\"days\":74}"); // deadline is 80 days away: the 7-day reminder is due
         await().atMost(Duration.ofSeconds(20)).until(() -> eventsOfType(id, "tradeorders.ShipmentDeadlineApproaching.v1") == 1);
@@ -685,7 +689,7 @@ class OrderLifecycleTest {
     void anUnpaidOrderIsCancelledOnceWhenItsPaymentDeadlinePasses() throws Exception {
         String id = confirmedOrder();
         reserveCredit(id);
-        get(id, Tokens.buyer(BUYER)).body("deadlines.ORDER_PAYMENT_TIMEOUT", org.hamcrest.Matchers.notNullValue());
+        get(id, Tokens.buyer(BUYER)).body("deadlines.ORDER_PAYMENT_TIMEOUT", notNullValue());
         String operator = Tokens.operator("OPS");
         given().auth().oauth2(Tokens.supplier(SUPPLIER)).contentType(ContentType.JSON).body("{\"days\":59}")
                 .post("/ops/clock/advance").then().statusCode(403);

@@ -3,6 +3,8 @@ package org.tradeorders.deploy.local;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -309,7 +311,7 @@ class EndToEndIT {
         String r1 = remit(accounts.get(a), "1800.00", "20.00", "PI " + a);
         String r2 = remit(accounts.get(b), "700.00", "10.00", "balance");
         given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/remittances")).then()
-                .statusCode(200).body("items.id", org.hamcrest.Matchers.containsInAnyOrder(r1, r2));
+                .statusCode(200).body("items.id", containsInAnyOrder(r1, r2));
         given().auth().oauth2(supplier).get(url("payment-service", "/remittances/" + r1 + "/suggestions")).then()
                 .statusCode(200).body("items[0].orderId", equalTo(a));
         given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
@@ -506,7 +508,7 @@ class EndToEndIT {
         post(buyer, "order-service", "/orders/" + id + "/shipment-extension/answer", "{\"accept\":true}").statusCode(200)
                 .body("shipmentExtensionDays", equalTo(90));
         post(supplier, "order-service", "/orders/" + id + "/shipment-extension", "{\"days\":1}").statusCode(409)
-                .body("type", org.hamcrest.Matchers.containsString("extension-limit"));
+                .body("type", containsString("extension-limit"));
 
         post(buyer, "payment-service", "/payment-links/" + tokens.get(1) + "/payments", "{\"channel\":\"ONLINE_BANKING\"}").statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> post(supplier, "fulfillment-service", "/shipments", """

@@ -1,22 +1,15 @@
 package org.tradeorders.platform.testing.fuzz;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Every bad variant of one operation's request, by the type of each field: wrong types, boundaries,
@@ -24,8 +17,6 @@ import java.util.function.Consumer;
  * bodies, parameters and headers. Each variant changes one thing of an otherwise well-formed request.
  */
 final class Mutations {
-    /** Non-ASCII is sent escaped, so an unpaired surrogate reaches the service as written. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String MARKER = "fuzz-marker-7f3a";
 
@@ -45,7 +36,7 @@ final class Mutations {
         this.template = template;
         this.operation = operation;
         this.pathValues = pathValues;
-        this.path = path(template, pathValues, Map.of());
+        this.path = Targets.path(template, pathValues, Map.of());
         for (JsonNode p : operation.path("parameters")) {
             if (p.path("in").asText().equals("query") && p.path("required").asBoolean()) {
                 query.put(p.path("name").asText(), schemas.sample(p.path("schema")));
@@ -72,7 +63,7 @@ final class Mutations {
     private void fields(JsonNode schema, List<Object> at, boolean required) {
         String type = schemas.type(schema);
         JsonNode s = schemas.resolve(schema);
-        String name = at.isEmpty() ? "the body" : pointer(at);
+        String name = at.isEmpty() ? "the body" : JsonEdits.pointer(at);
         if (!at.isEmpty()) {
             if (required) {
                 field(name + " missing", at, null);
@@ -179,11 +170,11 @@ final class Mutations {
     /** Bodies that are no JSON, not UTF-8, of another media type, or absent. */
     private void bodies() {
         send("malformed JSON", "{\"".getBytes(StandardCharsets.UTF_8), "application/json", true);
-        JsonNode marked = firstStringMarked(body.deepCopy());
+        JsonNode marked = JsonEdits.firstStringMarked(body.deepCopy(), MARKER);
         if (marked != null) {
-            String json = write(marked);
+            String json = JsonEdits.write(marked);
             byte[] bytes = json.replace(MARKER, "\u0000").getBytes(StandardCharsets.UTF_8);
-            int i = indexOf(bytes, (byte) 0);
+            int i = JsonEdits.indexOf(bytes, (byte) 0);
             byte[] invalid = new byte[bytes.length + 1];
             System.arraycopy(bytes, 0, invalid, 0, i);
             invalid[i] = (byte) 0xC3;
@@ -191,7 +182,7 @@ final class Mutations {
             System.arraycopy(bytes, i + 1, invalid, i + 2, bytes.length - i - 1);
             send("invalid UTF-8 in a string", invalid, "application/json", true);
         }
-        send("as text/plain", write(body).getBytes(StandardCharsets.UTF_8), "text/plain", true);
+        send("as text/plain", JsonEdits.write(body).getBytes(StandardCharsets.UTF_8), "text/plain", true);
         if (bodyRequired) {
             send("without a body", new byte[0], "application/json", true);
             send("a JSON null body", "null".getBytes(StandardCharsets.UTF_8), "application/json", true);
@@ -247,151 +238,33 @@ final class Mutations {
         JsonNode changed = body.deepCopy();
         if (at.isEmpty()) {
             changed = value;
-        } else if (!set(changed, at, value)) {
+        } else if (!JsonEdits.set(changed, at, value)) {
             return;
         }
-        send(what, write(changed).getBytes(StandardCharsets.UTF_8), "application/json", true);
+        send(what, JsonEdits.write(changed).getBytes(StandardCharsets.UTF_8), "application/json", true);
     }
 
     private void send(String what, byte[] bytes, String contentType, boolean invalid) {
-        attempts.add(new Attempt(what, path, rawQuery(query, Map.of()), Map.of(), bytes, contentType, invalid));
+        attempts.add(new Attempt(what, path, Targets.rawQuery(query, Map.of()), Map.of(), bytes, contentType, invalid));
     }
 
     private void pathed(String what, String name, String raw, boolean invalid) {
-        attempts.add(new Attempt(what, path(template, pathValues, Map.of(name, raw)), rawQuery(query, Map.of()), Map.of(),
+        attempts.add(new Attempt(what, Targets.path(template, pathValues, Map.of(name, raw)),
+                Targets.rawQuery(query, Map.of()), Map.of(),
                 bodyBytes(), "application/json", invalid));
     }
 
     private void queried(String what, String name, String raw) {
-        attempts.add(new Attempt(what, path, rawQuery(query, Map.of(name, raw)), Map.of(), bodyBytes(), "application/json", true));
+        attempts.add(new Attempt(what, path, Targets.rawQuery(query, Map.of(name, raw)), Map.of(), bodyBytes(),
+                "application/json", true));
     }
 
     private void headed(String what, String name, String value) {
-        attempts.add(new Attempt(what, path, rawQuery(query, Map.of()), Map.of(name, value), bodyBytes(), "application/json",
+        attempts.add(new Attempt(what, path, Targets.rawQuery(query, Map.of()), Map.of(name, value), bodyBytes(), "application/json",
                 true));
     }
 
     private byte[] bodyBytes() {
-        return body == null ? null : write(body).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Sets the value at the path, making missing parents; null removes it. False if the path cannot exist. */
-    private static boolean set(JsonNode root, List<Object> at, JsonNode value) {
-        JsonNode node = root;
-        for (int i = 0; i < at.size() - 1; i++) {
-            Object step = at.get(i);
-            Object next = at.get(i + 1);
-            JsonNode child = step instanceof Integer index ? node.path(index) : node.path((String) step);
-            if (child.isMissingNode() || child.isNull()) {
-                child = next instanceof Integer ? NODES.arrayNode().add(NODES.objectNode()) : NODES.objectNode();
-                if (!put(node, step, child)) {
-                    return false;
-                }
-            }
-            node = child;
-        }
-        Object last = at.get(at.size() - 1);
-        if (value == null) {
-            if (node instanceof ObjectNode object) {
-                object.remove((String) last);
-            } else if (node instanceof ArrayNode array && array.size() > (Integer) last) {
-                array.remove((Integer) last);
-            }
-            return true;
-        }
-        return put(node, last, value);
-    }
-
-    private static boolean put(JsonNode parent, Object step, JsonNode child) {
-        if (parent instanceof ObjectNode object && step instanceof String key) {
-            object.set(key, child);
-            return true;
-        }
-        if (parent instanceof ArrayNode array && step instanceof Integer index) {
-            if (array.size() > index) {
-                array.set(index, child);
-            } else {
-                array.add(child);
-            }
-            return true;
-        }
-        return false;
-    }
-
-    private static JsonNode firstStringMarked(JsonNode node) {
-        boolean[] done = { false };
-        Consumer<JsonNode>[] visit = new Consumer[1];
-        visit[0] = n -> {
-            if (n instanceof ObjectNode o) {
-                o.fields().forEachRemaining(e -> {
-                    if (!done[0] && e.getValue().isTextual()) {
-                        o.put(e.getKey(), MARKER);
-                        done[0] = true;
-                    } else if (!done[0]) {
-                        visit[0].accept(e.getValue());
-                    }
-                });
-            } else if (n instanceof ArrayNode a) {
-                a.forEach(visit[0]);
-            }
-        };
-        visit[0].accept(node);
-        return done[0] ? node : null;
-    }
-
-    private static int indexOf(byte[] bytes, byte b) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    static String path(String template, Map<String, String> values, Map<String, String> raw) {
-        StringBuilder s = new StringBuilder();
-        for (String segment : template.split("/", -1)) {
-            if (s.length() > 0 || !segment.isEmpty()) {
-                s.append('/');
-            }
-            if (segment.startsWith("{") && segment.endsWith("}")) {
-                String name = segment.substring(1, segment.length() - 1);
-                s.append(raw.containsKey(name) ? raw.get(name) : encode(values.getOrDefault(name, "unknown-" + name)));
-            } else {
-                s.append(segment);
-            }
-        }
-        return s.toString();
-    }
-
-    private static String rawQuery(Map<String, JsonNode> values, Map<String, String> raw) {
-        StringBuilder s = new StringBuilder();
-        values.forEach((name, value) -> {
-            if (!raw.containsKey(name)) {
-                s.append(s.length() == 0 ? "" : "&").append(encode(name)).append('=').append(encode(value.asText()));
-            }
-        });
-        raw.forEach((name, value) -> s.append(s.length() == 0 ? "" : "&").append(encode(name)).append('=').append(value));
-        return s.toString();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String pointer(List<Object> at) {
-        StringBuilder s = new StringBuilder();
-        for (Object step : at) {
-            s.append(step instanceof Integer i ? "[" + i + "]" : (s.length() == 0 ? "" : ".") + step);
-        }
-        return s.toString();
-    }
-
-    static String write(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return body == null ? null : JsonEdits.write(body).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -183,7 +183,7 @@ public final class OpenApiFuzz {
             if (path.getKey().startsWith("/ops/") || !path.getValue().has("get")) {
                 return;
             }
-            String target = Mutations.path(path.getKey(), pathValues, Map.of());
+            String target = Targets.path(path.getKey(), pathValues, Map.of());
             if (target.contains("unknown-")) {
                 return;
             }
