@@ -1,21 +1,18 @@
 package org.tradeorders.order.domain;
 
-import static org.tradeorders.order.events.OrderEvents.*;
+import static org.tradeorders.order.domain.OrderEvents.*;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
+import org.tradeorders.platform.domain.RuleViolation;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
-import org.tradeorders.platform.problem.ProblemException;
 
 /**
  * The e-Collection order's own steps (shared/domain.md, "e-Collection order"): the payment reminder
@@ -24,11 +21,15 @@ import org.tradeorders.platform.problem.ProblemException;
  * {@link OrderStateMachine}; each change and its event commit together (outbox).
  */
 @ApplicationScoped
-public class ECollectionWorkflow {
+public class ECollectionWorkflow implements OrderKindSteps {
     private static final Logger LOG = Logger.getLogger(ECollectionWorkflow.class);
+    /** The one installment an e-Collection order has: the remittances. */
+    private static final int REMITTANCE = 1;
 
     @Inject
-    OrderWorkflow orders;
+    OrderRepository orders;
+    @Inject
+    Production production;
     @Inject
     EntityManager em;
     @Inject
@@ -45,7 +46,7 @@ public class ECollectionWorkflow {
     public void requireActivated(String supplierId) {
         ECollectionSupplier s = em.find(ECollectionSupplier.class, supplierId);
         if (s == null || !s.activated) {
-            throw ProblemException.conflict("e-collection-not-activated", "supplier " + supplierId + " has not activated "
+            throw new RuleViolation("e-collection-not-activated", "supplier " + supplierId + " has not activated "
                     + "e-collection: give your collection information first (PUT /suppliers/" + supplierId
                     + "/e-collection on payment-service)");
         }
@@ -74,7 +75,7 @@ public class ECollectionWorkflow {
 
     /** The order's collection account is open: the buyer gets the first payment reminder. */
     public void collectionAccountOpened(String orderId, String accountNumber, Beneficiary beneficiary) {
-        Order order = orders.loadForEvent(orderId);
+        Order order = orders.lockIfPresent(orderId);
         if (order == null || order.kind != OrderKind.E_COLLECTION) {
             LOG.warnf("collection account %s for unknown order %s ignored", accountNumber, orderId);
             return;
@@ -88,8 +89,14 @@ public class ECollectionWorkflow {
         }
     }
 
+    @Override
+    public OrderKind kind() {
+        return OrderKind.E_COLLECTION;
+    }
+
     /** Submitted again after a modification: the account is known, so the reminder goes out at once. */
-    void submitted(Order order) {
+    @Override
+    public void submitted(Order order) {
         if (order.collectionAccount != null) {
             sendReminder(order);
         }
@@ -98,14 +105,14 @@ public class ECollectionWorkflow {
     /** The supplier sends the payment reminder again (a new link; earlier ones work until they expire). */
     @Transactional
     public Order resendReminder(String orderId) {
-        Order order = orders.load(orderId);
+        Order order = orders.lock(orderId);
         if (order.kind != OrderKind.E_COLLECTION
                 || (order.state != OrderState.AWAITING_CONFIRMATION && order.state != OrderState.AWAITING_REMITTANCE)) {
-            throw ProblemException.conflict("no-reminder", "order " + orderId + " (" + order.kind + ") is " + order.state
+            throw new RuleViolation("no-reminder", "order " + orderId + " (" + order.kind + ") is " + order.state
                     + ": payment reminders go out for e-Collection orders AWAITING_CONFIRMATION or AWAITING_REMITTANCE");
         }
         if (order.collectionAccount == null) {
-            throw ProblemException.conflict("collection-account-pending", "the collection account of order " + orderId
+            throw new RuleViolation("collection-account-pending", "the collection account of order " + orderId
                     + " is being opened; the first reminder goes out as soon as it is");
         }
         sendReminder(order);
@@ -116,8 +123,7 @@ public class ECollectionWorkflow {
         order.remindersSent++;
         PaymentReminderLinks.Link link = links.issue(order.id, order.remindersSent);
         notify.paymentReminder(order, link.url(), link.expiresAt());
-        outbox.append(PAYMENT_REMINDER_SENT, order.id, new PaymentReminderSent(order.id, order.supplierId,
-                order.buyerId, order.remindersSent, link.expiresAt()));
+        outbox.append(PAYMENT_REMINDER_SENT, order.id, PaymentReminderSent.of(order, link.expiresAt()));
     }
 
     /** The order a payment-reminder link grants, or why the link is refused. */
@@ -131,74 +137,54 @@ public class ECollectionWorkflow {
     @Transactional
     public Order confirmByLink(String token, int version) {
         PaymentReminderLinks.Grant grant = links.verify(token);
-        return confirmPaymentDetails(orders.load(grant.orderId()), version);
+        Order order = orders.lock(grant.orderId());
+        order.confirm(Party.BUYER, version, clock.instant());
+        confirmed(order, Party.BUYER);
+        return order;
     }
 
     /**
-     * The buyer confirms version {@code version} and the payment details -> AWAITING_REMITTANCE. If
-     * remittances already cover it (the buyer remitted first), it is PAID at once.
+     * The buyer confirmed the order and its payment details: AWAITING_REMITTANCE. If remittances
+     * already cover it (the buyer remitted first), it is PAID at once.
      */
-    Order confirmPaymentDetails(Order order, int version) {
-        OrderWorkflow.requireCurrentVersion(order, version);
-        if (order.state == OrderState.AWAITING_CONFIRMATION && order.collectionAccount == null) {
-            throw ProblemException.conflict("collection-account-pending", "the collection account of order " + order.id
-                    + " is being opened: the payment details are not complete yet");
-        }
-        order.apply(OrderTrigger.CONFIRM, clock.instant());
-        order.modificationNote = null;
-        outbox.append(ORDER_AWAITING_REMITTANCE, order.id, new OrderAwaitingRemittance(order.id, order.supplierId,
-                order.buyerId, order.totalMoney(), order.termsVersion, order.collectionAccount, order.updatedAt));
+    @Override
+    public void confirmed(Order order, Party by) {
+        outbox.append(ORDER_AWAITING_REMITTANCE, order.id, OrderAwaitingRemittance.of(order));
         notify.paymentDetailsConfirmed(order);
-        if (covered(order)) {
+        if (order.remittancesCover()) {
             paid(order);
         }
-        return order;
     }
 
     /** payment-service associated (part of) a remittance with the order: the order records it; covered -> PAID. */
     public void remittanceAssociated(String associationId, String orderId, Money amount) {
-        Order order = orders.loadForEvent(orderId);
-        if (order == null || order.kind != OrderKind.E_COLLECTION || order.installments.isEmpty()
-                || !order.currency.equals(amount.currency())) {
+        Order order = orders.lockIfPresent(orderId);
+        Installment in = order == null || order.kind != OrderKind.E_COLLECTION ? null
+                : order.recordPayment(REMITTANCE, amount, clock.instant());
+        if (in == null) {
             // Never lost: payment-service holds the money on the supplier's pending balance and in its books.
             LOG.errorf("remittance association %s does not match order %s", associationId, orderId);
             return;
         }
-        Installment in = order.installments.get(0);
-        in.paid = in.paid.add(amount.amount());
-        order.updatedAt = clock.instant();
-        outbox.append(ORDER_PAYMENT_RECORDED, order.id, new OrderPaymentRecorded(order.id, order.supplierId,
-                order.buyerId, associationId, in.seq, amount, order.money(in.paid), order.money(in.amount)));
-        if (order.state == OrderState.AWAITING_REMITTANCE && covered(order)) {
+        outbox.append(ORDER_PAYMENT_RECORDED, order.id, OrderPaymentRecorded.of(order, associationId, in, amount));
+        if (order.state == OrderState.AWAITING_REMITTANCE && order.remittancesCover()) {
             paid(order);
         }
     }
 
     /** A cancelled order's association was undone by payment-service: what it shows as remitted goes down. */
     public void associationUndone(String orderId, Money amount) {
-        Order order = orders.loadForEvent(orderId);
-        if (order != null && order.kind == OrderKind.E_COLLECTION && !order.installments.isEmpty()) {
-            Installment in = order.installments.get(0);
-            in.paid = in.paid.subtract(amount.amount()).max(BigDecimal.ZERO);
-            order.updatedAt = clock.instant();
+        Order order = orders.lockIfPresent(orderId);
+        if (order != null && order.kind == OrderKind.E_COLLECTION) {
+            order.undoPayment(REMITTANCE, amount, clock.instant());
         }
-    }
-
-    private static boolean covered(Order order) {
-        return order.remitted().compareTo(order.total) >= 0;
     }
 
     /** Covered: the supplier may ship; the shipment deadline starts to run (like a Trade Assurance initial payment). */
     private void paid(Order order) {
-        Instant now = clock.instant();
-        order.apply(OrderTrigger.REMITTANCE_COVERED, now);
-        if (order.shipWithinDays != null) {
-            order.shipmentDeadline = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(order.shipWithinDays);
-        }
-        orders.scheduleShipmentDeadline(order);
-        outbox.append(ORDER_PAID, order.id, new OrderPaid(order.id, order.supplierId, order.buyerId, order.totalMoney(),
-                order.money(order.remitted()), order.shipmentDeadline));
+        production.start(order, OrderTrigger.REMITTANCE_COVERED);
+        outbox.append(ORDER_PAID, order.id, OrderPaid.of(order));
         notify.paid(order);
-        orders.announceReadyToShip(order);
+        production.announceReadyToShip(order);
     }
 }

@@ -1,35 +1,25 @@
 package org.tradeorders.order.domain;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.tradeorders.platform.domain.RuleViolation;
 import org.tradeorders.platform.money.Money;
 
 /** An order (Trade Assurance or e-Collection): the online proforma invoice both parties agree, and where it stands. */
 @Entity
 @Table(name = "trade_order")
-public class Order {
+public class Order extends ProformaInvoice {
     @Id
     public String id;
     @Column(name = "supplier_id", nullable = false)
@@ -47,55 +37,23 @@ public class Order {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Party initiator;
-    @Embedded
-    public BuyerContact buyerContact = new BuyerContact();
-    @Embedded
-    public DeliveryAddress deliveryAddress = new DeliveryAddress();
-    @Enumerated(EnumType.STRING)
-    public Incoterm incoterm;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "transport_method")
-    public TransportMethod transportMethod;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public OrderState state;
-    @Column(nullable = false, length = 3)
-    public String currency;
-    @Column(name = "shipping_cost", nullable = false, precision = 19, scale = 4)
-    public BigDecimal shippingCost;
-    @Column(nullable = false, precision = 19, scale = 4)
-    public BigDecimal total;
-    /** The last day to ship: fixed when drafted, or set from shipWithinDays when the initial payment arrives. */
-    @Column(name = "shipment_deadline")
-    public LocalDate shipmentDeadline;
-    /** "Ship within N days of the initial payment", instead of a fixed date. */
-    @Column(name = "ship_within_days")
-    public Integer shipWithinDays;
-    /** Days the shipment deadline was extended by agreement, in total (at most order.max-shipment-extension). */
-    @Column(name = "shipment_extension_days", nullable = false)
-    public int shipmentExtensionDays;
-    /** An extension the supplier proposed and the buyer has not answered yet. */
-    @Column(name = "proposed_extension_days")
-    public Integer proposedExtensionDays;
     /** Why the order last went back to DRAFT (e.g. CREDIT_LIMIT_EXCEEDED), shown to the supplier. */
     @Column(name = "return_reason")
     public String returnReason;
     @Column(name = "return_available_usd", precision = 19, scale = 4)
     public BigDecimal returnAvailableUsd;
-    /** The version of the terms: +1 on every edit; a confirmation names the version it agrees to. */
-    @Column(name = "terms_version", nullable = false)
-    public int termsVersion = 1;
     @Column(name = "modification_note", length = 1000)
     public String modificationNote;
     /** false for a buyer-initiated order until the supplier has completed the terms (PUT). */
     @Column(name = "supplier_completed_terms", nullable = false)
     public boolean supplierCompletedTerms = true;
-    @Column(name = "receipt_extended_by_buyer", nullable = false)
-    public boolean receiptExtendedByBuyer;
-    @Column(name = "receipt_extended_by_supplier", nullable = false)
-    public boolean receiptExtendedBySupplier;
     @Column(name = "shipped_at")
     public Instant shippedAt;
+    @Embedded
+    public ReceivingWindow receiving = new ReceivingWindow();
     @Column(name = "ready_to_ship_announced", nullable = false)
     public boolean readyToShipAnnounced;
     /** e-Collection: the order's own collection account (a virtual account) and where it is held. */
@@ -113,23 +71,7 @@ public class Order {
     @Version
     public long version;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderColumn(name = "line_no")
-    public List<OrderLine> lines = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "order_installment", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderBy("seq")
-    public List<Installment> installments = new ArrayList<>();
-
-    public Money totalMoney() {
-        return new Money(total, currency);
-    }
-
-    public Money money(BigDecimal amount) {
-        return new Money(amount, currency);
-    }
 
     public boolean isParty(String companyId) {
         return supplierId.equals(companyId) || buyerId.equals(companyId);
@@ -139,22 +81,6 @@ public class Order {
         return supplierId.equals(companyId) ? Party.SUPPLIER : Party.BUYER;
     }
 
-    /** Prices the order: lines plus shipping, and each installment's share (the last takes the rounding rest). */
-    public void price() {
-        int scale = Money.scaleOf(currency);
-        BigDecimal sum = shippingCost;
-        for (OrderLine l : lines) {
-            sum = sum.add(l.lineTotal());
-        }
-        total = sum.setScale(scale, RoundingMode.HALF_EVEN);
-        BigDecimal allocated = BigDecimal.ZERO;
-        for (int i = 0; i < installments.size(); i++) {
-            Installment in = installments.get(i);
-            in.amount = i == installments.size() - 1 ? total.subtract(allocated)
-                    : total.multiply(in.percent).divide(BigDecimal.valueOf(100), scale, RoundingMode.HALF_EVEN);
-            allocated = allocated.add(in.amount);
-        }
-    }
 
     /** Moves the order by the transition table, or refuses with the states that would have allowed it. */
     public void apply(OrderTrigger trigger, Instant at) {
@@ -169,43 +95,202 @@ public class Order {
         return OrderStateMachine.next(kind, state, trigger).isPresent();
     }
 
-    public Installment installment(int seq) {
-        return installments.stream().filter(i -> i.seq == seq).findFirst().orElse(null);
+    // --- negotiation: "who initiates, the other confirms" ---
+
+    /** The initiator sends the draft to the counterparty; why it last came back no longer applies. */
+    public void submit(Party by, Instant now) {
+        if (by != initiator) {
+            throw new RuleViolation("not-initiator", "only the initiator (" + initiator + ") submits order " + id);
+        }
+        apply(OrderTrigger.SUBMIT, now);
+        returnReason = null;
+        returnAvailableUsd = null;
     }
 
-    /** The initial payment: every installment due before production. */
-    public boolean initialPaymentCovered() {
-        return installments.stream().filter(i -> i.due == InstallmentDue.BEFORE_PRODUCTION).allMatch(Installment::isCovered);
+    /**
+     * The counterparty accepts the version of the terms it read (a stale one is refused): complete
+     * terms (a buyer's draft waits for the supplier's), and for e-Collection an open collection account.
+     */
+    public void confirm(Party by, int version, Instant now) {
+        requireCounterparty(by);
+        if (version != termsVersion) {
+            throw new RuleViolation("stale-version", "you confirmed version " + version + " of order " + id
+                    + ", but its terms are now at version " + termsVersion + ": read them again");
+        }
+        if (!supplierCompletedTerms) {
+            throw new RuleViolation("terms-incomplete", "order " + id + " was drafted by the buyer: complete shipping "
+                    + "cost, delivery time and payment terms (PUT /orders/" + id + ") before confirming it");
+        }
+        if (kind == OrderKind.E_COLLECTION && state == OrderState.AWAITING_CONFIRMATION && collectionAccount == null) {
+            throw new RuleViolation("collection-account-pending", "the collection account of order " + id
+                    + " is being opened: the payment details are not complete yet");
+        }
+        apply(OrderTrigger.CONFIRM, now);
+        modificationNote = null;
     }
 
-    /** The moment shipping is late: the end (UTC) of the deadline day. */
-    public Instant shipmentDueAt() {
-        return shipmentDeadline == null ? null : shipmentDeadline.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** The counterparty sends the order back to DRAFT with a note of what to change. */
+    public void requestModification(Party by, String note, Instant now) {
+        requireCounterparty(by);
+        apply(OrderTrigger.REQUEST_MODIFICATION, now);
+        modificationNote = note;
     }
 
-    /** e-Collection: what the associated remittances paid so far (the order's one installment). */
-    public BigDecimal remitted() {
-        return installments.stream().map(i -> i.paid).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private void requireCounterparty(Party by) {
+        if (by == initiator) {
+            throw new RuleViolation("not-counterparty", "order " + id + " was initiated by the " + initiator
+                    + "; the other party confirms it or asks for changes");
+        }
     }
 
-    public boolean anythingPaid() {
-        return installments.stream().anyMatch(i -> i.paid.signum() > 0);
+    /**
+     * The supplier changes the terms only before confirmation; an e-Collection order only in DRAFT,
+     * because the buyer holds a payment reminder for its terms (a modification request reopens it).
+     */
+    public void requireTermsOpenToSupplier() {
+        if (state != OrderState.DRAFT && state != OrderState.AWAITING_CONFIRMATION) {
+            throw new RuleViolation("terms-fixed", "order " + id + " is " + state
+                    + ": its terms can change only before it is confirmed");
+        }
+        if (kind == OrderKind.E_COLLECTION && state != OrderState.DRAFT) {
+            throw new RuleViolation("terms-fixed", "e-Collection order " + id + " is " + state
+                    + ": its payment reminder is out, so its terms change only after the buyer requests a modification");
+        }
     }
 
-    /** Everything due before shipment (initial payment and balance) is paid; a balance after shipment is not. */
-    public boolean paidForShipment() {
-        return installments.stream().filter(i -> i.due != InstallmentDue.AFTER_SHIPMENT).allMatch(Installment::isCovered);
+    /** A buyer edits only a DRAFT it initiated; otherwise it requests a modification. */
+    public void requireBuyersDraft() {
+        if (initiator != Party.BUYER || state != OrderState.DRAFT) {
+            throw new RuleViolation("not-buyer-draft", "order " + id + " is " + state + " and was initiated by the "
+                    + initiator + ": a buyer edits only a DRAFT it initiated, otherwise it requests a modification");
+        }
     }
 
-    /** Balances due after shipment that are unpaid at {@code now} and not yet announced as overdue. */
-    public List<Installment> overdueBalances(Instant now) {
-        return installments.stream().filter(i -> i.dueAt != null && !i.dueAt.isAfter(now) && !i.isCovered()
-                && !i.overdueAnnounced).toList();
+    /** The changed terms become a new version, repriced; a confirmation names this number. */
+    public void newVersion(Instant now) {
+        price();
+        termsVersion++;
+        updatedAt = now;
     }
 
-    /** The next moment a balance after shipment falls due, if one is still open. */
-    public Optional<Instant> nextBalanceDue() {
-        return installments.stream().filter(i -> i.dueAt != null && !i.isCovered() && !i.overdueAnnounced)
-                .map(i -> i.dueAt).min(Instant::compareTo);
+    /** Either party cancels before any payment arrived; after one, only a refund the supplier agrees to does. */
+    public OrderState cancelByParty(Instant now) {
+        if (plan().anythingPaid()) {
+            throw new RuleViolation("paid-order", "order " + id + " has received a payment: it can only be cancelled "
+                    + "through a refund the supplier agrees to");
+        }
+        return cancel(OrderTrigger.CANCEL, now);
+    }
+
+    /** Cancels by {@code trigger} (a party, or a timeout); returns the state it was cancelled in. */
+    public OrderState cancel(OrderTrigger trigger, Instant now) {
+        OrderState previous = state;
+        apply(trigger, now);
+        return previous;
+    }
+
+    // --- payment and production ---
+
+    /** Adds a payment to installment {@code seq}; null if the order has no such installment in that currency. */
+    public Installment recordPayment(int seq, Money amount, Instant now) {
+        Installment in = plan().installment(seq);
+        if (in == null || !currency.equals(amount.currency())) {
+            return null;
+        }
+        in.paid = in.paid.add(amount.amount());
+        updatedAt = now;
+        return in;
+    }
+
+    /** A payment taken back (a cancelled order's remittance association undone): never below zero. */
+    public void undoPayment(int seq, Money amount, Instant now) {
+        Installment in = plan().installment(seq);
+        if (in != null) {
+            in.paid = in.paid.subtract(amount.amount()).max(BigDecimal.ZERO);
+            updatedAt = now;
+        }
+    }
+
+    /** What is due before production is paid ({@code trigger} by kind): the shipment deadline starts to run. */
+    public void startProduction(OrderTrigger trigger, Instant now) {
+        apply(trigger, now);
+        shipment.start(now);
+    }
+
+    /** Fulfilment may ship once the order awaits shipment and everything due before shipment is paid: said once. */
+    public boolean becomesReadyToShip() {
+        if (state.awaitsShipment() && !readyToShipAnnounced && plan().paidForShipment()) {
+            readyToShipAnnounced = true;
+            return true;
+        }
+        return false;
+    }
+
+    // --- shipment and receipt ---
+
+    /** The supplier proposes to extend the shipment deadline; the total never exceeds {@code maxDays}. */
+    public void proposeShipmentExtension(int days, long maxDays, Instant now) {
+        if (!state.awaitsShipment()) {
+            throw new RuleViolation("not-in-production", "order " + id + " is " + state
+                    + ": the shipment deadline runs only while it is IN_PRODUCTION (or PAID, e-Collection)");
+        }
+        shipment.propose(id, days, maxDays);
+        updatedAt = now;
+    }
+
+    /** The buyer accepts (the deadline moves) or declines the proposal; returns the days the deadline moved. */
+    public int answerShipmentExtension(boolean accept, Instant now) {
+        if (!state.awaitsShipment()) {
+            throw new RuleViolation("no-proposal", "order " + id + " has no shipment extension to answer");
+        }
+        int days = shipment.answer(id, accept);
+        updatedAt = now;
+        return days;
+    }
+
+    /** A complete shipment ships the order: the receiving window opens, balances after shipment get due times. */
+    public void ship(Duration receivingWindow, Instant now) {
+        apply(OrderTrigger.SHIP, now);
+        shippedAt = now;
+        receiving.open(now, receivingWindow);
+        for (Installment in : installments) {
+            if (in.due == InstallmentDue.AFTER_SHIPMENT) {
+                in.dueAt = shippedAt.plus(Duration.ofDays(in.dueDays));
+            }
+        }
+    }
+
+    /** Each party may extend the receiving window once, by 1 to {@code maxDays} days, while it runs. */
+    public void extendReceivingWindow(Party by, int days, long maxDays, Instant now) {
+        if (state != OrderState.SHIPPED) {
+            throw new RuleViolation("not-shipped", "order " + id + " is " + state
+                    + ": the receiving window runs only while it is SHIPPED");
+        }
+        receiving.extend(id, by, days, maxDays);
+        updatedAt = now;
+    }
+
+    // --- the payment terms ---
+
+
+    /** Replaces the payment terms: Trade Assurance's proposed plan, or e-Collection's one remittance in full. */
+    public void replaceInstallments(List<Installment> proposed) {
+        BigDecimal remitted = plan().paid();
+        installments.clear();
+        if (kind == OrderKind.E_COLLECTION) {
+            // what remittances paid stays with the order through a revision
+            installments.add(InstallmentPlan.inFull(remitted));
+            return;
+        }
+        int seq = 1;
+        for (Installment in : proposed) {
+            in.seq = seq++;
+            installments.add(in);
+        }
+    }
+
+    /** e-Collection: the remittances cover the total. */
+    public boolean remittancesCover() {
+        return plan().paid().compareTo(total) >= 0;
     }
 }

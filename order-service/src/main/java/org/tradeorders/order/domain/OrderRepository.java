@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.tradeorders.platform.persistence.RowLock;
+import org.tradeorders.platform.problem.ProblemException;
 
 /** The orders, each change under its row lock: the aggregate's repository, kept with it. */
 @ApplicationScoped
@@ -15,5 +16,15 @@ public class OrderRepository implements PanacheRepositoryBase<Order, String> {
      */
     public Optional<Order> findForUpdate(String id) {
         return Optional.ofNullable(RowLock.find(getEntityManager(), Order.class, "trade_order", "id", id));
+    }
+
+    /** The order a party acts on, locked; 404 if there is none. */
+    public Order lock(String id) {
+        return findForUpdate(id).orElseThrow(() -> ProblemException.notFound("order", id));
+    }
+
+    /** The order another service's event or a timer is about, locked; null if there is none (nothing to do). */
+    public Order lockIfPresent(String id) {
+        return id == null ? null : findForUpdate(id).orElse(null);
     }
 }

@@ -1,16 +1,17 @@
 package org.tradeorders.order.messaging;
 
-import io.smallrye.common.annotation.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.order.domain.Beneficiary;
 import org.tradeorders.order.domain.ECollectionWorkflow;
-import org.tradeorders.order.domain.OrderWorkflow;
+import org.tradeorders.order.domain.Payments;
+import org.tradeorders.order.domain.Shipping;
 import org.tradeorders.order.timeline.domain.Timeline;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
@@ -25,7 +26,9 @@ public class OrderEventConsumers {
     @Inject
     Inbox inbox;
     @Inject
-    OrderWorkflow workflow;
+    Payments payments;
+    @Inject
+    Shipping shipping;
     @Inject
     Timeline timeline;
     @Inject
@@ -69,16 +72,16 @@ public class OrderEventConsumers {
             timeline.record(e.subject(), e);
         }
         if (e.is(UpstreamEvents.CREDIT_RESERVED)) {
-            workflow.creditReserved(e.subject());
+            payments.creditReserved(e.subject());
         } else if (e.is(UpstreamEvents.CREDIT_RESERVATION_REJECTED)) {
             UpstreamEvents.CreditReservationRejected r = e.dataAs(UpstreamEvents.CreditReservationRejected.class);
-            workflow.creditRejected(r.orderId(), r.reason(), r.available());
+            payments.creditRejected(r.orderId(), r.reason(), r.available());
         } else if (e.is(UpstreamEvents.PAYMENT_RECEIVED)) {
             UpstreamEvents.PaymentReceived p = e.dataAs(UpstreamEvents.PaymentReceived.class);
-            workflow.paymentReceived(p.paymentId(), p.orderId(), p.installmentSeq(), p.amount());
+            payments.paymentReceived(p.paymentId(), p.orderId(), p.installmentSeq(), p.amount());
         } else if (e.is(UpstreamEvents.SHIPMENT_SUBMITTED)) {
             UpstreamEvents.ShipmentSubmitted s = e.dataAs(UpstreamEvents.ShipmentSubmitted.class);
-            workflow.shipmentSubmitted(s.shipmentId(), s.orderId(), s.complete());
+            shipping.shipmentSubmitted(s.shipmentId(), s.orderId(), s.complete());
         } else if (e.is(UpstreamEvents.COLLECTION_INFO_CHANGED)) {
             UpstreamEvents.CollectionInfoChanged c = e.dataAs(UpstreamEvents.CollectionInfoChanged.class);
             eCollection.collectionInfoChanged(c.supplierId(), c.version(), c.changedAt());

@@ -55,8 +55,8 @@ public class OrderNotifications implements OrderNotifier {
 
     @Override
     public void shipmentDeadlineApproaching(Order o) {
-        send(o, Party.SUPPLIER, "Order " + o.id + " must ship by " + o.shipmentDeadline,
-                "Order " + o.id + " is not shipped yet; its shipment deadline is " + o.shipmentDeadline
+        send(o, Party.SUPPLIER, "Order " + o.id + " must ship by " + o.shipment.deadline,
+                "Order " + o.id + " is not shipped yet; its shipment deadline is " + o.shipment.deadline
                         + ". Ship it, or propose an extension to the buyer.");
     }
 
@@ -105,7 +105,7 @@ public class OrderNotifications implements OrderNotifier {
     public void paid(Order o) {
         send(o, Party.SUPPLIER, "Order " + o.id + " is paid",
                 "The remittances associated with order " + o.id + " cover its total (" + o.totalMoney() + "). Ship it by "
-                        + o.shipmentDeadline + ".");
+                        + o.shipment.deadline + ".");
     }
 
     private void send(Order o, Party to, String subject, String body) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.tradeorders.order.domain.Incoterm;
+import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.OrderKind;
 import org.tradeorders.order.domain.TransportMethod;
 import org.tradeorders.order.rest.DraftOrderRequest.Address;
@@ -29,4 +30,15 @@ public record BuyerDraftRequest(
         Incoterm incoterm,
         TransportMethod transportMethod,
         OrderKind kind) {
+
+    /** What a buyer's draft says: products, prices, where to deliver, preferred Incoterm and transport. */
+    void applyTo(Order o) {
+        o.buyerContact = buyerContact.toDomain();
+        o.deliveryAddress = deliveryAddress.toDomain();
+        o.currency = currency;
+        o.incoterm = incoterm;
+        o.transportMethod = transportMethod;
+        o.lines.clear();
+        o.lines.addAll(Line.toDomain(lines));
+    }
 }

@@ -14,9 +14,14 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.tradeorders.order.domain.BuyerContact;
+import org.tradeorders.order.domain.DeliveryAddress;
 import org.tradeorders.order.domain.Incoterm;
+import org.tradeorders.order.domain.Installment;
 import org.tradeorders.order.domain.InstallmentDue;
+import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.OrderKind;
+import org.tradeorders.order.domain.OrderLine;
 import org.tradeorders.order.domain.TransportMethod;
 import org.tradeorders.platform.validation.Formats;
 
@@ -47,12 +52,39 @@ public record DraftOrderRequest(
         return kind == null ? OrderKind.TRADE_ASSURANCE : kind;
     }
 
+    /** The terms (everything but the parties) onto the order; the workflow reprices it. */
+    void applyTo(Order o) {
+        o.buyerContact = buyerContact.toDomain();
+        o.deliveryAddress = deliveryAddress.toDomain();
+        o.incoterm = incoterm;
+        o.transportMethod = transportMethod;
+        o.currency = currency;
+        o.shippingCost = shippingCost;
+        o.shipment.deadline = shipmentDeadline;
+        o.shipment.shipWithinDays = shipWithinDays;
+        o.lines.clear();
+        o.lines.addAll(Line.toDomain(lines));
+        o.replaceInstallments(installmentPlan());
+    }
+
+    /** The payment terms as proposed (none for e-Collection); the order numbers them. */
+    List<Installment> installmentPlan() {
+        return installments == null ? List.of() : installments.stream().map(InstallmentTerm::toDomain).toList();
+    }
+
     /** The buyer's side of the proforma invoice: company, contact person and phone. */
     public record Contact(
             @NotBlank @Size(max = 300) String companyName,
             @NotBlank @Size(max = 200) String contactName,
             @NotBlank @Pattern(regexp = Formats.PHONE, message = Formats.PHONE_MESSAGE) @Size(max = 30)
             String phone) {
+        BuyerContact toDomain() {
+            BuyerContact c = new BuyerContact();
+            c.companyName = companyName;
+            c.contactName = contactName;
+            c.phone = phone;
+            return c;
+        }
     }
 
     /** country: ISO 3166-1 alpha-2, e.g. DE. */
@@ -63,6 +95,14 @@ public record DraftOrderRequest(
             @Size(max = 20) String zipCode,
             @NotBlank @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) @Size(max = 2)
             String country) {
+        DeliveryAddress toDomain() {
+            DeliveryAddress a = new DeliveryAddress();
+            a.street = street;
+            a.city = city;
+            a.zipCode = zipCode;
+            a.country = country;
+            return a;
+        }
     }
 
     public record Line(
@@ -73,6 +113,19 @@ public record DraftOrderRequest(
             @Size(max = 300) String packaging,
             @NotNull @Positive @Digits(integer = 13, fraction = 4) BigDecimal unitPrice,
             @NotNull @Positive Integer quantity) {
+        static List<OrderLine> toDomain(List<Line> lines) {
+            return lines.stream().map(l -> {
+                OrderLine line = new OrderLine();
+                line.productName = l.productName;
+                line.model = l.model;
+                line.specification = l.specification;
+                line.color = l.color;
+                line.packaging = l.packaging;
+                line.unitPrice = l.unitPrice;
+                line.quantity = l.quantity;
+                return line;
+            }).toList();
+        }
     }
 
     /**
@@ -84,5 +137,13 @@ public record DraftOrderRequest(
             @NotNull @Positive @Digits(integer = 3, fraction = 4) BigDecimal percent,
             @NotNull InstallmentDue due,
             @Positive @Max(365) Integer dueDays) {
+        Installment toDomain() {
+            Installment in = new Installment();
+            in.name = name;
+            in.percent = percent;
+            in.due = due;
+            in.dueDays = dueDays;
+            return in;
+        }
     }
 }

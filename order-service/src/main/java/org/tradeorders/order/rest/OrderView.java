@@ -9,8 +9,6 @@ import java.util.Map;
 import org.tradeorders.order.domain.Beneficiary;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.OrderKind;
-import org.tradeorders.order.domain.OrderWorkflow;
-import org.tradeorders.order.events.OrderEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 
@@ -19,7 +17,7 @@ import org.tradeorders.platform.outbox.Outbox;
  * where it stands, its pending deadlines, and the events that brought it there.
  */
 public record OrderView(String id, String kind, String state, String supplierId, String buyerId, String buyerEmail,
-        String initiator, OrderEvents.Delivery delivery, String currency, List<LineView> lines, Money shippingCost, Money total, List<InstallmentView> installments,
+        String initiator, DeliveryView delivery, String currency, List<LineView> lines, Money shippingCost, Money total, List<InstallmentView> installments,
         LocalDate shipmentDeadline, Integer shipWithinDays, int shipmentExtensionDays, Integer proposedExtensionDays,
         boolean supplierCompletedTerms, Returned returnedToDraft, String modificationNote, Map<String, Instant> deadlines,
         int version, Instant shippedAt,
@@ -37,7 +35,7 @@ public record OrderView(String id, String kind, String state, String supplierId,
             }
             var b = o.beneficiary == null ? new Beneficiary() : o.beneficiary;
             return new RemittanceInstructions(o.collectionAccount, b.accountHolder, b.bankName, b.swiftBic, o.totalMoney(),
-                    o.id, o.money(o.remitted()), o.remindersSent);
+                    o.id, o.money(o.plan().paid()), o.remindersSent);
         }
     }
 
@@ -60,13 +58,13 @@ public record OrderView(String id, String kind, String state, String supplierId,
     /** deadlines: what is pending for the order and when it falls due (e.g. ORDER_PAYMENT_TIMEOUT). */
     public static OrderView of(Order o, Map<String, Instant> deadlines, List<Outbox.RecordedEvent> events) {
         return new OrderView(o.id, o.kind.name(), o.state.name(), o.supplierId, o.buyerId, o.buyerEmail, o.initiator.name(),
-                OrderWorkflow.delivery(o), o.currency,
+                DeliveryView.of(o), o.currency,
                 o.lines.stream().map(l -> new LineView(l.productName, l.model, l.specification, l.color, l.packaging,
                         o.money(l.unitPrice), l.quantity, o.money(l.lineTotal()))).toList(),
                 o.money(o.shippingCost), o.totalMoney(),
                 o.installments.stream().map(i -> new InstallmentView(i.seq, i.name, i.percent, i.due.name(), i.dueDays,
                         i.dueAt, o.money(i.amount), o.money(i.paid), i.isCovered())).toList(),
-                o.shipmentDeadline, o.shipWithinDays, o.shipmentExtensionDays, o.proposedExtensionDays,
+                o.shipment.deadline, o.shipment.shipWithinDays, o.shipment.extensionDays, o.shipment.proposedExtensionDays,
                 o.supplierCompletedTerms,
                 o.returnReason == null ? null : new Returned(o.returnReason,
                         o.returnAvailableUsd == null ? null : new Money(o.returnAvailableUsd, "USD")),

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.order.domain.ECollectionWorkflow;
 import org.tradeorders.order.domain.Order;
-import org.tradeorders.order.events.OrderEvents;
 import org.tradeorders.order.domain.OrderState;
 import org.tradeorders.platform.money.Money;
 
@@ -48,13 +47,13 @@ public class PaymentReminderResource {
 
     /** The order as the buyer needs it to pay: no events, deadlines or internal notes. */
     public record ReminderView(String orderId, String state, int version, String supplierId, String buyerId,
-            OrderEvents.Delivery delivery, List<OrderView.LineView> lines, Money shippingCost, Money total,
+            DeliveryView delivery, List<OrderView.LineView> lines, Money shippingCost, Money total,
             LocalDate shipmentDeadline, Integer shipWithinDays,
             OrderView.RemittanceInstructions remittance, boolean confirmed, Instant updatedAt) {
         static ReminderView of(Order o) {
             OrderView v = OrderView.of(o, Map.of(), List.of());
             return new ReminderView(o.id, o.state.name(), o.termsVersion, o.supplierId, o.buyerId, v.delivery(), v.lines(),
-                    v.shippingCost(), v.total(), o.shipmentDeadline, o.shipWithinDays, v.remittance(),
+                    v.shippingCost(), v.total(), o.shipment.deadline, o.shipment.shipWithinDays, v.remittance(),
                     CONFIRMED.contains(o.state), o.updatedAt);
         }
     }

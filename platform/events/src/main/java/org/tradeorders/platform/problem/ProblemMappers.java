@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.tradeorders.platform.domain.InvalidInput;
 import org.tradeorders.platform.domain.RuleViolation;
 import org.tradeorders.platform.faults.Transients;
 
@@ -37,6 +38,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response ruleViolation(RuleViolation e) {
         return respond(ProblemException.conflict(e.slug(), e.getMessage()).problem());
+    }
+
+    /** A domain rule's refusal of a value the caller gave. */
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInput e) {
+        return respond(ProblemException.invalid(e.fields().stream().map(f -> new FieldViolation(f.name(), f.reason()))
+                .toList()).problem());
     }
 
     /** Quarkus' own mapper for request validation would answer plain JSON; this one answers problem+json. */

@@ -1,23 +1,25 @@
-package org.tradeorders.order.domain;
+package org.tradeorders.order.timer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import org.tradeorders.order.domain.OrderDeadlines;
+import org.tradeorders.order.domain.Receipt;
 import org.tradeorders.platform.deadline.DeadlineHandler;
 
 /** order.receiving-window-reminder-before the receiving window ends, the buyer is reminded. */
 @ApplicationScoped
 public class ReceiptReminder implements DeadlineHandler {
     @Inject
-    OrderWorkflow workflow;
+    Receipt receipt;
 
     @Override
     public String kind() {
-        return OrderWorkflow.RECEIPT_REMINDER;
+        return OrderDeadlines.RECEIPT_REMINDER;
     }
 
     @Override
     public void fire(String orderId, Instant dueAt) {
-        workflow.receivingWindowClosing(orderId);
+        receipt.receivingWindowClosing(orderId);
     }
 }

@@ -1,8 +1,10 @@
-package org.tradeorders.order.domain;
+package org.tradeorders.order.timer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import org.tradeorders.order.domain.OrderDeadlines;
+import org.tradeorders.order.domain.Shipping;
 import org.tradeorders.platform.deadline.DeadlineHandler;
 
 /** The shipment deadline's two timers: a reminder before it, and ShipmentOverdue when it passes. */
@@ -13,32 +15,32 @@ public final class ShipmentDeadlines {
     @ApplicationScoped
     public static class Reminder implements DeadlineHandler {
         @Inject
-        OrderWorkflow workflow;
+        Shipping shipping;
 
         @Override
         public String kind() {
-            return OrderWorkflow.SHIPMENT_REMINDER;
+            return OrderDeadlines.SHIPMENT_REMINDER;
         }
 
         @Override
         public void fire(String orderId, Instant dueAt) {
-            workflow.shipmentDeadlineApproaching(orderId);
+            shipping.shipmentDeadlineApproaching(orderId);
         }
     }
 
     @ApplicationScoped
     public static class Overdue implements DeadlineHandler {
         @Inject
-        OrderWorkflow workflow;
+        Shipping shipping;
 
         @Override
         public String kind() {
-            return OrderWorkflow.SHIPMENT_DUE;
+            return OrderDeadlines.SHIPMENT_DUE;
         }
 
         @Override
         public void fire(String orderId, Instant dueAt) {
-            workflow.shipmentOverdue(orderId);
+            shipping.shipmentOverdue(orderId);
         }
     }
 }

@@ -1,23 +1,25 @@
-package org.tradeorders.order.domain;
+package org.tradeorders.order.timer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import org.tradeorders.order.domain.OrderDeadlines;
+import org.tradeorders.order.domain.Receipt;
 import org.tradeorders.platform.deadline.DeadlineHandler;
 
 /** Fires when a shipped order's receiving window ends: receipt is confirmed automatically. */
 @ApplicationScoped
 public class ReceiptTimeout implements DeadlineHandler {
     @Inject
-    OrderWorkflow workflow;
+    Receipt receipt;
 
     @Override
     public String kind() {
-        return OrderWorkflow.RECEIPT_TIMEOUT;
+        return OrderDeadlines.RECEIPT_TIMEOUT;
     }
 
     @Override
     public void fire(String orderId, Instant dueAt) {
-        workflow.receiptTimedOut(orderId);
+        receipt.receiptTimedOut(orderId);
     }
 }
