@@ -7,15 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The credit protection rules' numbers (shared/domain.md): configuration, never constants in code. */
+/**
+ * The credit protection rules' numbers (shared/domain.md): configuration, never constants in code.
+ * The reference USD rates under the same prefix belong to the fx room ({@code ReferenceRates}).
+ */
 @ConfigMapping(prefix = "credit-limit")
 public interface CreditRules {
-    /**
-     * USD per unit of each order currency: reference rates used until payment-service's recorded FX
-     * rates (FxRateRecorded) have arrived.
-     */
-    Map<String, BigDecimal> usdRates();
-
     /** Credit lines to activate at startup when absent (supplier id -> limit in USD): the local run's demo suppliers. */
     Map<String, BigDecimal> seedLines();
 

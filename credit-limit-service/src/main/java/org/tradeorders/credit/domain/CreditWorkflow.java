@@ -17,7 +17,6 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.tradeorders.credit.events.CreditEvents;
 import org.tradeorders.credit.fx.domain.UsdRates;
-import org.tradeorders.credit.growth.domain.LimitGrowth;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
@@ -47,7 +46,7 @@ public class CreditWorkflow {
     @Inject
     UsdRates usdRates;
     @Inject
-    LimitGrowth growth;
+    LimitFormula formula;
 
     /** Reserves the order's USD value, all or nothing. Repeated for the same order: no second effect. */
     public void reserve(String orderId, String supplierId, Money orderValue) {
@@ -218,7 +217,7 @@ public class CreditWorkflow {
             return activate(supplierId, baseLimitUsd, null, null, null, reason);
         }
         line.baseLimitUsd = usd(baseLimitUsd);
-        applyLimit(line, growth.limitFor(line), reason);
+        applyLimit(line, formula.limitFor(line), reason);
         return line;
     }
 
@@ -264,7 +263,7 @@ public class CreditWorkflow {
         // a line set above the ceiling before it was enforced (or before it was lowered) comes down to it
         em.createQuery("from CreditLine l where l.limitUsd > :ceiling", CreditLine.class)
                 .setParameter("ceiling", rules.growth().maxLimitUsd()).getResultList()
-                .forEach(line -> applyLimit(line, growth.limitFor(line), "CAPPED_AT_MAX_LIMIT"));
+                .forEach(line -> applyLimit(line, formula.limitFor(line), "CAPPED_AT_MAX_LIMIT"));
     }
 
     private Money available(String supplierId) {

@@ -9,7 +9,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.tradeorders.credit.domain.CreditRules;
 
 /**
  * The rate an order's value is converted to USD at: the newest rate payment-service recorded
@@ -22,7 +21,7 @@ public class UsdRates {
     @Inject
     EntityManager em;
     @Inject
-    CreditRules rules;
+    ReferenceRates reference;
     @Inject
     Clock clock;
 
@@ -38,7 +37,7 @@ public class UsdRates {
         if (recorded != null && !recorded.validFrom.isAfter(clock.instant())) {
             return Optional.of(new Quote(recorded.rate, recorded.source, recorded.validFrom));
         }
-        return Optional.ofNullable(rules.usdRates().get(currency)).map(r -> new Quote(r, "configuration", Instant.EPOCH));
+        return Optional.ofNullable(reference.usdRates().get(currency)).map(r -> new Quote(r, "configuration", Instant.EPOCH));
     }
 
     /** A recorded rate to or from USD replaces an older one (rates may arrive out of order). */

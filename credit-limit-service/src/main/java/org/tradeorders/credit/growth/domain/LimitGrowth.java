@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,14 +17,14 @@ import java.util.List;
 import org.tradeorders.credit.domain.CreditLine;
 import org.tradeorders.credit.domain.CreditRules;
 import org.tradeorders.credit.domain.CreditWorkflow;
+import org.tradeorders.credit.domain.LimitFormula;
 import org.tradeorders.platform.deadline.DeadlineHandler;
 import org.tradeorders.platform.deadline.Deadlines;
 import org.tradeorders.platform.problem.ProblemException;
 
 /**
- * Limit growth: limit = base + volumeShare x completed trade volume of the last volumeWindow
- * - penalty points x penaltyPerPoint, between zero and maxLimit. Recalculated on the configured day
- * of every month, when an operator asks, and when penalty points are given.
+ * Limit growth: each line's limit follows the {@link LimitFormula}, recalculated on the configured
+ * day of every month, when an operator asks, and when penalty points are given.
  */
 @ApplicationScoped
 public class LimitGrowth implements DeadlineHandler {
@@ -40,26 +39,11 @@ public class LimitGrowth implements DeadlineHandler {
     @Inject
     CreditWorkflow credit;
     @Inject
+    LimitFormula formula;
+    @Inject
     Deadlines deadlines;
     @Inject
     Clock clock;
-
-    /** What the formula gives for the line now. */
-    public BigDecimal limitFor(CreditLine line) {
-        CreditRules.Growth g = rules.growth();
-        BigDecimal limit = line.baseLimitUsd.add(g.volumeShare().multiply(recentVolume(line.supplierId)))
-                .subtract(g.penaltyPerPointUsd().multiply(BigDecimal.valueOf(line.penaltyPoints)));
-        return limit.max(BigDecimal.ZERO).min(g.maxLimitUsd()).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** Completed trade volume (USD) within the volume window, Trade Assurance and e-Collection alike. */
-    public BigDecimal recentVolume(String supplierId) {
-        Instant since = clock.instant().minus(rules.growth().volumeWindow());
-        Object sum = em.createNativeQuery("select coalesce(sum(amount_usd), 0) from trade_volume "
-                + "where supplier_id = ?1 and completed_at > ?2")
-                .setParameter(1, supplierId).setParameter(2, Timestamp.from(since)).getSingleResult();
-        return (BigDecimal) sum;
-    }
 
     @Transactional
     public CreditLine recalculate(String supplierId, String reason) {
@@ -67,7 +51,7 @@ public class LimitGrowth implements DeadlineHandler {
         if (line == null) {
             throw ProblemException.notFound("credit line", supplierId);
         }
-        credit.applyLimit(line, limitFor(line), reason);
+        credit.applyLimit(line, formula.limitFor(line), reason);
         return line;
     }
 
@@ -80,7 +64,7 @@ public class LimitGrowth implements DeadlineHandler {
         for (String supplier : suppliers) {
             CreditLine line = em.find(CreditLine.class, supplier, LockModeType.PESSIMISTIC_WRITE);
             BigDecimal before = line.limitUsd;
-            credit.applyLimit(line, limitFor(line), reason);
+            credit.applyLimit(line, formula.limitFor(line), reason);
             if (before.compareTo(line.limitUsd) != 0) {
                 changed++;
             }
@@ -100,7 +84,7 @@ public class LimitGrowth implements DeadlineHandler {
                 .setParameter(3, reason).setParameter(4, by).setParameter(5, Timestamp.from(clock.instant()))
                 .executeUpdate();
         line.penaltyPoints += points;
-        credit.applyLimit(line, limitFor(line), "PENALTY_POINTS: " + reason);
+        credit.applyLimit(line, formula.limitFor(line), "PENALTY_POINTS: " + reason);
         return line;
     }
 

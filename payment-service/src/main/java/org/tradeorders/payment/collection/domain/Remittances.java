@@ -31,11 +31,8 @@ import org.tradeorders.payment.ledger.domain.OrderMoney;
 import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
-import org.tradeorders.platform.paging.Page;
-import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
-import org.tradeorders.platform.time.Timestamps;
 
 /**
  * Remittances to collection accounts: reported by a bank adapter (once per bank reference), listed for
@@ -147,44 +144,8 @@ public class Remittances {
                 && m.valueDate.equals(r.valueDate());
     }
 
-    public Remittance of(String remittanceId) {
-        Remittance m = em.find(Remittance.class, remittanceId);
-        if (m == null) {
-            throw ProblemException.notFound("remittance", remittanceId);
-        }
-        return m;
-    }
-
-    /** A supplier's remittances, newest first; {@code unassociatedOnly}: those with something left to associate. */
-    public Page<Remittance> ofSupplier(String supplierId, boolean unassociatedOnly, PageRequest page) {
-        String where = "from Remittance where supplierId = ?1" + (unassociatedOnly ? " and associated < amount" : "");
-        long total = em.createQuery("select count(*) " + where, Long.class).setParameter(1, supplierId).getSingleResult();
-        return page.of(em.createQuery(where + " order by receivedAt desc, id", Remittance.class)
-                .setParameter(1, supplierId), total);
-    }
-
     public record Association(String id, String remittanceId, String orderId, Money amount, Money bankFeeShare,
             String associatedBy, Instant associatedAt) {
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<Association> associations(String column, String id) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select a.id, a.remittance_id, a.order_id, a.amount, a.bank_fee_share, a.associated_by, a.associated_at, r.currency
-                from remittance_association a join remittance r on r.id = a.remittance_id
-                where a.%s = ?1 and a.undone_at is null order by a.associated_at, a.id""".formatted(column)).setParameter(1, id)
-                .getResultList();
-        return rows.stream().map(r -> new Association((String) r[0], (String) r[1], (String) r[2],
-                new Money((BigDecimal) r[3], ((String) r[7]).trim()), new Money((BigDecimal) r[4], ((String) r[7]).trim()),
-                (String) r[5], Timestamps.toInstant(r[6]))).toList();
-    }
-
-    /** Suggested orders for what is left of a remittance: the supplier's open orders, best match first. */
-    public List<MatchSuggestions.Suggestion> suggestions(Remittance m) {
-        List<CollectionAccount> open = em.createQuery("""
-                from CollectionAccount where supplierId = ?1 and closedAt is null and associated < total
-                order by openedAt desc""", CollectionAccount.class).setParameter(1, m.supplierId).getResultList();
-        return MatchSuggestions.rank(m, open, rules.maxSuggestions());
     }
 
     /** One line of an association request: this much of the remittance pays that order. */

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.payment.collection.domain.MatchSuggestions;
 import org.tradeorders.payment.collection.domain.Remittance;
+import org.tradeorders.payment.collection.domain.RemittanceQueries;
 import org.tradeorders.payment.collection.domain.Remittances;
 import org.tradeorders.payment.rest.PaymentResource;
 import org.tradeorders.platform.identity.Caller;
@@ -54,6 +55,8 @@ public class RemittanceResource {
 
     @Inject
     Remittances remittances;
+    @Inject
+    RemittanceQueries queries;
     @Inject
     Caller caller;
 
@@ -122,8 +125,8 @@ public class RemittanceResource {
         if (!status.equals("UNASSOCIATED") && !status.equals("ALL")) {
             throw ProblemException.invalid("status", "must be UNASSOCIATED or ALL");
         }
-        return remittances.ofSupplier(supplierId, status.equals("UNASSOCIATED"), page)
-                .map(m -> RemittanceView.of(m, remittances.associations("remittance_id", m.id)));
+        return queries.ofSupplier(supplierId, status.equals("UNASSOCIATED"), page)
+                .map(m -> RemittanceView.of(m, queries.associations("remittance_id", m.id)));
     }
 
     @Operation(description = "One remittance and what it was associated with, to its supplier and operators.")
@@ -143,7 +146,7 @@ public class RemittanceResource {
     @Transactional
     public Page<MatchSuggestions.Suggestion> suggestions(@PathParam("id") String id, @BeanParam @Valid PageRequest page) {
         Remittance m = visible(id);
-        return page.slice(remittances.suggestions(m)); // at most max-suggestions of them
+        return page.slice(queries.suggestions(m)); // at most max-suggestions of them
     }
 
     public record AssociationLine(@NotBlank @Size(max = 64) String remittanceId, @NotBlank @Size(max = 64) String orderId,
@@ -174,7 +177,7 @@ public class RemittanceResource {
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
     @Transactional
     public Page<Remittances.Association> ofOrder(@PathParam("orderId") String orderId, @BeanParam @Valid PageRequest page) {
-        List<Remittances.Association> found = remittances.associations("order_id", orderId);
+        List<Remittances.Association> found = queries.associations("order_id", orderId);
         if (!caller.isOperator() && found.stream().anyMatch(a -> !caller.companyId().equals(supplierOf(a.remittanceId())))) {
             throw ProblemException.notFound("order", orderId);
         }
@@ -182,11 +185,11 @@ public class RemittanceResource {
     }
 
     private String supplierOf(String remittanceId) {
-        return remittances.of(remittanceId).supplierId;
+        return queries.of(remittanceId).supplierId;
     }
 
     private Remittance visible(String id) {
-        Remittance m = remittances.of(id);
+        Remittance m = queries.of(id);
         if (caller.is(Roles.SUPPLIER)) {
             caller.requireParty("remittance", id, m.supplierId);
         } else if (!caller.isOperator() && !m.reportedBy.equals(caller.companyId())) {
@@ -198,6 +201,6 @@ public class RemittanceResource {
     @Transactional
     RemittanceView view(String id) {
         Remittance m = visible(id);
-        return RemittanceView.of(m, remittances.associations("remittance_id", id));
+        return RemittanceView.of(m, queries.associations("remittance_id", id));
     }
 }
