@@ -8,13 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tradeorders.platform.infra.DevTokens;
 import org.tradeorders.platform.infra.KafkaBroker;
 import org.tradeorders.platform.infra.Ports;
@@ -189,7 +193,7 @@ public final class LocalStack implements AutoCloseable {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(from.baseUrl()
                     + "/ops/clock")).header("Authorization", "Bearer " + operatorToken()).build(),
                     HttpResponse.BodyHandlers.ofString());
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"offset\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+            Matcher m = Pattern.compile("\"offset\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
             if (r.statusCode() != 200 || !m.find()) {
                 throw new IllegalStateException(from + " did not tell its clock: " + r.statusCode() + " " + r.body());
             }
@@ -250,9 +254,9 @@ public final class LocalStack implements AutoCloseable {
     private static String secret(Path file) throws IOException {
         if (!Files.exists(file)) {
             byte[] random = new byte[32];
-            new java.security.SecureRandom().nextBytes(random);
+            new SecureRandom().nextBytes(random);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
         }
         return Files.readString(file).trim();
     }

@@ -2,32 +2,44 @@ package org.tradeorders.deploy.local;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.platform.infra.Ports;
+import org.tradeorders.platform.infra.Processes;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.TopicProbe;
 
@@ -40,7 +52,7 @@ class EndToEndIT {
     static LocalStack stack;
     static Path data;
     /** A real SMTP server the services send their e-mails to (the payment reminder's link is read from it). */
-    static com.icegreen.greenmail.util.GreenMail smtp;
+    static GreenMail smtp;
     static final String SUPPLIER = "SUP-1001";
     static final String BUYER = "BUY-2001";
     /** The buyer's contact, delivery address, Incoterm and transport of every proforma invoice here. */
@@ -53,14 +65,14 @@ class EndToEndIT {
     static void start() throws Exception {
         Path repo = repoRoot();
         data = freshDataDir("tradeorders-e2e-");
-        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(Ports.free(),
-                "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(Ports.free(),
+                "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         stack = new LocalStack(LocalStack.Options.ephemeral(repo, data).withSmtpPort(smtp.getSmtp().getPort())).start();
     }
 
     /** After every scenario payment-service's books must prove themselves. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void theBooksBalance() {
         given().auth().oauth2(token("operator", "OPS-1")).get(url("payment-service", "/ops/ledger/check")).then()
                 .statusCode(200).body("problems", hasSize(0)).body("balanced", equalTo(true));
@@ -74,7 +86,7 @@ class EndToEndIT {
             assertThat(ports).as("no port left behind").noneMatch(Ports::inUse);
         }
         keepLogs(data, Path.of("target", "e2e-logs"));
-        org.tradeorders.platform.infra.Processes.deleteTree(data);
+        Processes.deleteTree(data);
         if (smtp != null) {
             smtp.stop();
         }
@@ -184,7 +196,7 @@ class EndToEndIT {
                 .body("byCurrency.USD.available.amount", equalTo("12400.00"))
                 .body("byCurrency.USD.pending.amount", equalTo("0.00"));
         // a withdrawal retried with its Idempotency-Key is paid once
-        String key = java.util.UUID.randomUUID().toString();
+        String key = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 2; attempt++) {
             given().auth().oauth2(supplier).header("Idempotency-Key", key).contentType(ContentType.JSON)
                     .body("{\"amount\":\"12000.00\",\"currency\":\"USD\",\"bankAccount\":\"CN12 3456 7890 1234\"}")
@@ -232,14 +244,14 @@ class EndToEndIT {
     /** The signed link of the payment reminder order-service e-mailed for {@code orderId}. */
     static String reminderLink(String orderId) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
                 if (m.getSubject().startsWith("Payment reminder: order " + orderId)) {
-                    var found = java.util.regex.Pattern.compile("/payment-reminders/(\\S+)").matcher(String.valueOf(m.getContent()));
+                    var found = Pattern.compile("/payment-reminders/(\\S+)").matcher(String.valueOf(m.getContent()));
                     return found.find() ? found.group(1) : null;
                 }
             }
             return null;
-        }, java.util.Objects::nonNull);
+        }, Objects::nonNull);
     }
 
     static String eCollectionOrder(String supplier, int quantity, String shipping) {
@@ -255,7 +267,7 @@ class EndToEndIT {
         return given().auth().oauth2(token("bank-adapter", "bank-feed")).contentType(ContentType.JSON).body("""
                 {"bankReference":"%s","collectionAccount":"%s","amount":{"amount":"%s","currency":"USD"},
                  "bankFees":{"amount":"%s","currency":"USD"},"remitterName":"NORDLICHT HANDELS GMBH","reference":"%s",
-                 "valueDate":"%s"}""".formatted(java.util.UUID.randomUUID(), account, amount, fees, reference, LocalDate.now()))
+                 "valueDate":"%s"}""".formatted(UUID.randomUUID(), account, amount, fees, reference, LocalDate.now()))
                 .post(url("payment-service", "/bank-remittances")).then().statusCode(201).extract().path("id");
     }
 
@@ -274,7 +286,7 @@ class EndToEndIT {
         var lineBefore = given().auth().oauth2(supplier).get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then()
                 .statusCode(200).extract();
         String limit = lineBefore.path("limit.amount");
-        java.math.BigDecimal volume = new java.math.BigDecimal(lineBefore.<String>path("completedVolume.amount"));
+        BigDecimal volume = new BigDecimal(lineBefore.<String>path("completedVolume.amount"));
         String available = given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/balances"))
                 .then().extract().path("byCurrency.USD.available.amount");
 
@@ -296,7 +308,7 @@ class EndToEndIT {
             given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then()
                     .log().ifValidationFails().statusCode(200);
         }
-        Map<String, String> accounts = new java.util.HashMap<>();
+        Map<String, String> accounts = new HashMap<>();
         for (String id : List.of(a, b)) {
             String link = reminderLink(id);
             accounts.put(id, given().get(url("order-service", "/payment-reminders/" + link)).then().statusCode(200)
@@ -323,7 +335,7 @@ class EndToEndIT {
         awaitState(b, "PAID");
 
         // covered and confirmed: the credited money (2,500 less 30 of bank fees) is the supplier's, no service fee
-        java.math.BigDecimal expected = new java.math.BigDecimal(available).add(new java.math.BigDecimal("2470.00"));
+        BigDecimal expected = new BigDecimal(available).add(new BigDecimal("2470.00"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier)
                 .get(url("payment-service", "/suppliers/" + SUPPLIER + "/balances")).then()
                 .body("byCurrency.USD.available.amount", equalTo(expected.toPlainString())));
@@ -355,7 +367,7 @@ class EndToEndIT {
         // the value counts as completed trade volume; the limit and reservations are untouched
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier)
                 .get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then()
-                .body("completedVolume.amount", equalTo(volume.add(new java.math.BigDecimal("2500.00")).toPlainString()))
+                .body("completedVolume.amount", equalTo(volume.add(new BigDecimal("2500.00")).toPlainString()))
                 .body("limit.amount", equalTo(limit)).body("reserved.amount", equalTo("0.00")));
         String bootstrap = stack.kafka().bootstrapServers();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(TopicProbe.readAll(bootstrap, "review-events")
@@ -411,7 +423,7 @@ class EndToEndIT {
         LocalStack.Service second = stack.startInstance("order-service");
         String supplier = token("supplier", SUPPLIER);
         String buyer = token("buyer", BUYER);
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             // drafted and confirmed through either instance: they are one service
             String base = (i % 2 == 0 ? first : second).baseUrl();
@@ -538,7 +550,7 @@ class EndToEndIT {
         var options = new LocalStack.Options(Path.of("."), data.resolve("second"),
                 order.port(), Ports.free(), Ports.free(), Ports.free(), false, Map.of());
         var second = new LocalStack(options);
-        org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+        assertThatThrownBy(second::start)
                 .isInstanceOf(LocalStack.AlreadyRunning.class).hasMessageContaining("in use");
     }
 }

@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.tradeorders.platform.infra.Processes;
 import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.TopicProbe;
 
@@ -70,7 +71,7 @@ class ReservationBenchmark {
             Files.writeString(repo.resolve("deploy/local/target/benchmark-report.txt"), report);
             assertThat(m.reserved()).isEqualTo(n);
         } finally {
-            org.tradeorders.platform.infra.Processes.deleteTree(data);
+            Processes.deleteTree(data);
         }
     }
 
