@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,34 @@ public class ShipmentWorkflow {
     public record ShipmentDraft(String orderId, ExportMode exportMode, String carrier, String trackingNumber,
             String customsDeclarationNumber, String exportBillId, ExportBills.Draft newExportBill,
             Map<String, Integer> quantityByModel) {
+    }
+
+    /** One line the order may ship: its model, product name and ordered quantity. */
+    public record OrderedLine(String model, String productName, int quantity) {
+    }
+
+    /**
+     * order-service says the order is paid for shipment: it becomes shippable here, with the lines its
+     * shipments are checked against. Said again (a redelivery): nothing changes.
+     */
+    public void orderReadyToShip(String orderId, String supplierId, String buyerId, LocalDate shipmentDeadline,
+            List<OrderedLine> lines) {
+        if (em.find(ShippableOrder.class, orderId) != null) {
+            return;
+        }
+        ShippableOrder o = new ShippableOrder();
+        o.orderId = orderId;
+        o.supplierId = supplierId;
+        o.buyerId = buyerId;
+        o.shipmentDeadline = shipmentDeadline;
+        for (OrderedLine l : lines) {
+            ShippableOrder.Line line = new ShippableOrder.Line();
+            line.model = l.model();
+            line.productName = l.productName();
+            line.quantity = l.quantity();
+            o.lines.add(line);
+        }
+        em.persist(o);
     }
 
     /**

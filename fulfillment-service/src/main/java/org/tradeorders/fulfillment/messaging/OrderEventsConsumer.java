@@ -1,18 +1,18 @@
 package org.tradeorders.fulfillment.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.smallrye.common.annotation.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.tradeorders.fulfillment.domain.ShippableOrder;
+import org.tradeorders.fulfillment.domain.ShipmentWorkflow;
+import org.tradeorders.fulfillment.domain.ShipmentWorkflow.OrderedLine;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
@@ -34,7 +34,7 @@ public class OrderEventsConsumer {
     @Inject
     Inbox inbox;
     @Inject
-    EntityManager em;
+    ShipmentWorkflow shipments;
 
     @PostConstruct
     void subscribe() {
@@ -47,23 +47,13 @@ public class OrderEventsConsumer {
         inbox.consume(record);
     }
 
+    /** OrderReadyToShip, read tolerantly, becomes plain arguments for the shipment workflow. */
     void dispatch(IncomingEvent e) {
-        if (!e.is(ORDER_READY_TO_SHIP) || em.find(ShippableOrder.class, e.subject()) != null) {
+        if (!e.is(ORDER_READY_TO_SHIP)) {
             return;
         }
         OrderReadyToShip ready = e.dataAs(OrderReadyToShip.class);
-        ShippableOrder o = new ShippableOrder();
-        o.orderId = ready.orderId();
-        o.supplierId = ready.supplierId();
-        o.buyerId = ready.buyerId();
-        o.shipmentDeadline = ready.shipmentDeadline();
-        for (Line l : ready.lines()) {
-            ShippableOrder.Line line = new ShippableOrder.Line();
-            line.model = l.model();
-            line.productName = l.productName();
-            line.quantity = l.quantity();
-            o.lines.add(line);
-        }
-        em.persist(o);
+        shipments.orderReadyToShip(ready.orderId(), ready.supplierId(), ready.buyerId(), ready.shipmentDeadline(),
+                ready.lines().stream().map(l -> new OrderedLine(l.model(), l.productName(), l.quantity())).toList());
     }
 }

@@ -22,13 +22,13 @@ class ApiContractTest extends ServiceApiContractTest {
     @Override
     protected OpenApiFuzz fuzz(String supplier) {
         String order = given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
-                .body(OrderLifecycleTest.draftBody("BUY-FUZZ-1")).post("/orders").then().statusCode(201)
+                .body(Drafts.aDraftFor("BUY-FUZZ-1").json()).post("/orders").then().statusCode(201)
                 .extract().path("id");
         return super.fuzz(supplier).pathValue("id", order)
-                .body("OrderResource_draft", OrderLifecycleTest.draftBody("BUY-FUZZ-1"))
-                .body("OrderResource_revise", OrderLifecycleTest.draftBody("BUY-FUZZ-1"))
-                .body("OrderResource_draftByBuyer", OrderLifecycleTest.buyerDraftBody("500", "FOB"))
-                .body("OrderResource_reviseByBuyer", OrderLifecycleTest.buyerDraftBody("500", "FOB"));
+                .body("OrderResource_draft", Drafts.aDraftFor("BUY-FUZZ-1").json())
+                .body("OrderResource_revise", Drafts.aDraftFor("BUY-FUZZ-1").json())
+                .body("OrderResource_draftByBuyer", OrderLifecycleTest.buyerDraftOf(500, "FOB").json())
+                .body("OrderResource_reviseByBuyer", OrderLifecycleTest.buyerDraftOf(500, "FOB").json());
     }
 
     @Override

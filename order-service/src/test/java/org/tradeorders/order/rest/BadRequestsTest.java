@@ -35,7 +35,7 @@ class BadRequestsTest {
 
     /** A valid draft with one change made to its tree. */
     static String draftWith(Consumer<ObjectNode> change) throws Exception {
-        ObjectNode draft = (ObjectNode) JSON.readTree(OrderLifecycleTest.draftBody(OrderLifecycleTest.BUYER));
+        ObjectNode draft = Drafts.aDraftFor(OrderLifecycleTest.BUYER).tree();
         change.accept(draft);
         return JSON.writeValueAsString(draft);
     }

@@ -40,9 +40,13 @@ class ECollectionOrderTest {
     static final String BUYER = "BUY-EC-1";
     static final String TEST_SECRET = "test-only-payment-reminder-link-secret-0123456789";
 
+    /** The LED panel order as e-Collection, for a buyer reached at {@code buyerEmail}. */
+    static Drafts draftTo(String buyerEmail) {
+        return Drafts.aDraftFor(BUYER).buyerEmail(buyerEmail).eCollection();
+    }
+
     static String body(String buyerEmail) {
-        return OrderLifecycleTest.draftBody(BUYER).replace("purchasing@buyer.example", buyerEmail)
-                .replaceAll("\"installments\":\\[[^\\]]*\\],", "\"kind\":\"E_COLLECTION\",");
+        return draftTo(buyerEmail).json();
     }
 
     static String activatedSupplier() {
@@ -88,28 +92,27 @@ class ECollectionOrderTest {
 
     @Test
     void onlyAnActivatedSupplierDraftsAnECollectionOrder() {
-        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("""
-                {"supplierCompanyId":"SUP-X","buyerEmail":"b@buyer.example",%s,"currency":"USD",
-                 "lines":[{"productName":"LED panel","model":"LP-600","unitPrice":"12.35","quantity":10}],
-                 "kind":"E_COLLECTION"}""".formatted(OrderLifecycleTest.CONTACT_AND_ADDRESS))
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON)
+                .body(Drafts.aBuyerDraftTo("SUP-X").buyerEmail("b@buyer.example").without("incoterm").unitPrice("12.35")
+                        .quantity(10).with("kind", "E_COLLECTION").json())
                 .post("/orders/buyer-initiated").then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("drafted by the supplier only"));
         given().auth().oauth2(Tokens.supplier("SUP-NOT-ACTIVE")).contentType(ContentType.JSON).body(body("b@buyer.example"))
                 .post("/orders").then().statusCode(409).body("type", containsString("e-collection-not-activated"));
         String supplier = activatedSupplier();
-        String withPlan = OrderLifecycleTest.draftBody(BUYER).replace("\"incoterm\"", "\"kind\":\"E_COLLECTION\",\"incoterm\"");
+        String withPlan = Drafts.aDraftFor(BUYER).with("kind", "E_COLLECTION").json();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.supplier(supplier))
                 .contentType(ContentType.JSON).body(withPlan).post("/orders").then().statusCode(400)
                 .body("errors.field", hasItem("installments")));
         // same proforma-invoice validation as Trade Assurance
         given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
-                .body(body("b@buyer.example").replace("\"DE\"", "\"XX\"")).post("/orders").then().statusCode(400)
+                .body(draftTo("b@buyer.example").country("XX").json()).post("/orders").then().statusCode(400)
                 .body("errors.field", hasItem("deliveryAddress.country"));
         String order = draft(supplier, "b@buyer.example");
         given().auth().oauth2(Tokens.supplier(supplier)).get("/orders/" + order).then().body("kind", equalTo("E_COLLECTION"))
                 .body("installments[0].amount.amount", equalTo("12500.00"));
         given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
-                .body(OrderLifecycleTest.draftBody(BUYER)).put("/orders/" + order).then().statusCode(400)
+                .body(Drafts.aDraftFor(BUYER).json()).put("/orders/" + order).then().statusCode(400)
                 .body("errors.field", hasItem("installments"));
     }
 
@@ -254,10 +257,10 @@ class ECollectionOrderTest {
                 .post("/orders/" + order + "/request-modification").then().statusCode(200).body("state", equalTo("DRAFT"));
         String email = given().auth().oauth2(Tokens.supplier(supplier)).get("/orders/" + order).then().extract().path("buyerEmail");
         given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
-                .body(body(email).replace("\"USD\"", "\"EUR\"")).put("/orders/" + order).then().statusCode(400)
+                .body(draftTo(email).with("currency", "EUR").json()).put("/orders/" + order).then().statusCode(400)
                 .body("errors[0].field", equalTo("currency"));
         given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
-                .body(body(email).replace("\"quantity\":1000", "\"quantity\":2000")).put("/orders/" + order).then()
+                .body(draftTo(email).quantity(2000).json()).put("/orders/" + order).then()
                 .statusCode(200).body("version", equalTo(2)).body("total.amount", equalTo("24850.00"))
                 .body("remittance.remitted.amount", equalTo("5000.00"));
     }

@@ -1,13 +1,13 @@
 package org.tradeorders.payment.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.smallrye.common.annotation.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.payment.collection.domain.CollectionAccounts;

@@ -9,9 +9,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import org.jboss.logging.Logger;
+import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.payment.ledger.domain.OrderFunds;
 import org.tradeorders.payment.ledger.domain.OrderMoney;
-import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 

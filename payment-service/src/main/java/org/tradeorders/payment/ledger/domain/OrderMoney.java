@@ -12,10 +12,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.payment.fees.domain.Fees;
 import org.tradeorders.payment.fx.domain.FxConversion;
 import org.tradeorders.payment.fx.domain.FxRates;
-import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 

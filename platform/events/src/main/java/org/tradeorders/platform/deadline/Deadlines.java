@@ -1,7 +1,5 @@
 package org.tradeorders.platform.deadline;
 
-import java.util.LinkedHashMap;
-import org.tradeorders.platform.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,9 +16,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.tradeorders.platform.time.Timestamps;
 import org.tradeorders.platform.worker.PollingWorker;
 
 /**

@@ -1,8 +1,7 @@
 package org.tradeorders.platform.outbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.tradeorders.platform.time.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
+import org.tradeorders.platform.time.Timestamps;
 import org.tradeorders.platform.worker.AfterCommit;
 
 /**
