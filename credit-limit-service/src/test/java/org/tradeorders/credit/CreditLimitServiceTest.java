@@ -16,9 +16,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +29,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.credit.domain.CreditWorkflow;
@@ -38,8 +41,12 @@ import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.TopicProbe;
 
+/**
+ * credit-limit-service against the real broker and database. The tests run in a random order (JUnit
+ * logs the seed): none relies on another, not even the one that moves the shared clock.
+ */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.Random.class)
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "credit"))
 class CreditLimitServiceTest {
 
@@ -58,7 +65,7 @@ class CreditLimitServiceTest {
                 .formatted(orderId, supplier, amount, currency));
     }
 
-    static io.restassured.response.ValidatableResponse line(String supplier) {
+    static ValidatableResponse line(String supplier) {
         return given().auth().oauth2(Tokens.supplier(supplier)).get("/credit-lines/" + supplier).then().statusCode(200);
     }
 
@@ -223,7 +230,7 @@ class CreditLimitServiceTest {
                 .put("/credit-lines/" + fresh).then().statusCode(200).body("limit.amount", equalTo("1000000.00"));
     }
 
-    static io.restassured.response.ValidatableResponse activation(String supplier, String body) {
+    static ValidatableResponse activation(String supplier, String body) {
         return given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON).body(body)
                 .post("/credit-lines/" + supplier + "/activation").then().log().ifValidationFails();
     }
@@ -275,7 +282,7 @@ class CreditLimitServiceTest {
         TopicProbe.await("credit-limit-events", "tradeorders.CreditReleased.v1", order);
     }
 
-    static io.restassured.response.ValidatableResponse recalculate(String supplier) {
+    static ValidatableResponse recalculate(String supplier) {
         return given().auth().oauth2(Tokens.operator("OPS")).post("/credit-lines/" + supplier + "/recalculation").then()
                 .statusCode(200);
     }
@@ -298,9 +305,8 @@ class CreditLimitServiceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> line(supplier).body("available.amount", equalTo("5000.00")));
     }
 
-    /** Moves time (181 days): runs late. */
+    /** Moves the shared clock 181 days; every other test works on suppliers of its own, so the order does not matter. */
     @Test
-    @Order(Integer.MAX_VALUE - 1)
     void theLimitGrowsWithRecentVolumeLosesPenaltiesIsCappedAndIsRecalculatedMonthly() {
         String supplier = "SUP-GROW-" + UUID.randomUUID();
         activate(supplier, "10000.00");
@@ -321,7 +327,7 @@ class CreditLimitServiceTest {
         // 181 days later the volume has aged out; the monthly run (on the 10th) has recalculated every line
         String next = given().auth().oauth2(Tokens.operator("OPS")).post("/credit-lines/recalculation").then().statusCode(200)
                 .extract().path("nextMonthlyRecalculation");
-        assertThat(java.time.Instant.parse(next).atZone(java.time.ZoneOffset.UTC).getDayOfMonth()).isEqualTo(10);
+        assertThat(Instant.parse(next).atZone(ZoneOffset.UTC).getDayOfMonth()).isEqualTo(10);
         given().auth().oauth2(Tokens.operator("OPS")).contentType(ContentType.JSON).body("{\"days\":181}")
                 .post("/ops/clock/advance").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> line(supplier).body("limit.amount", equalTo("7000.00")));
@@ -332,10 +338,18 @@ class CreditLimitServiceTest {
         assertThat(TopicProbe.data(changed.get(changed.size() - 1)).path("reason").asText()).isEqualTo("MONTHLY_RECALCULATION");
     }
 
-    /** Runs last: every event the tests above made credit-limit-service publish matches its schema. */
+    /** Every event credit-limit-service published so far (whichever tests ran before, and this one's) matches its schema. */
     @Test
-    @Order(Integer.MAX_VALUE)
     void everyPublishedEventMatchesItsSchema() {
+        String supplier = "SUP-SCHEMA-" + UUID.randomUUID();
+        activate(supplier, "1000.00");
+        TopicProbe.await("credit-limit-events", "tradeorders.CreditLimitChanged.v1", supplier);
         assertThat(EventContracts.assertAllValid(TopicProbe.readAll("credit-limit-events"))).isPositive();
+    }
+
+    /** After each test, every event published so far matches its schema (the test's own among them). */
+    @AfterEach
+    void everyEventSoFarMatchesItsSchema() {
+        EventContracts.assertAllValid(TopicProbe.readAll("credit-limit-events"));
     }
 }

@@ -13,11 +13,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,14 +39,30 @@ class ExportBillTest {
     static final String SUPPLIER = "SUP-EXB-1";
     static final String OTHER = "SUP-EXB-2";
     static final String BUYER = "BUY-EXB-1";
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String LINE = "[{\"model\":\"LP-600\",\"quantity\":10}]";
 
     static String bill(String destinationCountry, String hsCode) {
-        return """
-                {"exporterName":"Shenzhen Bright LED Co., Ltd.","consigneeName":"Nordlicht Handels GmbH",
-                 "destinationCountry":"%s","portOfLoading":"Yantian",
-                 "items":[{"hsCode":"%s","description":"LED panels 600x600 mm","quantity":1000,
-                           "declaredValue":{"amount":"12350.00","currency":"USD"}}]}""".formatted(destinationCountry, hsCode);
+        return bill(destinationCountry, hsCode, 1000, "12350.00", "USD");
+    }
+
+    /**
+     * An export bill of one item; {@code declaredAmount} is a String (sent as JSON text, as the API
+     * asks) or a BigDecimal (sent as a JSON number, which must be read as a decimal too).
+     */
+    static String bill(String destinationCountry, String hsCode, int quantity, Object declaredAmount, String currency) {
+        ObjectNode bill = JSON.createObjectNode().put("exporterName", "Shenzhen Bright LED Co., Ltd.")
+                .put("consigneeName", "Nordlicht Handels GmbH").put("destinationCountry", destinationCountry)
+                .put("portOfLoading", "Yantian");
+        ObjectNode value = bill.putArray("items").addObject().put("hsCode", hsCode)
+                .put("description", "LED panels 600x600 mm").put("quantity", quantity).putObject("declaredValue");
+        if (declaredAmount instanceof BigDecimal number) {
+            value.put("amount", number);
+        } else {
+            value.put("amount", (String) declaredAmount);
+        }
+        value.put("currency", currency);
+        return bill.toString();
     }
 
     static final String GOOD_BILL = bill("DE", "9405420090");
@@ -192,14 +211,14 @@ class ExportBillTest {
         draftBill(SUPPLIER, """
                 {"exporterName":"E","consigneeName":"C","destinationCountry":"DE","portOfLoading":"Yantian","items":[]}""")
                 .statusCode(400).body("errors.field", equalTo(List.of("items")));
-        draftBill(SUPPLIER, GOOD_BILL.replace("\"12350.00\"", "0").replace("1000,", "-1,")).statusCode(400)
+        draftBill(SUPPLIER, bill("DE", "9405420090", -1, BigDecimal.ZERO, "USD")).statusCode(400)
                 .body("errors.field", equalTo(List.of("items[0].declaredValue.amount", "items[0].quantity")));
-        draftBill(SUPPLIER, GOOD_BILL.replace("\"USD\"", "\"ABC\"")).statusCode(400)
+        draftBill(SUPPLIER, bill("DE", "9405420090", 1000, "12350.00", "ABC")).statusCode(400)
                 .body("errors.field", equalTo(List.of("items[0].declaredValue.currency")));
-        draftBill(SUPPLIER, GOOD_BILL.replace("\"12350.00\"", "\"1.005\"")).statusCode(400)
+        draftBill(SUPPLIER, bill("DE", "9405420090", 1000, "1.005", "USD")).statusCode(400)
                 .body("errors.field", equalTo(List.of("items[0].declaredValue.amount")));
         // a JSON number is read as a decimal, never as a double
-        draftBill(SUPPLIER, GOOD_BILL.replace("\"12350.00\"", "0.1")).statusCode(201)
+        draftBill(SUPPLIER, bill("DE", "9405420090", 1000, new BigDecimal("0.1"), "USD")).statusCode(201)
                 .body("items[0].declaredValue.amount", equalTo("0.10"));
 
         String order = readyOrder();
@@ -207,7 +226,7 @@ class ExportBillTest {
                 .body("errors.field", equalTo(List.of("exportBill.items[0].hsCode")));
         shipOneStop(order, ",\"exportBill\":" + bill("XX", "940542"), LINE).statusCode(400)
                 .body("errors.field", equalTo(List.of("exportBill.destinationCountry")));
-        shipOneStop(order, ",\"exportBill\":" + GOOD_BILL.replace("\"USD\"", "\"ABC\""), LINE).statusCode(400)
+        shipOneStop(order, ",\"exportBill\":" + bill("DE", "9405420090", 1000, "12350.00", "ABC"), LINE).statusCode(400)
                 .body("errors.field", equalTo(List.of("exportBill.items[0].declaredValue.currency")));
         shipOneStop(order, ",\"exportBill\":{\"exporterName\":\"E\",\"consigneeName\":\"C\",\"destinationCountry\":\"DE\","
                 + "\"portOfLoading\":\"Yantian\"}", LINE).statusCode(400)
