@@ -2,10 +2,6 @@ package org.tradeorders.deploy.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,9 +12,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tradeorders.platform.infra.DevTokens;
 import org.tradeorders.platform.infra.KafkaBroker;
 import org.tradeorders.platform.infra.Ports;
@@ -45,48 +38,27 @@ public final class LocalStack implements AutoCloseable {
     /** Demo companies of the local run: a supplier with an activated credit line, one with a small line, a buyer. */
     public static final Map<String, String> DEMO_CREDIT_LINES = Map.of("SUP-1001", "50000", "SUP-1002", "1000");
 
-    /** smtpPort: where the services send e-mail (a test's SMTP server); null writes e-mails to the logs. */
-    public record Options(Path repoRoot, Path dataDir, int firstServicePort, int kafkaPort, int kafkaControllerPort,
-            int postgresPort, boolean durable, Map<String, String> creditLines, Integer smtpPort) {
 
-        public Options(Path repoRoot, Path dataDir, int firstServicePort, int kafkaPort, int kafkaControllerPort,
-                int postgresPort, boolean durable, Map<String, String> creditLines) {
-            this(repoRoot, dataDir, firstServicePort, kafkaPort, kafkaControllerPort, postgresPort, durable, creditLines, null);
-        }
-
-        public Options withSmtpPort(int port) {
-            return new Options(repoRoot, dataDir, firstServicePort, kafkaPort, kafkaControllerPort, postgresPort, durable,
-                    creditLines, port);
-        }
-
-        /** The local run's fixed ports (see README). */
-        public static Options local(Path repoRoot, Path dataDir) {
-            return new Options(repoRoot, dataDir, env("SERVICE_PORT_BASE", 8081), env("KAFKA_PORT", 19092),
-                    env("KAFKA_CONTROLLER_PORT", 19093), env("POSTGRES_PORT", 15432), true, DEMO_CREDIT_LINES);
-        }
-
-        /** Free ports and a throwaway folder: for tests. */
-        public static Options ephemeral(Path repoRoot, Path dataDir) {
-            int base = freeRange(5);
-            return new Options(repoRoot, dataDir, base, Ports.free(), Ports.free(), Ports.free(), false, DEMO_CREDIT_LINES);
-        }
-    }
-
-    private final Options options;
+    private final StackOptions options;
     private final List<Service> services;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private DevTokens tokens;
+    private ServiceOps ops;
     private Path pidFile;
     private String reminderLinkSecret;
 
-    public LocalStack(Options options) {
+    public LocalStack(StackOptions options) {
         this.options = options;
         int p = options.firstServicePort();
         this.services = List.of(new Service("order-service", "orders", p), new Service("payment-service", "payments", p + 1),
                 new Service("credit-limit-service", "credit", p + 2), new Service("fulfillment-service", "fulfillment", p + 3),
                 new Service("review-service", "reviews", p + 4));
+    }
+
+    public StackOptions options() {
+        return options;
     }
 
     public List<Service> services() {
@@ -132,6 +104,7 @@ public final class LocalStack implements AutoCloseable {
             kafka = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(), "512m");
             kafka.createTopics(TOPICS, 3);
             tokens = DevTokens.in(options.dataDir().resolve("keys"));
+            ops = new ServiceOps(() -> tokens.issue("operator", "OPS-1", Duration.ofMinutes(5)));
             reminderLinkSecret = secret(options.dataDir().resolve("keys").resolve("reminder-link.secret"));
             for (Service s : services) {
                 processes.put(s, launch(s));
@@ -187,28 +160,11 @@ public final class LocalStack implements AutoCloseable {
         syncClock(clockFrom, instance);
     }
 
-    private void syncClock(Service from, Service to) {
-        String offset;
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(from.baseUrl()
-                    + "/ops/clock")).header("Authorization", "Bearer " + operatorToken()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher m = Pattern.compile("\"offset\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
-            if (r.statusCode() != 200 || !m.find()) {
-                throw new IllegalStateException(from + " did not tell its clock: " + r.statusCode() + " " + r.body());
-            }
-            offset = m.group(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        advanceClock(to, Duration.parse(offset));
-    }
 
-    private String operatorToken() {
-        return tokens.issue("operator", "OPS-1", Duration.ofMinutes(5));
+
+    /** A (re)started instance runs on the same (moved) time as {@code from}. */
+    private void syncClock(Service from, Service to) {
+        ops.advanceClock(to, ops.clockOffset(from));
     }
 
     /** logs/order-service.log for the first instance, logs/order-service-<port>.log for another. */
@@ -262,7 +218,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void awaitReady(List<Service> instances, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         List<Service> pending = new ArrayList<>(instances);
         while (!pending.isEmpty()) {
@@ -275,17 +230,8 @@ public final class LocalStack implements AutoCloseable {
                     throw new IllegalStateException(s.name() + " exited (" + p.exitValue() + "):\n"
                             + Processes.tail(logOf(s)));
                 }
-                try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/q/health/ready"))
-                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200) {
-                        pending.remove(s);
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
+                if (ops.ready(s)) {
+                    pending.remove(s);
                 }
             }
             sleep(300);
@@ -294,29 +240,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Moves every running instance's clock forward (POST /ops/clock/advance), as deploy/local/clock.sh does. */
     public synchronized void advanceClocks(Duration by) {
-        processes.keySet().forEach(s -> advanceClock(s, by));
+        processes.keySet().forEach(s -> ops.advanceClock(s, by));
     }
 
-    private void advanceClock(Service s, Duration by) {
-        if (by.isZero()) {
-            return;
-        }
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.baseUrl()
-                    + "/ops/clock/advance")).header("Authorization", "Bearer " + operatorToken())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"days\":" + by.toDays() + ",\"hours\":"
-                            + by.toHoursPart() + "}")).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(s + " refused to advance its clock: " + r.statusCode() + " " + r.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Stops the services, then Kafka, then PostgreSQL; leaves no process and no port behind. */
     @Override
@@ -395,59 +321,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static int env(String name, int fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
-    }
 
-    private static int freeRange(int n) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            // below the OS's ephemeral range (32768+ on Linux), so no outgoing connection takes one meanwhile
-            int base = 20000 + (int) (Math.random() * 12000);
-            boolean free = true;
-            for (int i = 0; i < n && free; i++) {
-                free = !Ports.inUse(base + i);
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free port range");
-    }
 
-    /** {@code run.sh}: start everything, print where it is, run until Ctrl-C or SIGTERM. */
-    public static void main(String[] args) throws InterruptedException {
-        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Path data = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : repo.resolve("deploy/local/.data");
-        LocalStack stack = new LocalStack(Options.local(repo, data));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nstopping the local stack ...");
-            stack.close();
-            System.out.println("stopped: no process or port left behind.");
-            stopped.countDown();
-        }, "local-stack-stop"));
-        long t0 = System.nanoTime();
-        try {
-            stack.start();
-        } catch (AlreadyRunning e) {
-            System.err.println(e.getMessage());
-            Runtime.getRuntime().halt(3); // nothing of ours to stop: skip the shutdown hook
-        } catch (RuntimeException e) {
-            System.err.println("the local stack did not start: " + e.getMessage());
-            System.exit(1);
-        }
-        System.out.printf("%nall five services ready in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
-        for (Service s : stack.services()) {
-            System.out.printf("  %-22s %s   (OpenAPI %s/q/openapi, health %s/q/health/ready)%n", s.name(), s.baseUrl(),
-                    s.baseUrl(), s.baseUrl());
-        }
-        System.out.printf("  %-22s 127.0.0.1:%d   topics %s%n", "kafka", stack.options.kafkaPort(), TOPICS);
-        System.out.printf("  %-22s 127.0.0.1:%d   user postgres, databases %s%n", "postgresql", stack.options.postgresPort(),
-                stack.services().stream().map(Service::database).toList());
-        System.out.printf("  %-22s %s%n", "data and logs", data);
-        System.out.printf("%n  tokens:  deploy/local/token.sh supplier SUP-1001   (buyer BUY-2001, operator OPS-1)%n");
-        System.out.printf("  demo:    deploy/local/demo.sh%n%nCtrl-C stops everything.%n");
-        stopped.await();
-    }
 }

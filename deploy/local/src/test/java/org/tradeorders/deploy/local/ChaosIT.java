@@ -65,7 +65,7 @@ class ChaosIT {
     @BeforeAll
     static void start() throws Exception {
         data = EndToEndIT.freshDataDir("tradeorders-chaos-");
-        stack = new LocalStack(LocalStack.Options.ephemeral(EndToEndIT.repoRoot(), data)).start();
+        stack = new LocalStack(StackOptions.ephemeral(EndToEndIT.repoRoot(), data)).start();
     }
 
     @AfterAll

@@ -68,7 +68,7 @@ class EndToEndIT {
         smtp = new GreenMail(new ServerSetup(Ports.free(),
                 "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        stack = new LocalStack(LocalStack.Options.ephemeral(repo, data).withSmtpPort(smtp.getSmtp().getPort())).start();
+        stack = new LocalStack(StackOptions.ephemeral(repo, data).withSmtpPort(smtp.getSmtp().getPort())).start();
     }
 
     /** After every scenario payment-service's books must prove themselves. */
@@ -547,7 +547,7 @@ class EndToEndIT {
     @Order(2)
     void aSecondStackOnTheSamePortsSaysItIsAlreadyRunning() throws Exception {
         LocalStack.Service order = stack.service("order-service");
-        var options = new LocalStack.Options(Path.of("."), data.resolve("second"),
+        var options = new StackOptions(Path.of("."), data.resolve("second"),
                 order.port(), Ports.free(), Ports.free(), Ports.free(), false, Map.of());
         var second = new LocalStack(options);
         assertThatThrownBy(second::start)

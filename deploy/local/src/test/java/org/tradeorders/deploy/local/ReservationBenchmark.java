@@ -44,7 +44,7 @@ class ReservationBenchmark {
         Path data = Files.createTempDirectory("tradeorders-bench-");
         data.toFile().setReadable(true, false);
         data.toFile().setExecutable(true, false);
-        try (LocalStack stack = new LocalStack(LocalStack.Options.ephemeral(repo, data)).start()) {
+        try (LocalStack stack = new LocalStack(StackOptions.ephemeral(repo, data)).start()) {
             String credit = stack.service("credit-limit-service").baseUrl();
             String operator = stack.tokens().issue("operator", "OPS-1", Duration.ofHours(1));
             HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(credit

@@ -1,0 +1,56 @@
+package org.tradeorders.deploy.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.tradeorders.platform.infra.Ports;
+
+/**
+ * Where a local stack runs: the repository (its built services), the data folder, the ports, whether
+ * PostgreSQL is durable, the credit lines to seed, and {@code smtpPort}: where the services send
+ * e-mail (a test's SMTP server), or null to write e-mails to the logs.
+ */
+public record StackOptions(Path repoRoot, Path dataDir, int firstServicePort, int kafkaPort, int kafkaControllerPort,
+        int postgresPort, boolean durable, Map<String, String> creditLines, Integer smtpPort) {
+
+    public StackOptions(Path repoRoot, Path dataDir, int firstServicePort, int kafkaPort, int kafkaControllerPort,
+            int postgresPort, boolean durable, Map<String, String> creditLines) {
+        this(repoRoot, dataDir, firstServicePort, kafkaPort, kafkaControllerPort, postgresPort, durable, creditLines, null);
+    }
+
+    public StackOptions withSmtpPort(int port) {
+        return new StackOptions(repoRoot, dataDir, firstServicePort, kafkaPort, kafkaControllerPort, postgresPort, durable,
+                creditLines, port);
+    }
+
+    /** The local run's fixed ports (see README). */
+    public static StackOptions local(Path repoRoot, Path dataDir) {
+        return new StackOptions(repoRoot, dataDir, env("SERVICE_PORT_BASE", 8081), env("KAFKA_PORT", 19092),
+                env("KAFKA_CONTROLLER_PORT", 19093), env("POSTGRES_PORT", 15432), true, LocalStack.DEMO_CREDIT_LINES);
+    }
+
+    /** Free ports and a throwaway folder: for tests. */
+    public static StackOptions ephemeral(Path repoRoot, Path dataDir) {
+        int base = freeRange(5);
+        return new StackOptions(repoRoot, dataDir, base, Ports.free(), Ports.free(), Ports.free(), false, LocalStack.DEMO_CREDIT_LINES);
+    }
+
+    private static int env(String name, int fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
+    }
+
+    private static int freeRange(int n) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            // below the OS's ephemeral range (32768+ on Linux), so no outgoing connection takes one meanwhile
+            int base = 20000 + (int) (Math.random() * 12000);
+            boolean free = true;
+            for (int i = 0; i < n && free; i++) {
+                free = !Ports.inUse(base + i);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port range");
+    }
+}
