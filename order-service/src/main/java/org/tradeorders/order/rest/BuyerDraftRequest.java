@@ -33,12 +33,6 @@ public record BuyerDraftRequest(
 
     /** What a buyer's draft says: products, prices, where to deliver, preferred Incoterm and transport. */
     void applyTo(Order o) {
-        o.buyerContact = buyerContact.toDomain();
-        o.deliveryAddress = deliveryAddress.toDomain();
-        o.currency = currency;
-        o.incoterm = incoterm;
-        o.transportMethod = transportMethod;
-        o.lines.clear();
-        o.lines.addAll(Line.toDomain(lines));
+        DraftOrderRequest.applyGoods(o, buyerContact, deliveryAddress, currency, incoterm, transportMethod, lines);
     }
 }

@@ -54,17 +54,23 @@ public record DraftOrderRequest(
 
     /** The terms (everything but the parties) onto the order; the workflow reprices it. */
     void applyTo(Order o) {
-        o.buyerContact = buyerContact.toDomain();
-        o.deliveryAddress = deliveryAddress.toDomain();
-        o.incoterm = incoterm;
-        o.transportMethod = transportMethod;
-        o.currency = currency;
+        applyGoods(o, buyerContact, deliveryAddress, currency, incoterm, transportMethod, lines);
         o.shippingCost = shippingCost;
         o.shipment.deadline = shipmentDeadline;
         o.shipment.shipWithinDays = shipWithinDays;
+        o.replaceInstallments(installmentPlan());
+    }
+
+    /** What either party's draft says of the goods: who receives them where, how, and the priced lines. */
+    static void applyGoods(Order o, Contact contact, Address address, String currency, Incoterm incoterm,
+            TransportMethod transport, List<Line> lines) {
+        o.buyerContact = contact.toDomain();
+        o.deliveryAddress = address.toDomain();
+        o.currency = currency;
+        o.incoterm = incoterm;
+        o.transportMethod = transport;
         o.lines.clear();
         o.lines.addAll(Line.toDomain(lines));
-        o.replaceInstallments(installmentPlan());
     }
 
     /** The payment terms as proposed (none for e-Collection); the order numbers them. */
