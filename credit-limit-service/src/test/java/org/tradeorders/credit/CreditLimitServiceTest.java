@@ -30,23 +30,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.credit.domain.CreditWorkflow;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.InfraTestResource;
+import org.tradeorders.platform.testing.ShuffledOrder;
 import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.TopicProbe;
 
 /**
- * credit-limit-service against the real broker and database. The tests run in a random order (JUnit
- * logs the seed): none relies on another, not even the one that moves the shared clock.
+ * credit-limit-service against the real broker and database. The tests run in a shuffled order, new each
+ * run ({@link ShuffledOrder}): none relies on another, not even the one that moves the shared clock.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.Random.class)
+@TestMethodOrder(ShuffledOrder.class)
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "credit"))
 class CreditLimitServiceTest {
 
@@ -105,9 +105,11 @@ class CreditLimitServiceTest {
         String supplier = "SUP-EC-" + UUID.randomUUID();
         activate(supplier, "10000.00");
         String order = UUID.randomUUID().toString();
+        // completed now on the service's clock (which another test may have moved): inside the volume window
         String completed = """
                 {"orderId":"%s","supplierId":"%s","buyerId":"B","total":{"amount":"2000.00","currency":"EUR"},
-                 "completedAt":"2026-11-22T10:00:00Z","receiptConfirmedBy":"BUYER","kind":"E_COLLECTION"}""".formatted(order, supplier);
+                 "completedAt":"%s","receiptConfirmedBy":"BUYER","kind":"E_COLLECTION"}""".formatted(order, supplier,
+                serviceNow());
         TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCompleted.v1", "/order-service", order, completed);
         TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCompleted.v1", "/order-service", order, completed);
         TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderCancelled.v1", "/order-service", order,
@@ -118,6 +120,11 @@ class CreditLimitServiceTest {
                 .body("available.amount", equalTo("10000.00"));
         recalculate(supplier).body("limit.amount", equalTo("11080.00")); // the growth formula sees it
         assertThat(TopicProbe.readAll("credit-limit-events").stream().filter(r -> order.equals(r.key()))).isEmpty();
+    }
+
+    /** Now on credit-limit-service's clock, which an operator (or a test) may have moved. */
+    static String serviceNow() {
+        return given().auth().oauth2(Tokens.operator("OPS")).get("/ops/clock").then().statusCode(200).extract().path("now");
     }
 
     static void rateRecorded(String base, String quote, String rate, String source, String validFrom) {

@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.payment.ledger.domain.Account;
@@ -42,17 +41,18 @@ import org.tradeorders.platform.idempotency.IdempotencyKeys;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.Metrics;
+import org.tradeorders.platform.testing.ShuffledOrder;
 import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.TopicProbe;
 
 /**
  * payment-service against the real broker and database: links, channels, fees, FX, the ledger, withdrawals.
- * The tests run in a random order (JUnit logs the seed): none relies on another, not even the one that
- * moves the shared clock.
+ * The tests run in a shuffled order, new each run ({@link ShuffledOrder}): none relies on another, not
+ * even the one that moves the shared clock.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.Random.class)
+@TestMethodOrder(ShuffledOrder.class)
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "payments"))
 class PaymentServiceTest {
     static final String SUPPLIER = "SUP-PAY-1";

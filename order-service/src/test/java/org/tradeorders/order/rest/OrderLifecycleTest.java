@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.platform.deadline.Deadlines;
@@ -37,17 +36,19 @@ import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.Mailbox;
 import org.tradeorders.platform.testing.SharedInfra;
+import org.tradeorders.platform.testing.ShuffledOrder;
 import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.TopicProbe;
 
 /**
  * order-service against the real broker and database; other services' events are put on their topics.
- * The tests run in a random order (JUnit logs the seed): none relies on another, not even those that
- * move the shared clock, because each reads its dates from that clock and asserts only on its own orders.
+ * The tests run in a shuffled order, new each run ({@link ShuffledOrder}): none relies on another, not
+ * even those that move the shared clock, because each reads its dates from that clock and asserts only
+ * on its own orders.
  */
 @QuarkusTest
-@TestMethodOrder(MethodOrderer.Random.class)
+@TestMethodOrder(ShuffledOrder.class)
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "orders"))
 class OrderLifecycleTest {
     static final String SUPPLIER = "SUP-ORD-1";
