@@ -16,10 +16,25 @@ import org.junit.jupiter.api.MethodOrdererContext;
 public class ShuffledOrder implements MethodOrderer {
     public static final String SEED = "tradeorders.test.order.seed";
 
+    /**
+     * One seed for the whole test JVM, kept as the system property itself: JUnit may ask an orderer
+     * more than once (a Quarkus test's class is discovered again in its own class loader), and every
+     * time must give the order that runs.
+     */
+    private static String runSeed() {
+        synchronized (System.class) {
+            String given = System.getProperty(SEED);
+            if (given == null || given.isBlank()) {
+                given = Long.toString(System.nanoTime());
+                System.setProperty(SEED, given);
+            }
+            return given.trim();
+        }
+    }
+
     @Override
     public void orderMethods(MethodOrdererContext context) {
-        String given = System.getProperty(SEED);
-        long seed = given == null || given.isBlank() ? System.nanoTime() : Long.parseLong(given.trim());
+        long seed = Long.parseLong(runSeed());
         Shuffle.inOrderOf(seed, context.getMethodDescriptors());
         System.out.printf("%s runs its tests in a shuffled order: -D%s=%d repeats it%n",
                 context.getTestClass().getSimpleName(), SEED, seed);
