@@ -46,6 +46,7 @@ public class Receipt {
 
     private void complete(Order order, OrderTrigger trigger, String confirmedBy) {
         order.apply(trigger, clock.instant());
+        order.receiving.confirmed(order.updatedAt);
         deadlines.receiptConfirmed(order);
         outbox.append(ORDER_COMPLETED, order.id, OrderCompleted.of(order, confirmedBy));
     }

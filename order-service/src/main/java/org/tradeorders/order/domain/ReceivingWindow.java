@@ -20,9 +20,16 @@ public class ReceivingWindow {
     public boolean extendedByBuyer;
     @Column(name = "receipt_extended_by_supplier", nullable = false)
     public boolean extendedBySupplier;
+    /** When receipt was confirmed, by the buyer or by the window's end: the claim window runs from then. */
+    @Column(name = "receipt_confirmed_at")
+    public Instant confirmedAt;
 
     void open(Instant shippedAt, Duration window) {
         dueAt = shippedAt.plus(window);
+    }
+
+    void confirmed(Instant at) {
+        confirmedAt = at;
     }
 
     /** {@code by} extends the window by 1 to {@code maxDays} days, once per party. */

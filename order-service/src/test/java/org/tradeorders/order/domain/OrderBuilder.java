@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Orders for the aggregate's tests, built by what matters to each test: kind, initiator, state, terms. */
-final class OrderBuilder {
-    static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+public final class OrderBuilder {
+    public static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
     private final Order order = new Order();
 
@@ -28,51 +28,51 @@ final class OrderBuilder {
     }
 
     /** A Trade Assurance order drafted by the supplier, 30% before production and 70% before shipment. */
-    static OrderBuilder aTradeAssuranceOrder() {
+    public static OrderBuilder aTradeAssuranceOrder() {
         return new OrderBuilder(OrderKind.TRADE_ASSURANCE).installment("30", InstallmentDue.BEFORE_PRODUCTION, null)
                 .installment("70", InstallmentDue.BEFORE_SHIPMENT, null);
     }
 
     /** An e-Collection order: the supplier drafts it, remittances pay it in full. */
-    static OrderBuilder anECollectionOrder() {
+    public static OrderBuilder anECollectionOrder() {
         OrderBuilder b = new OrderBuilder(OrderKind.E_COLLECTION);
         b.order.replaceInstallments(List.of());
         return b;
     }
 
-    OrderBuilder initiatedByTheBuyer() {
+    public OrderBuilder initiatedByTheBuyer() {
         order.initiator = Party.BUYER;
         order.supplierCompletedTerms = false;
         return this;
     }
 
-    OrderBuilder in(OrderState state) {
+    public OrderBuilder in(OrderState state) {
         order.state = state;
         return this;
     }
 
-    OrderBuilder atVersion(int version) {
+    public OrderBuilder atVersion(int version) {
         order.termsVersion = version;
         return this;
     }
 
-    OrderBuilder withCollectionAccount(String account) {
+    public OrderBuilder withCollectionAccount(String account) {
         order.collectionAccount = account;
         return this;
     }
 
-    OrderBuilder shippingWithinDays(int days) {
+    public OrderBuilder shippingWithinDays(int days) {
         order.shipment.deadline = null;
         order.shipment.shipWithinDays = days;
         return this;
     }
 
-    OrderBuilder withoutInstallments() {
+    public OrderBuilder withoutInstallments() {
         order.installments.clear();
         return this;
     }
 
-    OrderBuilder installment(String percent, InstallmentDue due, Integer dueDays) {
+    public OrderBuilder installment(String percent, InstallmentDue due, Integer dueDays) {
         Installment in = new Installment();
         in.seq = order.installments.size() + 1;
         in.name = due.name();
@@ -83,7 +83,7 @@ final class OrderBuilder {
         return this;
     }
 
-    OrderBuilder line(String unitPrice, int quantity) {
+    public OrderBuilder line(String unitPrice, int quantity) {
         OrderLine l = new OrderLine();
         l.productName = "Bluetooth speaker";
         l.model = "BT-" + (order.lines.size() + 1);
@@ -94,7 +94,7 @@ final class OrderBuilder {
     }
 
     /** The order as built, priced (total 12,500.00 USD with the default line and shipping). */
-    Order build() {
+    public Order build() {
         order.price();
         return order;
     }

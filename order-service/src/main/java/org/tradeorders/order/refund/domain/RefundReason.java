@@ -1,0 +1,18 @@
+package org.tradeorders.order.refund.domain;
+
+/** Why a buyer asks for its money back (shared/domain.md, "Refunds and disputes"). */
+public enum RefundReason {
+    /** The shipment deadline (as the buyer may have extended it) passed without a complete shipment. */
+    LATE_SHIPMENT,
+    /** After shipment: the goods did not arrive. */
+    NOT_RECEIVED,
+    /** After shipment: quality or specification not as agreed. */
+    NOT_AS_AGREED,
+    /** After shipment: fewer goods than ordered. */
+    QUANTITY_SHORT;
+
+    /** A late shipment is claimed before the goods ship; every other reason once they have. */
+    public boolean beforeShipment() {
+        return this == LATE_SHIPMENT;
+    }
+}
