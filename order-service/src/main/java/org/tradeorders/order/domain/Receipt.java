@@ -28,6 +28,8 @@ public class Receipt {
     OrderDeadlines deadlines;
     @Inject
     OrderNotifier notify;
+    @Inject
+    ReceiptHold hold;
 
     @Transactional
     public Order confirmReceipt(String orderId) {
@@ -36,10 +38,11 @@ public class Receipt {
         return order;
     }
 
-    /** The receiving window ended without the buyer's confirmation: receipt is confirmed automatically. */
+    /** The receiving window ended without the buyer's confirmation: receipt is confirmed automatically, unless held. */
     public void receiptTimedOut(String orderId) {
         Order order = orders.lockIfPresent(orderId);
-        if (order != null && order.canApply(OrderTrigger.RECEIPT_TIMEOUT)) {
+        // held by an open "not received" dispute: its resolution sets the timer again
+        if (order != null && order.canApply(OrderTrigger.RECEIPT_TIMEOUT) && !hold.holds(order.id)) {
             complete(order, OrderTrigger.RECEIPT_TIMEOUT, "TIMEOUT");
         }
     }

@@ -36,8 +36,14 @@ public class OrderAccess {
 
     /** The caller's side of the order, from its verified company and role. */
     @Transactional
-    Party partyFor(String id) {
+    public Party partyFor(String id) {
         return partyOf(visible(id));
+    }
+
+    /** The order's parties and operators see it; anyone else gets 404. */
+    @Transactional
+    public void requireVisible(String id) {
+        visible(id);
     }
 
     /** The caller's side, which must be {@code only}; otherwise 403 saying that {@code only} does this. */

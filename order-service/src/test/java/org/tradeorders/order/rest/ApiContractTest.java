@@ -28,7 +28,8 @@ class ApiContractTest extends ServiceApiContractTest {
                 .body("OrderResource_draft", Drafts.aDraftFor("BUY-FUZZ-1").json())
                 .body("OrderResource_revise", Drafts.aDraftFor("BUY-FUZZ-1").json())
                 .body("OrderResource_draftByBuyer", OrderLifecycleTest.buyerDraftOf(500, "FOB").json())
-                .body("OrderResource_reviseByBuyer", OrderLifecycleTest.buyerDraftOf(500, "FOB").json());
+                .body("OrderResource_reviseByBuyer", OrderLifecycleTest.buyerDraftOf(500, "FOB").json())
+                .body("RefundCaseResource_open", RefundCaseApiTest.request(order, "NOT_AS_AGREED", "100.00").toString());
     }
 
     @Override

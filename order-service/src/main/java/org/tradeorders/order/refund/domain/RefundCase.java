@@ -226,6 +226,13 @@ public class RefundCase {
         apply(RefundTrigger.PAY, now);
     }
 
+    /** A dispute that the goods never arrived holds the order's automatic receipt confirmation until it is resolved. */
+    public boolean holdsReceipt() {
+        return reason == RefundReason.NOT_RECEIVED && (state == RefundState.REQUESTED
+                || state == RefundState.COUNTER_OFFERED || state == RefundState.ESCALATED
+                || (state == RefundState.REJECTED && isOpen()));
+    }
+
     public boolean isOpen() {
         return RefundStateMachine.isOpen(kind, state);
     }

@@ -212,4 +212,17 @@ class RefundCaseTest {
         assertThat(days.isBusinessDay(LocalDate.parse("2026-12-26"))).isFalse();
         assertThat(days.isBusinessDay(LocalDate.parse("2026-12-28"))).isTrue();
     }
+
+    @Test
+    void onlyAnUnresolvedNotReceivedDisputeHoldsTheAutomaticReceiptConfirmation() {
+        RefundCase c = opened(shippedAndPaid(), RefundReason.NOT_RECEIVED, "100.00");
+        assertThat(c.holdsReceipt()).isTrue();
+        c.reject(Party.SUPPLIER, "the carrier delivered it", LATER);
+        assertThat(c.holdsReceipt()).isTrue();
+        c.autoEscalate(RULES, NOW.plus(Duration.ofDays(7)));
+        assertThat(c.holdsReceipt()).isTrue();
+        c.decide("OPS-1", usd("100.00"), "lost in transit", LATER);
+        assertThat(c.holdsReceipt()).isFalse();
+        assertThat(opened(shippedAndPaid(), RefundReason.NOT_AS_AGREED, "100.00").holdsReceipt()).isFalse();
+    }
 }

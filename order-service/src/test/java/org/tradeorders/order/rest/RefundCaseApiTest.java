@@ -1,0 +1,259 @@
+package org.tradeorders.order.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.tradeorders.order.rest.OrderLifecycleTest.BUYER;
+import static org.tradeorders.order.rest.OrderLifecycleTest.SUPPLIER;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tradeorders.platform.deadline.Deadlines;
+import org.tradeorders.platform.testing.EventContracts;
+import org.tradeorders.platform.testing.InfraTestResource;
+import org.tradeorders.platform.testing.ShuffledOrder;
+import org.tradeorders.platform.testing.Tokens;
+import org.tradeorders.platform.testing.TopicProbe;
+
+/**
+ * A Trade Assurance refund case through the real stack: the buyer's request, the supplier's answer,
+ * escalation by the buyer or by the timer, the operator's decision; each move an event and an e-mail.
+ * (Paying the refund is payment-service's, still to come.)
+ */
+@QuarkusTest
+@TestMethodOrder(ShuffledOrder.class)
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "orders"))
+class RefundCaseApiTest {
+    static final String BUYER_TOKEN = Tokens.buyer(BUYER);
+    static final String SUPPLIER_TOKEN = Tokens.supplier(SUPPLIER);
+
+    /** A refund request body, built by what a test changes. */
+    static ObjectNode request(String orderId, String reason, String amount) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        body.put("orderId", orderId).put("reason", reason).put("description", "12 of 1,000 panels arrived cracked");
+        body.putObject("amount").put("amount", amount).put("currency", "USD");
+        return body;
+    }
+
+    static ObjectNode amount(String amount, String note) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        body.putObject("amount").put("amount", amount).put("currency", "USD");
+        return note == null ? body : body.put("note", note);
+    }
+
+    static ValidatableResponse open(String token, ObjectNode body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body.toString()).post("/refund-cases").then();
+    }
+
+    static ValidatableResponse act(String token, String caseId, String step, ObjectNode body) {
+        var request = given().auth().oauth2(token);
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body.toString());
+        }
+        return request.post("/refund-cases/" + caseId + "/" + step).then();
+    }
+
+    static String openedOnAShippedOrder(String amount) {
+        String order = OrderLifecycleTest.shippedOrder();
+        return open(BUYER_TOKEN, request(order, "NOT_AS_AGREED", amount)).statusCode(201).extract().path("id");
+    }
+
+    static String orderOf(String caseId) {
+        return given().auth().oauth2(BUYER_TOKEN).get("/refund-cases/" + caseId).then().statusCode(200).extract()
+                .path("orderId");
+    }
+
+    @Inject
+    Deadlines deadlines;
+
+    /** {@code n} copies of {@code call} at once; their HTTP statuses. */
+    static List<Integer> atOnce(int n, Callable<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : calls) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** After each test, every event published so far matches its schema (the test's own among them). */
+    @AfterEach
+    void everyEventSoFarMatchesItsSchema() {
+        EventContracts.assertAllValid(TopicProbe.readAll("order-events"));
+    }
+
+    @Test
+    void theBuyerAsksTheSupplierAcceptsAndTheRefundIsAgreed() {
+        String order = OrderLifecycleTest.shippedOrder();
+        String caseId = open(BUYER_TOKEN, request(order, "NOT_AS_AGREED", "2000.00")).statusCode(201)
+                .header("Location", containsString("/refund-cases/")).body("state", equalTo("REQUESTED"))
+                .body("coverage.amount", equalTo("12350.00")) // all that was paid, less the 150.00 freight
+                .body("responseDueAt", notNullValue()).extract().path("id");
+        var requested = TopicProbe.await("order-events", "tradeorders.RefundRequested.v1", order);
+        assertThat(TopicProbe.data(requested).path("caseId").asText()).isEqualTo(caseId);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(OrderLifecycleTest.subjectsTo(
+                "supplier@" + SUPPLIER.toLowerCase() + ".example.test", order)).anyMatch(s -> s.startsWith("Refund requested")));
+        // one open case per order
+        open(BUYER_TOKEN, request(order, "QUANTITY_SHORT", "100.00")).statusCode(409).body("type", containsString("case-open"));
+
+        act(BUYER_TOKEN, caseId, "accept", null).statusCode(403);
+        act(SUPPLIER_TOKEN, caseId, "accept", null).statusCode(200).body("state", equalTo("AGREED"))
+                .body("toPay.amount", equalTo("2000.00")).body("open", equalTo(true));
+        var agreed = TopicProbe.await("order-events", "tradeorders.RefundAgreed.v1", order);
+        assertThat(TopicProbe.data(agreed).path("amount").path("amount").asText()).isEqualTo("2000.00");
+        assertThat(TopicProbe.data(agreed).path("supplierLost").asBoolean()).isTrue();
+        given().auth().oauth2(BUYER_TOKEN).queryParam("orderId", order).get("/refund-cases").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(caseId));
+    }
+
+    @Test
+    void aCounterOfferTheBuyerTakesIsTheRefund() {
+        String caseId = openedOnAShippedOrder("2000.00");
+        act(SUPPLIER_TOKEN, caseId, "counter-offer", amount("2000.00", "too much")).statusCode(400)
+                .body("errors[0].field", equalTo("amount.amount"));
+        act(SUPPLIER_TOKEN, caseId, "counter-offer", amount("1000.00", "half the cartons arrived")).statusCode(200)
+                .body("state", equalTo("COUNTER_OFFERED")).body("counterOffer.amount", equalTo("1000.00"));
+        act(BUYER_TOKEN, caseId, "accept-counter-offer", null).statusCode(200).body("state", equalTo("AGREED"))
+                .body("toPay.amount", equalTo("1000.00"));
+        var agreed = TopicProbe.await("order-events", "tradeorders.RefundAgreed.v1", orderOf(caseId));
+        assertThat(TopicProbe.data(agreed).path("supplierLost").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theBuyerEscalatesFromDayThreeAndAnOperatorDecidesOnce() {
+        String caseId = openedOnAShippedOrder("2000.00");
+        act(SUPPLIER_TOKEN, caseId, "reject", new ObjectMapper().createObjectNode()
+                .put("note", "the panels left intact")).statusCode(200).body("state", equalTo("REJECTED"));
+        act(BUYER_TOKEN, caseId, "escalate", null).statusCode(409).body("type", containsString("too-early-to-escalate"));
+        OrderLifecycleTest.advance("{\"days\":3,\"hours\":1}");
+        act(BUYER_TOKEN, caseId, "escalate", null).statusCode(200).body("state", equalTo("ESCALATED"))
+                .body("evidenceDueAt", notNullValue());
+        given().auth().oauth2(Tokens.operator("OPS-1")).queryParam("size", 100).get("/refund-cases/escalated").then()
+                .statusCode(200).body("items.id", hasItem(caseId));
+        given().auth().oauth2(SUPPLIER_TOKEN).get("/refund-cases/escalated").then().statusCode(403);
+        act(SUPPLIER_TOKEN, caseId, "decision", amount("800.00", "x")).statusCode(403);
+        act(Tokens.operator("OPS-1"), caseId, "decision", amount("800.00", "the photos show 8 cracked panels"))
+                .statusCode(200).body("state", equalTo("DECIDED")).body("toPay.amount", equalTo("800.00"))
+                .body("decidedBy", equalTo("OPS-1"));
+        act(Tokens.operator("OPS-2"), caseId, "decision", amount("900.00", "again")).statusCode(409);
+        var decided = TopicProbe.await("order-events", "tradeorders.RefundDecided.v1", orderOf(caseId));
+        assertThat(TopicProbe.data(decided).path("amount").path("amount").asText()).isEqualTo("800.00");
+        assertThat(TopicProbe.data(TopicProbe.await("order-events", "tradeorders.RefundEscalated.v1", orderOf(caseId)))
+                .path("escalatedBy").asText()).isEqualTo("BUYER");
+    }
+
+    @Test
+    void aCaseNotAgreedInSevenDaysEscalatesByItself() {
+        String caseId = openedOnAShippedOrder("500.00");
+        Instant autoAt = Instant.parse(given().auth().oauth2(BUYER_TOKEN).get("/refund-cases/" + caseId).then()
+                .extract().path("autoEscalateAt"));
+        Instant openedAt = Instant.parse(given().auth().oauth2(BUYER_TOKEN).get("/refund-cases/" + caseId).then()
+                .extract().path("openedAt"));
+        assertThat(Duration.between(openedAt, autoAt)).isEqualTo(Duration.ofDays(7));
+        OrderLifecycleTest.advance("{\"days\":7,\"hours\":1}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(BUYER_TOKEN)
+                .get("/refund-cases/" + caseId).then().body("state", equalTo("ESCALATED")));
+        assertThat(TopicProbe.data(TopicProbe.await("order-events", "tradeorders.RefundEscalated.v1", orderOf(caseId)))
+                .path("escalatedBy").asText()).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void theBuyerRevisesThenWithdrawsAndANewCaseMayOpen() {
+        String caseId = openedOnAShippedOrder("2000.00");
+        String order = orderOf(caseId);
+        act(BUYER_TOKEN, caseId, "revise", amount("1500.00", null)).statusCode(200).body("requested.amount", equalTo("1500.00"))
+                .body("state", equalTo("REQUESTED"));
+        act(BUYER_TOKEN, caseId, "withdraw", null).statusCode(200).body("state", equalTo("WITHDRAWN"))
+                .body("open", equalTo(false));
+        act(SUPPLIER_TOKEN, caseId, "accept", null).statusCode(409).body("type", containsString("invalid-transition"));
+        TopicProbe.await("order-events", "tradeorders.RefundWithdrawn.v1", order);
+        open(BUYER_TOKEN, request(order, "QUANTITY_SHORT", "100.00")).statusCode(201);
+    }
+
+    @Test
+    void onlyTheBuyerOfAPaidOrderOpensACaseAndOutsidersSeeNothing() {
+        String caseId = openedOnAShippedOrder("100.00");
+        String order = orderOf(caseId);
+        given().auth().oauth2(Tokens.buyer("BUY-SOMEONE-ELSE")).get("/refund-cases/" + caseId).then().statusCode(404);
+        given().auth().oauth2(Tokens.buyer("BUY-SOMEONE-ELSE")).queryParam("orderId", order).get("/refund-cases").then()
+                .statusCode(404);
+        act(Tokens.buyer("BUY-SOMEONE-ELSE"), caseId, "withdraw", null).statusCode(404);
+        given().auth().oauth2(Tokens.operator("OPS-1")).get("/refund-cases/" + caseId).then().statusCode(200);
+        open(SUPPLIER_TOKEN, request(order, "NOT_AS_AGREED", "100.00")).statusCode(403);
+        String unpaid = OrderLifecycleTest.confirmedOrder();
+        open(BUYER_TOKEN, request(unpaid, "LATE_SHIPMENT", "100.00")).statusCode(409)
+                .body("type", containsString("nothing-paid"));
+        open(BUYER_TOKEN, request(order, "NOT_AS_AGREED", "12350.01")).statusCode(409); // a case is open
+        act(BUYER_TOKEN, caseId, "withdraw", null).statusCode(200);
+        open(BUYER_TOKEN, request(order, "NOT_AS_AGREED", "12350.01")).statusCode(400)
+                .body("errors[0].field", equalTo("amount.amount"));
+        open(BUYER_TOKEN, request(order, "NOT_AS_AGREED", "1.001")).statusCode(400)
+                .body("errors[0].field", equalTo("amount.amount"));
+    }
+
+    @Test
+    void aNotReceivedDisputeHoldsTheAutomaticReceiptConfirmationUntilItIsResolved() {
+        String order = OrderLifecycleTest.shippedOrder();
+        String caseId = open(BUYER_TOKEN, request(order, "NOT_RECEIVED", "1000.00")).statusCode(201).extract().path("id");
+        OrderLifecycleTest.advance("{\"days\":30,\"hours\":1}"); // the receiving window has ended
+        deadlines.fireDue();
+        OrderLifecycleTest.get(order, BUYER_TOKEN).body("state", equalTo("SHIPPED"));
+        act(BUYER_TOKEN, caseId, "withdraw", null).statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> OrderLifecycleTest.get(order, BUYER_TOKEN)
+                .body("state", equalTo("COMPLETED")));
+        assertThat(TopicProbe.data(TopicProbe.await("order-events", "tradeorders.OrderCompleted.v1", order))
+                .path("receiptConfirmedBy").asText()).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void racingRequestsOpenOneCaseAndRacingDecisionsDecideOnce() throws Exception {
+        String order = OrderLifecycleTest.shippedOrder();
+        List<Integer> opened = atOnce(4, () -> open(BUYER_TOKEN, request(order, "NOT_AS_AGREED", "100.00")).extract()
+                .statusCode());
+        assertThat(opened).containsOnlyOnce(201).containsOnly(201, 409);
+        String caseId = given().auth().oauth2(BUYER_TOKEN).queryParam("orderId", order).get("/refund-cases").then()
+                .body("total", equalTo(1)).extract().path("items[0].id");
+        OrderLifecycleTest.advance("{\"days\":3,\"hours\":1}");
+        act(BUYER_TOKEN, caseId, "escalate", null).statusCode(200);
+        List<Integer> decided = atOnce(4, () -> act(Tokens.operator("OPS-1"), caseId, "decision",
+                amount("100.00", "as claimed")).extract().statusCode());
+        assertThat(decided).containsOnlyOnce(200).containsOnly(200, 409);
+        OrderLifecycleTest.get(order, BUYER_TOKEN).body("events.findAll { it.type == 'tradeorders.RefundDecided.v1' }.size()",
+                equalTo(1));
+    }
+}
