@@ -122,6 +122,33 @@ class CreditLimitServiceTest {
         assertThat(TopicProbe.readAll("credit-limit-events").stream().filter(r -> order.equals(r.key()))).isEmpty();
     }
 
+    /** A refund case settled on {@code order}, as order-service publishes it (key: the order). */
+    static void refundSettled(String type, String order, String supplier, String kind, boolean supplierLost) {
+        String kindField = kind == null ? "" : ",\"kind\":\"" + kind + "\"";
+        TestEvents.publish("order-events", UUID.randomUUID().toString(), type, "/order-service", order, """
+                {"caseId":"%s","orderId":"%s","supplierId":"%s","buyerId":"B"%s,"reason":"NOT_AS_AGREED",
+                 "amount":{"amount":"800.00","currency":"USD"},"supplierLost":%s}"""
+                .formatted(UUID.randomUUID(), order, supplier, kindField, supplierLost));
+    }
+
+    @Test
+    void aProtectedRefundCaseTheSupplierLostCostsItPenaltyPoints() {
+        String supplier = "SUP-REFUND-" + UUID.randomUUID();
+        activate(supplier, "10000.00");
+        // one order's cases, one after the other: one partition, applied in this order
+        String order = UUID.randomUUID().toString();
+        refundSettled("tradeorders.RefundAgreed.v1", order, supplier, "TRADE_ASSURANCE", false); // at half or less
+        refundSettled("tradeorders.RefundAgreed.v1", order, supplier, "E_COLLECTION", true); // trust-based: unprotected
+        refundSettled("tradeorders.RefundDecided.v1", order, "SUP-WITHOUT-LINE-" + UUID.randomUUID(), null, true);
+        refundSettled("tradeorders.RefundDecided.v1", order, supplier, null, true); // an operator decided against it
+        refundSettled("tradeorders.RefundAgreed.v1", order, supplier, "TRADE_ASSURANCE", true); // above half the claim
+        // the last one applied (nothing before it held it): exactly the two lost cases counted
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reasons(supplier))
+                .filteredOn(r -> r.startsWith("PENALTY_POINTS: REFUND_CASE_LOST")).hasSizeGreaterThanOrEqualTo(2));
+        assertThat(reasons(supplier)).filteredOn(r -> r.startsWith("PENALTY_POINTS: REFUND_CASE_LOST")).hasSize(2);
+        line(supplier).body("penaltyPoints", equalTo(2)).body("limit.amount", equalTo("8000.00"));
+    }
+
     /** Now on credit-limit-service's clock, which an operator (or a test) may have moved. */
     static String serviceNow() {
         return given().auth().oauth2(Tokens.operator("OPS")).get("/ops/clock").then().statusCode(200).extract().path("now");

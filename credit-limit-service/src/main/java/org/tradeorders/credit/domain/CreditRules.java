@@ -60,6 +60,10 @@ public interface CreditRules {
         @WithDefault("1000")
         BigDecimal penaltyPerPointUsd();
 
+        /** A Trade Assurance refund case the supplier lost (order-service says so) costs it this many points. */
+        @WithDefault("1")
+        int penaltyPointsPerLostRefundCase();
+
         /** Limits are recalculated on this day of every month (00:00 UTC). */
         @WithDefault("10")
         int recalculationDayOfMonth();

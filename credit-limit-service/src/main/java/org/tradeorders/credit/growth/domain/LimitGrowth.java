@@ -88,6 +88,19 @@ public class LimitGrowth implements DeadlineHandler {
         return line;
     }
 
+    /**
+     * A Trade Assurance refund case the supplier lost (decided against it, or agreed above the configured
+     * share of the claim): penalty points, once per case (the inbox applies each event once). A supplier
+     * without a credit line has no limit to lower.
+     */
+    @Transactional
+    public void refundCaseLost(String supplierId, String caseId) {
+        if (em.find(CreditLine.class, supplierId) != null) {
+            penalize(supplierId, rules.growth().penaltyPointsPerLostRefundCase(), "REFUND_CASE_LOST " + caseId,
+                    "order-service");
+        }
+    }
+
     @Override
     public String kind() {
         return MONTHLY_RECALCULATION;
