@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -255,5 +256,34 @@ class RefundCaseApiTest {
         assertThat(decided).containsOnlyOnce(200).containsOnly(200, 409);
         OrderLifecycleTest.get(order, BUYER_TOKEN).body("events.findAll { it.type == 'tradeorders.RefundDecided.v1' }.size()",
                 equalTo(1));
+    }
+
+    @Test
+    void anECollectionRefundHappensOnlyByTheSuppliersAcceptanceAndARefusalIsFinal() {
+        String supplier = ECollectionOrderTest.activatedSupplier();
+        String email = "refund-" + UUID.randomUUID() + "@buyer.example";
+        String order = ECollectionOrderTest.draft(supplier, email);
+        given().auth().oauth2(Tokens.supplier(supplier)).post("/orders/" + order + "/submit").then().statusCode(200);
+        ECollectionOrderTest.accountOpened(order, "TOEC000000007777");
+        given().contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/payment-reminders/" + ECollectionOrderTest.linkIn(email, 1) + "/confirmation").then().statusCode(200);
+        ECollectionOrderTest.associated(order, "5000.00");
+        String buyer = Tokens.buyer(ECollectionOrderTest.BUYER);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(buyer).get("/orders/" + order)
+                .then().body("remittance.remitted.amount", equalTo("5000.00")));
+
+        String refused = open(buyer, request(order, "NOT_AS_AGREED", "5000.00")).statusCode(201)
+                .body("kind", equalTo("E_COLLECTION")).body("coverage.amount", equalTo("5000.00")) // what was remitted
+                .body("autoEscalateAt", equalTo(null)).extract().path("id");
+        act(buyer, refused, "escalate", null).statusCode(409).body("type", containsString("invalid-transition"));
+        act(Tokens.supplier(supplier), refused, "counter-offer", amount("100.00", "x")).statusCode(409);
+        act(Tokens.supplier(supplier), refused, "reject", new ObjectMapper().createObjectNode().put("note", "as agreed"))
+                .statusCode(200).body("state", equalTo("REJECTED")).body("open", equalTo(false));
+
+        String accepted = open(buyer, request(order, "QUANTITY_SHORT", "1200.00")).statusCode(201).extract().path("id");
+        act(Tokens.supplier(supplier), accepted, "accept", null).statusCode(200).body("state", equalTo("AGREED"))
+                .body("toPay.amount", equalTo("1200.00"));
+        var agreed = TopicProbe.await("order-events", "tradeorders.RefundAgreed.v1", order);
+        assertThat(TopicProbe.data(agreed).path("kind").asText()).isEqualTo("E_COLLECTION");
     }
 }
