@@ -11,7 +11,6 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.tradeorders.platform.domain.RuleViolation;
 import org.tradeorders.platform.money.Money;
@@ -71,8 +70,6 @@ public class Order extends ProformaInvoice {
     @Version
     public long version;
 
-
-
     public boolean isParty(String companyId) {
         return supplierId.equals(companyId) || buyerId.equals(companyId);
     }
@@ -81,13 +78,9 @@ public class Order extends ProformaInvoice {
         return supplierId.equals(companyId) ? Party.SUPPLIER : Party.BUYER;
     }
 
-
     /** Moves the order by the transition table, or refuses with the states that would have allowed it. */
     public void apply(OrderTrigger trigger, Instant at) {
-        state = OrderStateMachine.next(kind, state, trigger).orElseThrow(() -> new RuleViolation("invalid-transition",
-                "order " + id + " (" + kind + ") is " + state + "; " + trigger + " is possible only from "
-                        + Arrays.stream(OrderState.values())
-                                .filter(s -> OrderStateMachine.allowedFrom(kind, s).containsKey(trigger)).toList()));
+        state = OrderStateMachine.require(kind, state, trigger, id);
         updatedAt = at;
     }
 
@@ -271,7 +264,6 @@ public class Order extends ProformaInvoice {
     }
 
     // --- the payment terms ---
-
 
     /** Replaces the payment terms: Trade Assurance's proposed plan, or e-Collection's one remittance in full. */
     public void replaceInstallments(List<Installment> proposed) {

@@ -3,11 +3,10 @@ package org.tradeorders.order.domain;
 import static org.tradeorders.order.domain.OrderState.*;
 import static org.tradeorders.order.domain.OrderTrigger.*;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tradeorders.platform.domain.TransitionTable;
 
 /**
  * Each order kind's lifecycle as one explicit transition table. Every state change of an order goes
@@ -15,7 +14,8 @@ import java.util.Set;
  */
 public final class OrderStateMachine {
 
-    private static final Map<OrderKind, Map<OrderState, Map<OrderTrigger, OrderState>>> TABLES = new EnumMap<>(OrderKind.class);
+    private static final TransitionTable<OrderKind, OrderState, OrderTrigger> TABLE =
+            new TransitionTable<>(OrderKind.class, OrderState.class, OrderTrigger.class);
 
     static {
         // Trade Assurance: "who initiates, the other confirms"; credit is reserved; paid through links.
@@ -64,25 +64,24 @@ public final class OrderStateMachine {
     }
 
     private static void on(OrderKind kind, OrderState from, OrderTrigger trigger, OrderState to) {
-        TABLES.computeIfAbsent(kind, k -> new EnumMap<>(OrderState.class))
-                .computeIfAbsent(from, s -> new EnumMap<>(OrderTrigger.class)).put(trigger, to);
+        TABLE.on(kind, from, trigger, to);
     }
 
     public static Optional<OrderState> next(OrderKind kind, OrderState from, OrderTrigger trigger) {
-        return Optional.ofNullable(allowedFrom(kind, from).get(trigger));
+        return TABLE.next(kind, from, trigger);
     }
 
     public static Map<OrderTrigger, OrderState> allowedFrom(OrderKind kind, OrderState from) {
-        return TABLES.getOrDefault(kind, Map.of()).getOrDefault(from, Map.of());
+        return TABLE.allowedFrom(kind, from);
     }
 
     /** The states an order of this kind can be in. */
     public static Set<OrderState> statesOf(OrderKind kind) {
-        Set<OrderState> states = EnumSet.noneOf(OrderState.class);
-        TABLES.get(kind).forEach((from, moves) -> {
-            states.add(from);
-            states.addAll(moves.values());
-        });
-        return states;
+        return TABLE.statesOf(kind);
+    }
+
+    /** The state {@code trigger} moves order {@code id} to, or the refusal naming the states that allow it. */
+    static OrderState require(OrderKind kind, OrderState from, OrderTrigger trigger, String id) {
+        return TABLE.require(kind, from, trigger, "order " + id);
     }
 }

@@ -40,6 +40,7 @@ import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.Amounts;
 import org.tradeorders.platform.validation.Formats;
 
 @Path("/")
@@ -69,18 +70,7 @@ public class PaymentResource {
             @NotNull @Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
             @Size(max = 3) String currency) {
         Money money() {
-            return payable(amount, currency, "amount.amount", "amount.currency");
-        }
-
-        /** An amount that can be paid: a known currency, at most its minor-unit decimals. */
-        public static Money payable(BigDecimal amount, String currency, String amountField, String currencyField) {
-            if (!Formats.isCurrency(currency)) {
-                throw ProblemException.invalid(currencyField, "is not an ISO 4217 currency");
-            }
-            if (!Money.fitsMinorUnit(amount, currency)) {
-                throw ProblemException.invalid(amountField, "has more decimals than " + currency + " has");
-            }
-            return new Money(amount, currency);
+            return Amounts.payable(amount, currency, "amount.amount", "amount.currency");
         }
     }
 

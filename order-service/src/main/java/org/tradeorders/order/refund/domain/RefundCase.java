@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.OrderKind;
@@ -254,10 +253,7 @@ public class RefundCase {
     }
 
     private void apply(RefundTrigger trigger, Instant now) {
-        state = RefundStateMachine.next(kind, state, trigger).orElseThrow(() -> new RuleViolation("invalid-transition",
-                "refund case " + id + " (" + kind + ") is " + state + "; " + trigger + " is possible only from "
-                        + Arrays.stream(RefundState.values())
-                                .filter(s -> RefundStateMachine.allowedFrom(kind, s).containsKey(trigger)).toList()));
+        state = RefundStateMachine.require(kind, state, trigger, id);
         updatedAt = now;
     }
 

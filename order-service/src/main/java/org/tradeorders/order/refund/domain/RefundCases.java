@@ -54,7 +54,7 @@ public class RefundCases implements ReceiptHold {
     @Transactional
     public RefundCase open(String orderId, Party by, RefundReason reason, Money amount, String description) {
         Order order = orders.lock(orderId);
-        if (!casesOf(orderId).stream().filter(RefundCase::isOpen).toList().isEmpty()) {
+        if (casesOf(orderId).stream().anyMatch(RefundCase::isOpen)) {
             throw new RuleViolation("case-open", "order " + orderId + " has an open refund case: revise or withdraw it");
         }
         RefundCase c = RefundCase.open(order, by, reason, amount, description, new RefundCoverage(rules), rules,

@@ -3,10 +3,10 @@ package org.tradeorders.order.refund.domain;
 import static org.tradeorders.order.refund.domain.RefundState.*;
 import static org.tradeorders.order.refund.domain.RefundTrigger.*;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.tradeorders.order.domain.OrderKind;
+import org.tradeorders.platform.domain.TransitionTable;
 
 /**
  * A refund case's life as one explicit transition table per kind of order. Trade Assurance is
@@ -14,8 +14,8 @@ import org.tradeorders.order.domain.OrderKind;
  * portal): only the supplier's acceptance makes a refund happen, and a refusal is final.
  */
 public final class RefundStateMachine {
-    private static final Map<OrderKind, Map<RefundState, Map<RefundTrigger, RefundState>>> TABLES =
-            new EnumMap<>(OrderKind.class);
+    private static final TransitionTable<OrderKind, RefundState, RefundTrigger> TABLE =
+            new TransitionTable<>(OrderKind.class, RefundState.class, RefundTrigger.class);
 
     static {
         OrderKind ta = OrderKind.TRADE_ASSURANCE;
@@ -47,20 +47,24 @@ public final class RefundStateMachine {
     }
 
     private static void on(OrderKind kind, RefundState from, RefundTrigger trigger, RefundState to) {
-        TABLES.computeIfAbsent(kind, k -> new EnumMap<>(RefundState.class))
-                .computeIfAbsent(from, s -> new EnumMap<>(RefundTrigger.class)).put(trigger, to);
+        TABLE.on(kind, from, trigger, to);
     }
 
     public static Optional<RefundState> next(OrderKind kind, RefundState from, RefundTrigger trigger) {
-        return Optional.ofNullable(allowedFrom(kind, from).get(trigger));
+        return TABLE.next(kind, from, trigger);
     }
 
     public static Map<RefundTrigger, RefundState> allowedFrom(OrderKind kind, RefundState from) {
-        return TABLES.getOrDefault(kind, Map.of()).getOrDefault(from, Map.of());
+        return TABLE.allowedFrom(kind, from);
     }
 
     /** A case is open while anything can still happen to it; at most one open case per order. */
     public static boolean isOpen(OrderKind kind, RefundState state) {
         return !allowedFrom(kind, state).isEmpty();
+    }
+
+    /** The state {@code trigger} moves case {@code id} to, or the refusal naming the states that allow it. */
+    static RefundState require(OrderKind kind, RefundState from, RefundTrigger trigger, String id) {
+        return TABLE.require(kind, from, trigger, "refund case " + id);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.tradeorders.order.refund.domain.RefundReason;
 import org.tradeorders.platform.money.Money;
-import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.Amounts;
 import org.tradeorders.platform.validation.Formats;
 
 /** The bodies of the refund API; each maps itself to domain arguments. */
@@ -22,13 +22,7 @@ final class RefundRequests {
     record Amount(@NotNull @PositiveOrZero @Digits(integer = 13, fraction = 4) BigDecimal amount,
             @NotNull @Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE) @Size(max = 3) String currency) {
         Money money() {
-            if (!Formats.isCurrency(currency)) {
-                throw ProblemException.invalid("amount.currency", "is not an ISO 4217 currency");
-            }
-            if (!Money.fitsMinorUnit(amount, currency)) {
-                throw ProblemException.invalid("amount.amount", "has more decimals than " + currency + " has");
-            }
-            return new Money(amount, currency);
+            return Amounts.payable(amount, currency, "amount.amount", "amount.currency");
         }
     }
 

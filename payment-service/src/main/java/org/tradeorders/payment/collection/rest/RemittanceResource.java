@@ -36,13 +36,13 @@ import org.tradeorders.payment.collection.domain.MatchSuggestions;
 import org.tradeorders.payment.collection.domain.Remittance;
 import org.tradeorders.payment.collection.domain.RemittanceQueries;
 import org.tradeorders.payment.collection.domain.Remittances;
-import org.tradeorders.payment.rest.PaymentResource;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.Amounts;
 import org.tradeorders.platform.validation.Formats;
 
 /**
@@ -64,7 +64,7 @@ public class RemittanceResource {
             @NotNull @Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
             @Size(max = 3) String currency) {
         Money money() {
-            return PaymentResource.MoneyInput.payable(amount, currency, "amount.amount", "amount.currency");
+            return Amounts.payable(amount, currency, "amount.amount", "amount.currency");
         }
     }
 
@@ -72,7 +72,7 @@ public class RemittanceResource {
             @NotNull @Pattern(regexp = Formats.CURRENCY, message = Formats.CURRENCY_MESSAGE)
             @Size(max = 3) String currency) {
         Money money() {
-            return PaymentResource.MoneyInput.payable(amount, currency, "bankFees.amount", "bankFees.currency");
+            return Amounts.payable(amount, currency, "bankFees.amount", "bankFees.currency");
         }
     }
 

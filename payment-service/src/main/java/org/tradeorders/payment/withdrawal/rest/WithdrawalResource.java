@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.payment.collection.domain.BankAccounts;
-import org.tradeorders.payment.rest.PaymentResource;
 import org.tradeorders.payment.withdrawal.domain.Withdrawal;
 import org.tradeorders.payment.withdrawal.domain.Withdrawals;
 import org.tradeorders.platform.idempotency.IdempotencyFilter;
@@ -36,6 +35,7 @@ import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
+import org.tradeorders.platform.validation.Amounts;
 import org.tradeorders.platform.validation.Formats;
 
 /** A supplier withdraws its available balance to its bank account. */
@@ -72,7 +72,7 @@ public class WithdrawalResource {
             @HeaderParam(IdempotencyFilter.HEADER) String requestKey,
             @Valid @NotNull WithdrawalRequest request) {
         caller.requireSelf("balances of supplier", supplierId);
-        Money amount = PaymentResource.MoneyInput.payable(request.amount(), request.currency(),
+        Money amount = Amounts.payable(request.amount(), request.currency(),
                 "amount", "currency");
         Withdrawal w = withdrawals.withdraw(supplierId, amount, request.bankAccount(), requestKey);
         return Response.created(URI.create("/suppliers/" + supplierId + "/withdrawals/" + w.id))
