@@ -33,6 +33,9 @@ public class Payment {
     public BigDecimal credited = BigDecimal.ZERO;
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal surcharge = BigDecimal.ZERO;
+    /** refunded through this payment's channel (an unrepaid pay-later payment: forgiven) */
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal refunded = BigDecimal.ZERO;
     /** PAY_LATER: when the buyer owes the amount */
     @Column(name = "pay_later_due_at")
     public Instant payLaterDueAt;
@@ -47,4 +50,9 @@ public class Payment {
     public String channelReference;
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** What a refund may still return through this payment: what it applied to the order, less refunds. */
+    public BigDecimal refundable() {
+        return (applied == null ? amount : applied).subtract(refunded);
+    }
 }

@@ -153,7 +153,11 @@ public class PaymentWorkflow {
         if (channel == Channel.PAY_LATER) {
             throw ProblemException.invalid("channel", "a pay-later advance is repaid through another channel");
         }
-        Money owed = new Money(p.amount, p.currency);
+        // a refund of the order forgave part of what the buyer owed for it
+        Money owed = new Money(p.amount.subtract(p.refunded), p.currency);
+        if (!owed.isPositive()) {
+            throw ProblemException.conflict("nothing-owed", "payment " + paymentId + " was refunded: nothing is owed for it");
+        }
         Money surcharge = fees.buyerSurcharge(owed, channel.name());
         p.payLaterRepaidAt = clock.instant();
         orderMoney.payLaterRepaid(p.id, p.orderId, channel.name(), owed, surcharge);

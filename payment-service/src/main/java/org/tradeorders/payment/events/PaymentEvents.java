@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.money.Money;
 
@@ -22,6 +23,10 @@ public final class PaymentEvents {
     public static final EventType REMITTANCE_RECEIVED = EventType.of("RemittanceReceived", 1);
     public static final EventType REMITTANCE_ASSOCIATED = EventType.of("RemittanceAssociated", 1);
     public static final EventType REMITTANCE_ASSOCIATION_UNDONE = EventType.of("RemittanceAssociationUndone", 1);
+    public static final EventType REFUND_PAID = EventType.of("RefundPaid", 1);
+    public static final EventType REFUND_AWAITING_FUNDS = EventType.of("RefundAwaitingFunds", 1);
+    public static final EventType ADVANCE_COMPENSATION_PAID = EventType.of("AdvanceCompensationPaid", 1);
+    public static final EventType ADVANCE_RECOVERED = EventType.of("AdvanceRecovered", 1);
 
     private PaymentEvents() {
     }
@@ -112,5 +117,37 @@ public final class PaymentEvents {
     /** Key: the order id. An association undone (reason ORDER_CANCELLED): amount is back on the remittance. */
     public record RemittanceAssociationUndone(String associationId, String remittanceId, String orderId, String supplierId,
             Money amount, String reason, Instant undoneAt) {
+    }
+
+    /** Part of a refund on its way to the buyer: through a payment's channel, or by bank transfer to paidTo. */
+    public record RefundPayout(String paymentId, String channel, Money amount, String paidTo) {
+    }
+
+    /**
+     * Key: the order id. A refund case's amount was paid to the buyer: fromPending out of the
+     * supplier's pending money for the order, fromAvailable out of its available balance (its
+     * settlement currency), of which advanced (advance compensation) the platform paid and the
+     * supplier owes. payBy: when it was due (refund-payment-within business days).
+     */
+    public record RefundPaid(String caseId, String orderId, String supplierId, String buyerId, String kind, Money amount,
+            Money fromPending, Money fromAvailable, Money advanced, List<RefundPayout> payouts, Instant payBy,
+            Instant paidAt) {
+    }
+
+    /** Key: the order id. e-Collection: the supplier's money lacks shortBy of an accepted refund; it is paid once it does not. */
+    public record RefundAwaitingFunds(String caseId, String orderId, String supplierId, String buyerId, Money amount,
+            Money shortBy, Instant since) {
+    }
+
+    /**
+     * Key: the supplier id. The platform paid amount of a Trade Assurance refund the supplier's balance
+     * could not cover; owed: all the supplier owes it now in that currency.
+     */
+    public record AdvanceCompensationPaid(String caseId, String orderId, String supplierId, Money amount, Money owed,
+            Instant paidAt) {
+    }
+
+    /** Key: the supplier id. amount of what the supplier owed was recovered from the settlement of orderId; owed: what remains. */
+    public record AdvanceRecovered(String supplierId, String orderId, Money amount, Money owed, Instant recoveredAt) {
     }
 }

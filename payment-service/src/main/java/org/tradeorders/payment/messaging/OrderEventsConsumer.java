@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +15,7 @@ import org.tradeorders.payment.collection.domain.CollectionAccounts;
 import org.tradeorders.payment.collection.domain.Remittances;
 import org.tradeorders.payment.domain.PaymentWorkflow;
 import org.tradeorders.payment.ledger.domain.OrderMoney;
+import org.tradeorders.payment.refund.domain.Refunds;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
@@ -22,7 +24,7 @@ import org.tradeorders.platform.money.Money;
 /**
  * An order awaiting payment gets one payment link per installment; a shipped order's funds are
  * settled. An e-Collection order gets its collection account when submitted; its funds are released
- * when it is PAID.
+ * when it is PAID. A refund agreed or decided on a refund case is paid.
  */
 @Startup
 @ApplicationScoped
@@ -33,6 +35,8 @@ public class OrderEventsConsumer {
     static final EventType ORDER_SUBMITTED = EventType.of("OrderSubmitted", 1);
     static final EventType ORDER_AWAITING_REMITTANCE = EventType.of("OrderAwaitingRemittance", 1);
     static final EventType ORDER_PAID = EventType.of("OrderPaid", 1);
+    static final EventType REFUND_AGREED = EventType.of("RefundAgreed", 1);
+    static final EventType REFUND_DECIDED = EventType.of("RefundDecided", 1);
 
     /** kind and buyerName were added to v1: older events are Trade Assurance orders. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -53,8 +57,15 @@ public class OrderEventsConsumer {
     public record OrderShipped(String orderId, String supplierId) {
     }
 
+    /** A refund case's amount to pay (RefundAgreed, or RefundDecided: zero when the operator refunds nothing). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RefundSettled(String caseId, String orderId, Money amount, Instant payBy) {
+    }
+
     @Inject
     Inbox inbox;
+    @Inject
+    Refunds refunds;
     @Inject
     PaymentWorkflow payments;
     @Inject
@@ -67,7 +78,7 @@ public class OrderEventsConsumer {
     @PostConstruct
     void subscribe() {
         inbox.subscribe("order-events", Set.of(ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, ORDER_SHIPPED,
-                ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE, ORDER_PAID), this::dispatch);
+                ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE, ORDER_PAID, REFUND_AGREED, REFUND_DECIDED), this::dispatch);
     }
 
     @Incoming("order-events")
@@ -95,6 +106,11 @@ public class OrderEventsConsumer {
             remittances.orderCancelled(e.subject());
         } else if (e.is(ORDER_SHIPPED)) {
             orderMoney.shipped(e.dataAs(OrderShipped.class).orderId());
+        } else if (e.is(REFUND_AGREED) || e.is(REFUND_DECIDED)) {
+            RefundSettled r = e.dataAs(RefundSettled.class);
+            if (r.amount() != null && r.amount().isPositive()) {
+                refunds.owed(r.caseId(), r.orderId(), r.amount(), r.payBy());
+            }
         }
     }
 }

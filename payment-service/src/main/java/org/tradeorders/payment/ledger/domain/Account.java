@@ -40,6 +40,7 @@ public class Account {
                 case SUPPLIER_AVAILABLE -> "supplier:" + ownerId + ":available:" + currency;
                 case BUYER_CREDIT -> "buyer:" + ownerId + ":credit:" + currency;
                 case BUYER_RECEIVABLE -> "buyer:" + ownerId + ":receivable:" + currency;
+                case SUPPLIER_RECEIVABLE -> "supplier:" + ownerId + ":receivable:" + currency;
             };
         }
     }
@@ -75,5 +76,10 @@ public class Account {
 
     public static Ref buyerReceivable(String buyerId, String currency) {
         return new Ref(AccountKind.BUYER_RECEIVABLE, buyerId, currency);
+    }
+
+    /** advance compensation the supplier owes the platform, recovered from its next settlements */
+    public static Ref supplierReceivable(String supplierId, String currency) {
+        return new Ref(AccountKind.SUPPLIER_RECEIVABLE, supplierId, currency);
     }
 }

@@ -9,6 +9,8 @@ public enum AccountKind {
     PLATFORM_CASH(true),
     /** money owed to the platform by a buyer who pays later */
     BUYER_RECEIVABLE(true),
+    /** advance compensation: what the platform refunded for a supplier beyond its balance, owed back */
+    SUPPLIER_RECEIVABLE(true),
     /** received, not yet assigned to an order: in flight (e.g. a remittance not yet associated) */
     PLATFORM_CLEARING(false),
     /** a supplier's money received for orders that have not shipped yet: not withdrawable */

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Proves the books from the raw rows: every entry balances per currency, every account's balance is
  * the sum of its postings, clearing holds exactly what is in flight (remittances not yet associated),
- * and nothing owed to a supplier or buyer is negative.
+ * nothing owed to or by a supplier or buyer is negative, no supplier has money available while it
+ * owes an advance compensation, and each order's refunded amount is its paid refunds.
  */
 @ApplicationScoped
 public class BooksCheck {
@@ -53,8 +54,22 @@ public class BooksCheck {
         mixed.forEach(r -> problems.add("entry " + r[0] + " posts another currency to " + r[1]));
         List<Object[]> negative = em.createNativeQuery("""
                 select id, balance from ledger_account where balance < 0
-                and kind in ('SUPPLIER_PENDING', 'SUPPLIER_AVAILABLE', 'BUYER_CREDIT')""").getResultList();
+                and kind in ('SUPPLIER_PENDING', 'SUPPLIER_AVAILABLE', 'BUYER_CREDIT', 'SUPPLIER_RECEIVABLE')""").getResultList();
         negative.forEach(r -> problems.add("account " + r[0] + " is overdrawn: " + r[1]));
+        // an advance is recovered from every settlement first: a supplier never has money available while it owes
+        List<Object[]> unrecovered = em.createNativeQuery("""
+                select o.id, o.balance, a.balance from ledger_account o join ledger_account a
+                on a.owner_id = o.owner_id and a.currency = o.currency and a.kind = 'SUPPLIER_AVAILABLE'
+                where o.kind = 'SUPPLIER_RECEIVABLE' and o.balance > 0 and a.balance > 0""").getResultList();
+        unrecovered.forEach(r -> problems.add("account " + r[0] + " is owed " + r[1] + " while " + r[2]
+                + " is available to the supplier"));
+        // what each order says it refunded is what its paid refunds amount to
+        List<Object[]> refunds = em.createNativeQuery("""
+                select f.order_id, f.refunded, coalesce(r.paid, 0) from order_funds f
+                left join (select order_id, sum(amount) paid from refund where status = 'PAID' group by order_id) r
+                on r.order_id = f.order_id where f.refunded <> coalesce(r.paid, 0)""").getResultList();
+        refunds.forEach(r -> problems.add("order " + r[0] + " says " + r[1] + " was refunded but its paid refunds amount to "
+                + r[2]));
         // in flight = received, not yet allocated: every Trade Assurance payment is allocated as it
         // arrives, so clearing holds exactly what banks credited for remittances not yet associated
         List<Object[]> clearing = em.createNativeQuery("""

@@ -1,6 +1,6 @@
 package org.tradeorders.payment.ledger.domain;
 
-/** Why money moved: every journal entry is one of these (refunds and advance compensation join with refunds). */
+/** Why money moved: every journal entry is one of these. */
 public enum EntryType {
     /** a buyer paid through a channel: cash in, into clearing (and the buyer's surcharge as fee revenue) */
     BUYER_PAYMENT,
@@ -20,4 +20,10 @@ public enum EntryType {
     REMITTANCE_ASSOCIATION_UNDONE,
     /** a supplier withdrew available money to its bank account */
     WITHDRAWAL,
+    /** an agreed or decided refund paid to the buyer from the supplier's money for the order (pending, then available) */
+    REFUND_PAID,
+    /** Trade Assurance: the supplier's money fell short of a refund: the platform paid the rest, the supplier owes it */
+    ADVANCE_COMPENSATION,
+    /** an advance compensation recovered from the supplier's next settlement, before it can be withdrawn */
+    ADVANCE_RECOVERED,
 }

@@ -3,14 +3,15 @@ package org.tradeorders.payment.ledger.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,11 +89,27 @@ public class Ledger {
                 .setParameter(1, ref.id()).setParameter(2, delta).executeUpdate();
     }
 
-    /** The account's balance, locked until the transaction ends (for a check-then-move such as a withdrawal). */
+    /**
+     * The account's balance, locked until the transaction ends (for a check-then-move such as a
+     * withdrawal). Read from the row, not the persistence context: postings update balances by SQL.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
     public BigDecimal lockedBalance(Account.Ref ref) {
-        Account account = em.find(Account.class, ref.id(), LockModeType.PESSIMISTIC_WRITE);
-        return account == null ? BigDecimal.ZERO : account.balance;
+        List<BigDecimal> rows = em.createNativeQuery("select balance from ledger_account where id = ?1 for update")
+                .setParameter(1, ref.id()).getResultList();
+        return rows.isEmpty() ? BigDecimal.ZERO : rows.get(0);
+    }
+
+    /**
+     * The balances of several accounts, locked in id order (the order every posting updates them in),
+     * so a check-then-move over several accounts never deadlocks with another entry.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Account.Ref, BigDecimal> lockedBalances(Collection<Account.Ref> refs) {
+        Map<Account.Ref, BigDecimal> balances = new LinkedHashMap<>();
+        refs.stream().distinct().sorted(Comparator.comparing(Account.Ref::id)).forEach(r -> balances.put(r, lockedBalance(r)));
+        return balances;
     }
 
     public BigDecimal balance(Account.Ref ref) {

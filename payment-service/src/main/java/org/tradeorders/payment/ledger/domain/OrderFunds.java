@@ -41,6 +41,11 @@ public class OrderFunds {
     public BigDecimal received = BigDecimal.ZERO;
     @Column(nullable = false, precision = 19, scale = 4)
     public BigDecimal settled = BigDecimal.ZERO;
+    /** refunded to the buyer so far, and of that, what came from the pending (unsettled) money */
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal refunded = BigDecimal.ZERO;
+    @Column(name = "refunded_from_pending", nullable = false, precision = 19, scale = 4)
+    public BigDecimal refundedFromPending = BigDecimal.ZERO;
     @Column(name = "settlement_currency", length = 3)
     public String settlementCurrency;
     /** charged so far, in the settlement currency */
@@ -53,8 +58,13 @@ public class OrderFunds {
         return new Money(amount, currency);
     }
 
-    /** received for the supplier and not yet settled to its available balance */
+    /** received for the supplier and not yet settled to its available balance (nor refunded from pending) */
     public Money unsettled() {
-        return money(received.subtract(settled));
+        return money(received.subtract(settled).subtract(refundedFromPending));
+    }
+
+    /** what may still be refunded: received for the supplier, less what was refunded already */
+    public Money refundable() {
+        return money(received.subtract(refunded));
     }
 }

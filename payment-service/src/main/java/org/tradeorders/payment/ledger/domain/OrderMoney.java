@@ -27,6 +27,7 @@ import org.tradeorders.platform.outbox.Outbox;
  * associates it with the order (then pending); it is released when the order is covered and the
  * buyer confirmed the payment details, without a service fee (the order is not protected).
  * Money that arrives after release (a balance due after shipment, a late association) settles at once.
+ * Each settlement first recovers any advance compensation the supplier owes.
  */
 @ApplicationScoped
 public class OrderMoney {
@@ -45,6 +46,8 @@ public class OrderMoney {
     SettlementCurrencies settlementCurrencies;
     @Inject
     FxRates fx;
+    @Inject
+    AdvanceCompensation advances;
 
     /** The order awaits payment: its parties and total are known from now on. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -212,6 +215,8 @@ public class OrderMoney {
         outbox.append(PaymentEvents.FUNDS_SETTLED, f.orderId, new PaymentEvents.FundsSettled(f.orderId, f.supplierId,
                 amount, settled, conversion == null ? null : conversion.rate,
                 conversion == null ? null : conversion.rateSource, fee, net));
+        // what the supplier owes for an advance comes back before any of this can be withdrawn
+        advances.recover(f.supplierId, to, f.orderId, reference);
     }
 
     private OrderFunds lock(String orderId) {

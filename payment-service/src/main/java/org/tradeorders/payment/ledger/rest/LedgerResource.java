@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tradeorders.payment.domain.PaymentRules;
 import org.tradeorders.payment.ledger.domain.Account;
-import org.tradeorders.payment.ledger.domain.AccountKind;
 import org.tradeorders.payment.ledger.domain.BooksCheck;
 import org.tradeorders.payment.ledger.domain.Ledger;
 import org.tradeorders.payment.ledger.domain.OrderFunds;
@@ -79,15 +78,19 @@ public class LedgerResource {
                         p.amount().signum() < 0 ? new Money(p.amount().negate(), p.currency()) : null)).toList()));
     }
 
-    /** Per currency: pending (received for orders not shipped yet) and available (withdrawable). */
+    /**
+     * Per currency: pending (received for orders not shipped yet), available (withdrawable), and owed:
+     * advance compensation the supplier owes the platform (recovered from its next settlements; while it
+     * owes, it cannot withdraw).
+     */
     public record Balances(String supplierId, Map<String, Balance> byCurrency) {
     }
 
-    public record Balance(Money pending, Money available) {
+    public record Balance(Money pending, Money available, Money owed) {
     }
 
-    @Operation(description = "The supplier's balances per currency: pending (paid, not yet settled) and available to "
-            + "withdraw.")
+    @Operation(description = "The supplier's balances per currency: pending (paid, not yet settled), available to "
+            + "withdraw, and owed (advance compensation to be recovered).")
     @GET
     @Path("suppliers/{supplierId}/balances")
     @RolesAllowed({ Roles.SUPPLIER, Roles.OPERATOR })
@@ -96,13 +99,15 @@ public class LedgerResource {
         caller.requireParty("balances of supplier", supplierId, supplierId);
         Map<String, Balance> byCurrency = new TreeMap<>();
         for (Account a : ledger.accountsOf(supplierId)) {
-            if (a.kind != AccountKind.SUPPLIER_PENDING && a.kind != AccountKind.SUPPLIER_AVAILABLE) {
-                continue;
-            }
-            Balance b = byCurrency.getOrDefault(a.currency, new Balance(Money.zero(a.currency), Money.zero(a.currency)));
+            Money zero = Money.zero(a.currency);
+            Balance b = byCurrency.getOrDefault(a.currency, new Balance(zero, zero, zero));
             Money m = new Money(a.balance, a.currency);
-            byCurrency.put(a.currency, a.kind == AccountKind.SUPPLIER_PENDING ? new Balance(m, b.available())
-                    : new Balance(b.pending(), m));
+            byCurrency.put(a.currency, switch (a.kind) {
+                case SUPPLIER_PENDING -> new Balance(m, b.available(), b.owed());
+                case SUPPLIER_AVAILABLE -> new Balance(b.pending(), m, b.owed());
+                case SUPPLIER_RECEIVABLE -> new Balance(b.pending(), b.available(), m);
+                default -> b;
+            });
         }
         return new Balances(supplierId, byCurrency);
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.tradeorders.payment.collection.domain.BankAccounts;
 import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.payment.ledger.domain.Account;
+import org.tradeorders.payment.ledger.domain.AdvanceCompensation;
 import org.tradeorders.payment.ledger.domain.EntryType;
 import org.tradeorders.payment.ledger.domain.Ledger;
 import org.tradeorders.platform.money.Money;
@@ -23,7 +24,8 @@ import org.tradeorders.platform.problem.ProblemException;
 
 /**
  * Withdrawals never exceed the available balance, whatever the concurrency: the balance row is locked,
- * checked and debited in one transaction (and the database refuses a negative balance regardless).
+ * checked and debited in one transaction (and the database refuses a negative balance regardless). A
+ * supplier that owes an advance compensation withdraws nothing until its settlements recovered it.
  */
 @ApplicationScoped
 public class Withdrawals {
@@ -32,6 +34,8 @@ public class Withdrawals {
     EntityManager em;
     @Inject
     Ledger ledger;
+    @Inject
+    AdvanceCompensation advances;
     @Inject
     Outbox outbox;
     @Inject
@@ -48,8 +52,10 @@ public class Withdrawals {
             throw ProblemException.invalid("bankAccount", problem);
         });
         Account.Ref available = Account.supplierAvailable(supplierId, amount.currency());
-        // locks the supplier's available balance: withdrawals of one supplier, retries included, go one at a time
-        Money balance = new Money(ledger.lockedBalance(available), amount.currency());
+        // locks the supplier's available balance (with the cash account, in the ledger's lock order):
+        // withdrawals of one supplier, retries included, and its refunds go one at a time
+        Money balance = new Money(ledger.lockedBalances(List.of(available, Account.cash(amount.currency()))).get(available),
+                amount.currency());
         if (requestKey != null) {
             var earlier = em.createQuery("select w from Withdrawal w where w.supplierId = ?1 and w.requestKey = ?2",
                     Withdrawal.class).setParameter(1, supplierId).setParameter(2, requestKey).getResultStream().findFirst();
@@ -61,6 +67,10 @@ public class Withdrawals {
                 }
                 return w;
             }
+        }
+        if (advances.owesAny(supplierId)) {
+            throw ProblemException.conflict("advance-outstanding", "supplier " + supplierId + " owes the platform an advance "
+                    + "compensation: it is recovered from its next settlements before anything can be withdrawn");
         }
         if (!balance.isGreaterThanOrEqual(amount)) {
             throw ProblemException.conflict("insufficient-funds", "the available balance is " + balance
