@@ -25,6 +25,9 @@ public class CreditLine {
     /** The limit growth builds on: from the activation rule table, or set by an operator. */
     @Column(name = "base_limit_usd", nullable = false, precision = 19, scale = 2)
     public BigDecimal baseLimitUsd;
+    /** Advance compensation the supplier owes the platform, in USD: not available until recovered. */
+    @Column(name = "advance_owed_usd", nullable = false, precision = 19, scale = 2)
+    public BigDecimal advanceOwedUsd = BigDecimal.ZERO;
     @Column(name = "penalty_points", nullable = false)
     public int penaltyPoints;
     /** The basic information the supplier activated with (absent for a line an operator opened). */
@@ -40,8 +43,11 @@ public class CreditLine {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Available = limit - active reservations; never below zero (a lowered limit keeps existing reservations). */
+    /**
+     * Available = limit - active reservations - advance compensation owed; never below zero (a lowered
+     * limit keeps existing reservations).
+     */
     public BigDecimal available() {
-        return limitUsd.subtract(reservedUsd).max(BigDecimal.ZERO);
+        return limitUsd.subtract(reservedUsd).subtract(advanceOwedUsd).max(BigDecimal.ZERO);
     }
 }

@@ -81,7 +81,7 @@ public class CreditWorkflow {
             rejection = CREDIT_PROTECTION_NOT_ACTIVE;
         } else {
             int updated = em.createNativeQuery("update credit_line set reserved_usd = reserved_usd + ?1, updated_at = ?2 "
-                    + "where supplier_id = ?3 and limit_usd - reserved_usd >= ?1")
+                    + "where supplier_id = ?3 and limit_usd - reserved_usd - advance_owed_usd >= ?1")
                     .setParameter(1, requested.amount())
                     .setParameter(2, Timestamp.from(now))
                     .setParameter(3, supplierId)

@@ -35,12 +35,12 @@ public class CreditLineResource {
     @Inject
     Caller caller;
 
-    /** baseLimit: what growth builds on (rule table or operator); the activation facts when the supplier gave them. */
-    public record CreditLineView(String supplierId, Money limit, Money reserved, Money available,
+    /** advanceOwed: advance compensation owed, not available until recovered; baseLimit: what growth builds on (rule table or operator); the activation facts when the supplier gave them. */
+    public record CreditLineView(String supplierId, Money limit, Money reserved, Money advanceOwed, Money available,
             Money completedVolume, Money baseLimit, int penaltyPoints, String verificationLevel, Integer yearsInBusiness,
             Money registeredCapital, Instant activatedAt, Instant updatedAt) {
         public static CreditLineView of(CreditLine l) {
-            return new CreditLineView(l.supplierId, usd(l.limitUsd), usd(l.reservedUsd), usd(l.available()),
+            return new CreditLineView(l.supplierId, usd(l.limitUsd), usd(l.reservedUsd), usd(l.advanceOwedUsd), usd(l.available()),
                     usd(l.completedVolumeUsd), usd(l.baseLimitUsd), l.penaltyPoints,
                     l.verificationLevel == null ? null : l.verificationLevel.name(), l.yearsInBusiness,
                     l.registeredCapitalUsd == null ? null : usd(l.registeredCapitalUsd), l.activatedAt, l.updatedAt);
