@@ -149,6 +149,32 @@ class CreditLimitServiceTest {
         line(supplier).body("penaltyPoints", equalTo(2)).body("limit.amount", equalTo("8000.00"));
     }
 
+    /** payment-service reports what the supplier owes for advance compensation after an advance or a recovery. */
+    static void advanceOwed(String type, String supplier, String owed) {
+        TestEvents.publish("payment-events", UUID.randomUUID().toString(), type, "/payment-service", supplier, """
+                {"caseId":"%s","orderId":"%s","supplierId":"%s","amount":{"amount":"500.00","currency":"USD"},
+                 "owed":{"amount":"%s","currency":"USD"},"paidAt":"2026-12-01T00:00:00Z","recoveredAt":"2026-12-01T00:00:00Z"}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), supplier, owed));
+    }
+
+    @Test
+    void anOutstandingAdvanceCompensationReducesTheAvailableCreditUntilRecovered() {
+        String supplier = "SUP-ADVANCE-" + UUID.randomUUID();
+        activate(supplier, "10000.00");
+        advanceOwed("tradeorders.AdvanceCompensationPaid.v1", supplier, "2500.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> line(supplier)
+                .body("advanceOwed.amount", equalTo("2500.00")).body("available.amount", equalTo("7500.00")));
+        // an order the limit alone would take, but not with the advance outstanding
+        String order = UUID.randomUUID().toString();
+        orderEvent(UUID.randomUUID().toString(), "tradeorders.OrderConfirmed.v1", order, supplier, "8000.00", "USD");
+        var rejected = TopicProbe.await("credit-limit-events", "tradeorders.CreditReservationRejected.v1", order);
+        assertThat(TopicProbe.data(rejected).path("available").path("amount").asText()).isEqualTo("7500.00");
+
+        advanceOwed("tradeorders.AdvanceRecovered.v1", supplier, "0.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> line(supplier)
+                .body("advanceOwed.amount", equalTo("0.00")).body("available.amount", equalTo("10000.00")));
+    }
+
     /** Now on credit-limit-service's clock, which an operator (or a test) may have moved. */
     static String serviceNow() {
         return given().auth().oauth2(Tokens.operator("OPS")).get("/ops/clock").then().statusCode(200).extract().path("now");
