@@ -143,6 +143,15 @@ public class Negotiation {
         }
     }
 
+    /**
+     * Everything paid for an order in production was refunded (a refund case the supplier accepted or
+     * the platform decided): the order is cancelled, and its credit released. The caller holds the order's lock.
+     */
+    public void refundedBeforeShipment(Order order) {
+        OrderState previous = order.cancel(OrderTrigger.REFUND_BEFORE_SHIPMENT, clock.instant());
+        cancelled(order, previous, "SYSTEM", OrderTrigger.REFUND_BEFORE_SHIPMENT.name());
+    }
+
     private void cancelled(Order order, OrderState previous, String by, String reason) {
         deadlines.cancelled(order);
         outbox.append(ORDER_CANCELLED, order.id, OrderCancelled.of(order, previous, by, reason));

@@ -60,6 +60,9 @@ public class Order extends ProformaInvoice {
     public String collectionAccount;
     @Embedded
     public Beneficiary beneficiary = new Beneficiary();
+    /** refunded to the buyer through payment-service, in the order's currency */
+    @Column(nullable = false, precision = 19, scale = 4)
+    public BigDecimal refunded = BigDecimal.ZERO;
     /** e-Collection: payment reminders sent to the buyer so far */
     @Column(name = "reminders_sent", nullable = false)
     public int remindersSent;
@@ -193,6 +196,17 @@ public class Order extends ProformaInvoice {
         in.paid = in.paid.add(amount.amount());
         updatedAt = now;
         return in;
+    }
+
+    /**
+     * payment-service refunded {@code amount} to the buyer. Returns whether that was a full refund before
+     * shipment: everything paid came back while the goods had not shipped, so the order is cancelled.
+     */
+    public boolean refund(Money amount, Instant now) {
+        refunded = refunded.add(amount.amount());
+        updatedAt = now;
+        return state.awaitsShipment() && canApply(OrderTrigger.REFUND_BEFORE_SHIPMENT)
+                && refunded.compareTo(plan().paid()) >= 0;
     }
 
     /** A payment taken back (a cancelled order's remittance association undone): never below zero. */

@@ -12,6 +12,7 @@ import org.tradeorders.order.domain.Beneficiary;
 import org.tradeorders.order.domain.ECollectionWorkflow;
 import org.tradeorders.order.domain.Payments;
 import org.tradeorders.order.domain.Shipping;
+import org.tradeorders.order.refund.domain.RefundCases;
 import org.tradeorders.order.timeline.domain.Timeline;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
@@ -33,6 +34,8 @@ public class OrderEventConsumers {
     Timeline timeline;
     @Inject
     ECollectionWorkflow eCollection;
+    @Inject
+    RefundCases refundCases;
 
     /** Subscribed at startup, so an operator's redrive finds the handlers before any event arrived. */
     @PostConstruct
@@ -79,6 +82,9 @@ public class OrderEventConsumers {
         } else if (e.is(UpstreamEvents.PAYMENT_RECEIVED)) {
             UpstreamEvents.PaymentReceived p = e.dataAs(UpstreamEvents.PaymentReceived.class);
             payments.paymentReceived(p.paymentId(), p.orderId(), p.installmentSeq(), p.amount());
+        } else if (e.is(UpstreamEvents.REFUND_PAID)) {
+            UpstreamEvents.RefundPaid r = e.dataAs(UpstreamEvents.RefundPaid.class);
+            refundCases.paid(r.caseId(), r.amount(), r.paidAt());
         } else if (e.is(UpstreamEvents.SHIPMENT_SUBMITTED)) {
             UpstreamEvents.ShipmentSubmitted s = e.dataAs(UpstreamEvents.ShipmentSubmitted.class);
             shipping.shipmentSubmitted(s.shipmentId(), s.orderId(), s.complete());

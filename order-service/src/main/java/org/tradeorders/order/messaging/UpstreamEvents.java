@@ -15,6 +15,7 @@ public final class UpstreamEvents {
     public static final EventType COLLECTION_ACCOUNT_OPENED = EventType.of("CollectionAccountOpened", 1);
     public static final EventType REMITTANCE_ASSOCIATED = EventType.of("RemittanceAssociated", 1);
     public static final EventType REMITTANCE_ASSOCIATION_UNDONE = EventType.of("RemittanceAssociationUndone", 1);
+    public static final EventType REFUND_PAID = EventType.of("RefundPaid", 1);
 
     private UpstreamEvents() {
     }
@@ -25,6 +26,10 @@ public final class UpstreamEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PaymentReceived(String paymentId, String orderId, int installmentSeq, Money amount) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RefundPaid(String caseId, String orderId, Money amount, Instant paidAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -20,7 +20,7 @@ public record OrderView(String id, String kind, String state, String supplierId,
         String initiator, DeliveryView delivery, String currency, List<LineView> lines, Money shippingCost, Money total, List<InstallmentView> installments,
         LocalDate shipmentDeadline, Integer shipWithinDays, int shipmentExtensionDays, Integer proposedExtensionDays,
         boolean supplierCompletedTerms, Returned returnedToDraft, String modificationNote, Map<String, Instant> deadlines,
-        int version, Instant shippedAt,
+        int version, Instant shippedAt, Money refunded,
         Instant createdAt, Instant updatedAt, List<EventView> events, RemittanceInstructions remittance) {
 
     /**
@@ -68,7 +68,7 @@ public record OrderView(String id, String kind, String state, String supplierId,
                 o.supplierCompletedTerms,
                 o.returnReason == null ? null : new Returned(o.returnReason,
                         o.returnAvailableUsd == null ? null : new Money(o.returnAvailableUsd, "USD")),
-                o.modificationNote, deadlines, o.termsVersion, o.shippedAt, o.createdAt, o.updatedAt,
+                o.modificationNote, deadlines, o.termsVersion, o.shippedAt, o.money(o.refunded), o.createdAt, o.updatedAt,
                 events.stream().map(e -> new EventView(e.id(), e.type(), e.occurredAt(), e.publishedAt() != null, e.data()))
                         .toList(), RemittanceInstructions.of(o));
     }

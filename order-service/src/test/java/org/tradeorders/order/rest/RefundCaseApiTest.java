@@ -35,13 +35,14 @@ import org.tradeorders.platform.deadline.Deadlines;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.ShuffledOrder;
+import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.TopicProbe;
 
 /**
  * A Trade Assurance refund case through the real stack: the buyer's request, the supplier's answer,
- * escalation by the buyer or by the timer, the operator's decision; each move an event and an e-mail.
- * (Paying the refund is payment-service's, still to come.)
+ * escalation by the buyer or by the timer, the operator's decision; each move an event and an e-mail;
+ * payment-service's RefundPaid (published here as it would) closes the case.
  */
 @QuarkusTest
 @TestMethodOrder(ShuffledOrder.class)
@@ -84,6 +85,16 @@ class RefundCaseApiTest {
     static String orderOf(String caseId) {
         return given().auth().oauth2(BUYER_TOKEN).get("/refund-cases/" + caseId).then().statusCode(200).extract()
                 .path("orderId");
+    }
+
+    /** payment-service paid a case's refund (delivered under a new event id each time). */
+    static void refundPaid(String caseId, String order, String amount) {
+        ObjectNode data = new ObjectMapper().createObjectNode().put("caseId", caseId).put("orderId", order)
+                .put("supplierId", SUPPLIER).put("buyerId", BUYER).put("kind", "TRADE_ASSURANCE")
+                .put("paidAt", "2026-12-02T10:00:00Z");
+        data.putObject("amount").put("amount", amount).put("currency", "USD");
+        TestEvents.publish("payment-events", UUID.randomUUID().toString(), "tradeorders.RefundPaid.v1", "/payment-service",
+                order, data.toString());
     }
 
     @Inject
@@ -285,5 +296,48 @@ class RefundCaseApiTest {
                 .body("toPay.amount", equalTo("1200.00"));
         var agreed = TopicProbe.await("order-events", "tradeorders.RefundAgreed.v1", order);
         assertThat(TopicProbe.data(agreed).path("kind").asText()).isEqualTo("E_COLLECTION");
+    }
+
+    @Test
+    void aPaidRefundClosesTheCaseTheOrderShowsItAndANewCaseCoversOnlyWhatIsLeft() {
+        String caseId = openedOnAShippedOrder("2000.00");
+        String order = orderOf(caseId);
+        String agreedAt = act(SUPPLIER_TOKEN, caseId, "accept", null).statusCode(200).extract().path("updatedAt");
+        String payBy = given().auth().oauth2(BUYER_TOKEN).get("/refund-cases/" + caseId).then().extract().path("payBy");
+        // 7 business days: never fewer than 9 calendar days, weekends excluded
+        assertThat(Instant.parse(payBy)).isAfter(Instant.parse(agreedAt).plus(Duration.ofDays(8)));
+        assertThat(TopicProbe.data(TopicProbe.await("order-events", "tradeorders.RefundAgreed.v1", order)).path("payBy")
+                .asText()).isEqualTo(payBy);
+
+        refundPaid(caseId, order, "2000.00");
+        refundPaid(caseId, order, "2000.00"); // reported again: counted once
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(BUYER_TOKEN)
+                .get("/refund-cases/" + caseId).then().body("state", equalTo("PAID")).body("paidAt", notNullValue()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(OrderLifecycleTest.subjectsTo(
+                "supplier@" + SUPPLIER.toLowerCase() + ".example.test", order)).anyMatch(s -> s.endsWith("paid")));
+        // a partial refund leaves the order's path as it is, and the order shows what was refunded
+        OrderLifecycleTest.get(order, BUYER_TOKEN).body("state", equalTo("SHIPPED")).body("refunded.amount", equalTo("2000.00"));
+        open(BUYER_TOKEN, request(order, "QUANTITY_SHORT", "10350.01")).statusCode(400)
+                .body("errors[0].reason", containsString("at most 10350.00 USD"));
+        open(BUYER_TOKEN, request(order, "QUANTITY_SHORT", "10350.00")).statusCode(201);
+    }
+
+    @Test
+    void aBuyerCancellingAnOrderInProductionIsRefundedInFullAndTheOrderIsCancelled() {
+        String order = OrderLifecycleTest.confirmedOrder();
+        OrderLifecycleTest.reserveCredit(order);
+        OrderLifecycleTest.payment(UUID.randomUUID().toString(), order, 1, "3750.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> OrderLifecycleTest.get(order, BUYER_TOKEN)
+                .body("state", equalTo("IN_PRODUCTION")));
+        String caseId = open(BUYER_TOKEN, request(order, "CANCEL_BEFORE_SHIPMENT", "3750.00")).statusCode(201)
+                .body("coverage.amount", equalTo("3750.00")).extract().path("id");
+        act(SUPPLIER_TOKEN, caseId, "accept", null).statusCode(200).body("state", equalTo("AGREED"));
+        refundPaid(caseId, order, "3750.00");
+
+        var cancelled = TopicProbe.await("order-events", "tradeorders.OrderCancelled.v1", order);
+        assertThat(TopicProbe.data(cancelled).path("reason").asText()).isEqualTo("REFUND_BEFORE_SHIPMENT");
+        assertThat(TopicProbe.data(cancelled).path("previousState").asText()).isEqualTo("IN_PRODUCTION");
+        OrderLifecycleTest.get(order, BUYER_TOKEN).body("state", equalTo("CANCELLED")).body("refunded.amount", equalTo("3750.00"));
+        open(BUYER_TOKEN, request(order, "LATE_SHIPMENT", "1.00")).statusCode(409);
     }
 }

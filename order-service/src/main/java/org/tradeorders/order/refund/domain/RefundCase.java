@@ -82,6 +82,11 @@ public class RefundCase {
     /** Escalated: evidence is taken until then, then the operator decides. */
     @Column(name = "evidence_due_at")
     public Instant evidenceDueAt;
+    /** Agreed or decided: the refund is paid by then (refund-payment-within business days). */
+    @Column(name = "pay_by")
+    public Instant payBy;
+    @Column(name = "paid_at")
+    public Instant paidAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
     @Version
@@ -220,9 +225,22 @@ public class RefundCase {
         decisionNote = note;
     }
 
-    /** payment-service paid the refund. */
-    public void paid(Instant now) {
+    /** An amount is to be paid (agreed or decided): by the end of the business day {@code payBy}. */
+    public void toBePaidBy(Instant payBy) {
+        if (toPay == null) {
+            throw new IllegalStateException("refund case " + id + " has nothing to pay");
+        }
+        this.payBy = payBy;
+    }
+
+    /** payment-service paid the refund; returns false if it was recorded as paid already. */
+    public boolean paid(Instant at, Instant now) {
+        if (state == RefundState.PAID) {
+            return false;
+        }
         apply(RefundTrigger.PAY, now);
+        paidAt = at;
+        return true;
     }
 
     /** A dispute that the goods never arrived holds the order's automatic receipt confirmation until it is resolved. */

@@ -7,10 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.tradeorders.order.domain.Negotiation;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.OrderRepository;
 import org.tradeorders.order.domain.OrderDeadlines;
@@ -28,7 +31,8 @@ import org.tradeorders.platform.problem.ProblemException;
 /**
  * Refund cases, from the buyer's request to an agreed or decided amount (shared/domain.md, "Refunds
  * and disputes"). The case guards each move; this room locks, writes the change and its event in one
- * transaction (outbox), sets the auto-escalation timer and tells whoever acts next. Lock order: the
+ * transaction (outbox), sets the auto-escalation timer and tells whoever acts next; payment-service
+ * pays what is agreed or decided, and its RefundPaid closes the case. Lock order: the
  * order's row, then the case's, so opening (one open case per order) and moving a case never deadlock.
  */
 @ApplicationScoped
@@ -50,6 +54,8 @@ public class RefundCases implements ReceiptHold {
     Deadlines deadlines;
     @Inject
     RefundNotifier notify;
+    @Inject
+    Negotiation negotiation;
 
     @Transactional
     public RefundCase open(String orderId, Party by, RefundReason reason, Money amount, String description) {
@@ -57,8 +63,10 @@ public class RefundCases implements ReceiptHold {
         if (casesOf(orderId).stream().anyMatch(RefundCase::isOpen)) {
             throw new RuleViolation("case-open", "order " + orderId + " has an open refund case: revise or withdraw it");
         }
-        RefundCase c = RefundCase.open(order, by, reason, amount, description, new RefundCoverage(rules), rules,
-                clock.instant());
+        BigDecimal alreadyRefunded = casesOf(orderId).stream().filter(earlier -> earlier.toPay != null)
+                .map(earlier -> earlier.toPay).reduce(BigDecimal.ZERO, BigDecimal::add);
+        RefundCase c = RefundCase.open(order, by, reason, amount, description, new RefundCoverage(rules, alreadyRefunded),
+                rules, clock.instant());
         em.persist(c);
         if (c.autoEscalateAt != null) {
             deadlines.schedule(c.id, AUTO_ESCALATION, c.autoEscalateAt);
@@ -143,12 +151,37 @@ public class RefundCases implements ReceiptHold {
     public RefundCase decide(String caseId, String operator, Money amount, String note) {
         RefundCase c = lock(caseId);
         c.decide(operator, amount, note, clock.instant());
+        if (c.toPay != null) {
+            c.toBePaidBy(payBy());
+        }
         resolved(c);
         outbox.append(REFUND_DECIDED, c.orderId, RefundDecided.of(c, amount, rules));
         if (c.toPay != null) {
             notify.settled(c, order(c));
         }
         return c;
+    }
+
+    /**
+     * payment-service paid the case's refund (in the consumer's transaction). A full refund before
+     * shipment cancels the order (REFUND_BEFORE_SHIPMENT), which releases its credit.
+     */
+    public void paid(String caseId, Money amount, Instant paidAt) {
+        RefundCase c = lockIfPresent(caseId);
+        if (c == null || !c.paid(paidAt, clock.instant())) {
+            return;
+        }
+        Order order = order(c);
+        if (order.refund(amount, clock.instant())) {
+            negotiation.refundedBeforeShipment(order);
+        }
+        notify.paid(c, order);
+    }
+
+    /** When an amount agreed or decided now is paid by: the end of the refund-payment-within-th business day. */
+    private Instant payBy() {
+        return new BusinessDays(rules.holidays().orElse(Set.of()))
+                .endOfBusinessDaysAfter(clock.instant(), rules.refundPaymentWithinBusinessDays());
     }
 
     public Optional<RefundCase> find(String caseId) {
@@ -189,6 +222,7 @@ public class RefundCases implements ReceiptHold {
     }
 
     private void agreed(RefundCase c) {
+        c.toBePaidBy(payBy());
         resolved(c);
         deadlines.cancelAll(c.id);
         outbox.append(REFUND_AGREED, c.orderId, RefundAgreed.of(c, rules));

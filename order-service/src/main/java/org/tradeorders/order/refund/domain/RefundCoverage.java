@@ -13,16 +13,25 @@ import org.tradeorders.platform.money.Money;
 /**
  * When a buyer may open a refund case on an order, and the most it may claim (shared/domain.md,
  * "Refunds and disputes"). Trade Assurance: a late shipment once the shipment deadline (as extended
- * by the buyer's agreement) passed unshipped, covering what was paid before shipment; the other
+ * by the buyer's agreement) passed unshipped, or a cancellation asked in production, covering what
+ * was paid before shipment; the other
  * reasons after shipment, until claim-window after receipt was confirmed, covering all that was
  * paid. The PI's shipping cost (freight) is never covered, and payments made outside the platform
- * were never recorded here. e-Collection (its refund portal): what the remittances paid.
+ * were never recorded here. e-Collection (its refund portal): what the remittances paid. What the
+ * order's earlier cases refund is never covered twice.
  */
 public final class RefundCoverage {
     private final RefundRules rules;
+    /** what the order's earlier cases already refund (agreed, decided or paid): never claimed twice */
+    private final BigDecimal alreadyRefunded;
+
+    public RefundCoverage(RefundRules rules, BigDecimal alreadyRefunded) {
+        this.rules = rules;
+        this.alreadyRefunded = alreadyRefunded;
+    }
 
     public RefundCoverage(RefundRules rules) {
-        this.rules = rules;
+        this(rules, BigDecimal.ZERO);
     }
 
     /** The most a case for {@code reason} may claim on {@code order} at {@code now}, or why none may open. */
@@ -33,16 +42,24 @@ public final class RefundCoverage {
         if (order.state == OrderState.CANCELLED) {
             throw new RuleViolation("order-cancelled", "order " + order.id + " is cancelled");
         }
-        if (order.kind == OrderKind.E_COLLECTION) {
-            return order.money(order.plan().paid());
+        BigDecimal covered = order.kind == OrderKind.E_COLLECTION ? order.plan().paid()
+                : (reason.beforeShipment() ? paidBeforeShipment(order, reason, now) : paidAfterShipment(order, now))
+                        .min(order.total.subtract(order.shippingCost));
+        BigDecimal left = covered.subtract(alreadyRefunded);
+        if (left.signum() <= 0) {
+            throw new RuleViolation("nothing-left-to-refund", "order " + order.id + "'s earlier refund cases already refund "
+                    + order.money(alreadyRefunded) + ", all that a case for " + reason + " covers");
         }
-        BigDecimal paid = reason.beforeShipment() ? paidBeforeShipment(order, now) : paidAfterShipment(order, now);
-        return order.money(paid.min(order.total.subtract(order.shippingCost)));
+        return order.money(left);
     }
 
-    private BigDecimal paidBeforeShipment(Order order, Instant now) {
+    private BigDecimal paidBeforeShipment(Order order, RefundReason reason, Instant now) {
         Instant due = order.shipment.dueAt();
-        if (!order.state.awaitsShipment() || due == null || now.isBefore(due)) {
+        if (reason == RefundReason.CANCEL_BEFORE_SHIPMENT && !order.state.awaitsShipment()) {
+            throw new RuleViolation("not-in-production", "order " + order.id + " is " + order.state
+                    + ": a cancellation is asked while the order is in production");
+        }
+        if (reason == RefundReason.LATE_SHIPMENT && (!order.state.awaitsShipment() || due == null || now.isBefore(due))) {
             throw new RuleViolation("not-late", "order " + order.id + " is " + order.state + " with shipment deadline "
                     + order.shipment.deadline + ": a late shipment is claimed once that deadline (as extended with the "
                     + "buyer's agreement) has passed without a shipment");

@@ -47,12 +47,15 @@ public final class RefundEvents {
         }
     }
 
-    /** The parties agreed a refund of amount; supplierLost: agreed above the configured share of the first claim. */
+    /**
+     * The parties agreed a refund of amount, to be paid by payBy; supplierLost: agreed above the
+     * configured share of the first claim.
+     */
     public record RefundAgreed(String caseId, String orderId, String supplierId, String buyerId, String kind, String reason,
-            Money amount, boolean supplierLost) {
+            Money amount, boolean supplierLost, Instant payBy) {
         static RefundAgreed of(RefundCase c, RefundRules rules) {
             return new RefundAgreed(c.id, c.orderId, c.supplierId, c.buyerId, c.kind.name(), c.reason.name(),
-                    c.money(c.toPay), c.lostBySupplier(rules));
+                    c.money(c.toPay), c.lostBySupplier(rules), c.payBy);
         }
     }
 
@@ -64,12 +67,15 @@ public final class RefundEvents {
         }
     }
 
-    /** The operator's final decision: amount (0 for no refund), with its reason; supplierLost when it refunds. */
+    /**
+     * The operator's final decision: amount (0 for no refund), with its reason; supplierLost when it
+     * refunds; payBy: when the refund is paid by (null for no refund).
+     */
     public record RefundDecided(String caseId, String orderId, String supplierId, String buyerId, String reason,
-            Money amount, String decidedBy, String note, boolean supplierLost) {
+            Money amount, String decidedBy, String note, boolean supplierLost, Instant payBy) {
         static RefundDecided of(RefundCase c, Money amount, RefundRules rules) {
             return new RefundDecided(c.id, c.orderId, c.supplierId, c.buyerId, c.reason.name(), amount, c.decidedBy,
-                    c.decisionNote, c.lostBySupplier(rules));
+                    c.decisionNote, c.lostBySupplier(rules), c.payBy);
         }
     }
 

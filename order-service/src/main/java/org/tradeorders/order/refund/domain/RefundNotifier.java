@@ -13,6 +13,9 @@ public interface RefundNotifier {
     /** To both: the refund is agreed or decided, and to be paid. */
     void settled(RefundCase c, Order order);
 
+    /** To both: the refund was paid to the buyer. */
+    void paid(RefundCase c, Order order);
+
     /** To both: evidence until the case's evidence due time, then an operator decides. */
     void escalated(RefundCase c, Order order);
 }

@@ -43,6 +43,14 @@ public class RefundNotifications implements RefundNotifier {
     }
 
     @Override
+    public void paid(RefundCase c, Order o) {
+        String text = "The refund of " + c.money(c.toPay) + " on order " + o.id + " was paid to the buyer at " + c.paidAt
+                + ", back through the channels it paid by.";
+        toBuyer(o, "Refund on order " + o.id + " paid", text);
+        toSupplier(o, "Refund on order " + o.id + " paid", text);
+    }
+
+    @Override
     public void escalated(RefundCase c, Order o) {
         String text = "The refund case on order " + o.id + " went to the platform. Add evidence until " + c.evidenceDueAt
                 + "; then an operator decides, finally.";

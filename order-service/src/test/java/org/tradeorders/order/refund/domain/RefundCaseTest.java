@@ -112,9 +112,11 @@ class RefundCaseTest {
         assertThat(c.state).isEqualTo(RefundState.AGREED);
         assertThat(c.toPay).isEqualByComparingTo("2000.00");
         assertThat(c.lostBySupplier(RULES)).isTrue();
-        c.paid(LATER);
+        assertThat(c.paid(LATER, LATER)).isTrue();
         assertThat(c.state).isEqualTo(RefundState.PAID);
+        assertThat(c.paidAt).isEqualTo(LATER);
         assertThat(c.isOpen()).isFalse();
+        assertThat(c.paid(LATER, LATER)).as("a second report of the payment changes nothing").isFalse();
     }
 
     @Test
