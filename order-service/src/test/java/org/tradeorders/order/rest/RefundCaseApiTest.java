@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeorders.platform.deadline.Deadlines;
 import org.tradeorders.platform.testing.EventContracts;
+import org.tradeorders.platform.validation.FileContent;
 import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.ShuffledOrder;
 import org.tradeorders.platform.testing.TestEvents;
@@ -339,5 +341,75 @@ class RefundCaseApiTest {
         assertThat(TopicProbe.data(cancelled).path("previousState").asText()).isEqualTo("IN_PRODUCTION");
         OrderLifecycleTest.get(order, BUYER_TOKEN).body("state", equalTo("CANCELLED")).body("refunded.amount", equalTo("3750.00"));
         open(BUYER_TOKEN, request(order, "LATE_SHIPMENT", "1.00")).statusCode(409);
+    }
+
+    static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+
+    /** A small PDF that differs from every other one made here. */
+    static byte[] anotherPdf() {
+        return ("%PDF-1.7\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static ValidatableResponse attach(String token, String caseId, String fileName, String contentType, byte[] content) {
+        var request = given().auth().oauth2(token).contentType(contentType).body(content);
+        if (fileName != null) {
+            request = request.queryParam("fileName", fileName);
+        }
+        return request.post("/refund-cases/" + caseId + "/evidence").then().log().ifValidationFails();
+    }
+
+    @Test
+    void bothPartiesAttachEvidenceCheckedByItsContentAndOnlyTheyAndOperatorsReadIt() {
+        String caseId = openedOnAShippedOrder("2000.00");
+        String order = orderOf(caseId);
+        String report = attach(BUYER_TOKEN, caseId, "inspection report.pdf", "application/pdf", PDF).statusCode(201)
+                .header("Location", containsString("/evidence/")).body("mediaType", equalTo("application/pdf"))
+                .body("sha256", equalTo(FileContent.sha256(PDF))).body("addedBy", equalTo("BUYER"))
+                .body("sizeBytes", equalTo(PDF.length)).extract().path("id");
+        attach(BUYER_TOKEN, caseId, "inspection report.pdf", "application/pdf", PDF).statusCode(200)
+                .body("id", equalTo(report)); // the same file again: the one kept
+        // judged by the content: a PNG sent as "any type" is a PNG
+        attach(SUPPLIER_TOKEN, caseId, "cartons.png", "application/octet-stream", PNG).statusCode(201)
+                .body("mediaType", equalTo("image/png")).body("addedBy", equalTo("SUPPLIER"));
+
+        attach(BUYER_TOKEN, caseId, "photo.jpg", "image/jpeg", "not a photo".getBytes(StandardCharsets.UTF_8))
+                .statusCode(400).body("errors[0].field", equalTo("body"));
+        attach(BUYER_TOKEN, caseId, "photo.png", "image/png", anotherPdf()).statusCode(400)
+                .body("errors[0].field", equalTo("Content-Type"));
+        attach(BUYER_TOKEN, caseId, "../../etc/passwd.pdf", "application/pdf", anotherPdf()).statusCode(400)
+                .body("errors[0].field", equalTo("fileName"));
+        attach(BUYER_TOKEN, caseId, null, "application/pdf", anotherPdf()).statusCode(400)
+                .body("errors[0].field", equalTo("fileName"));
+        attach(BUYER_TOKEN, caseId, "notes.txt", "text/plain", "notes".getBytes(StandardCharsets.UTF_8)).statusCode(415);
+        attach(BUYER_TOKEN, caseId, "huge.pdf", "application/pdf", new byte[10 * 1024 * 1024 + 1]).statusCode(413);
+        attach(Tokens.buyer("BUY-OUTSIDER"), caseId, "x.pdf", "application/pdf", anotherPdf()).statusCode(404);
+
+        for (String token : List.of(BUYER_TOKEN, SUPPLIER_TOKEN, Tokens.operator("OPS"))) {
+            given().auth().oauth2(token).get("/refund-cases/" + caseId + "/evidence").then().statusCode(200)
+                    .body("fileName", equalTo(List.of("inspection report.pdf", "cartons.png")));
+        }
+        given().auth().oauth2(Tokens.buyer("BUY-OUTSIDER")).get("/refund-cases/" + caseId + "/evidence").then()
+                .statusCode(404);
+        byte[] downloaded = given().auth().oauth2(Tokens.operator("OPS")).accept("application/pdf")
+                .get("/refund-cases/" + caseId + "/evidence/" + report).then().statusCode(200)
+                .contentType("application/pdf").header("Repr-Digest", containsString("sha-256=:"))
+                .header("Content-Disposition", containsString("inspection%20report.pdf")).extract().asByteArray();
+        assertThat(downloaded).isEqualTo(PDF);
+        var added = TopicProbe.await("order-events", "tradeorders.RefundEvidenceAdded.v1", order);
+        assertThat(TopicProbe.data(added).path("sha256").asText()).hasSize(64);
+
+        // at most order.refund.evidence.max-files-per-case files (20), both parties together
+        for (int i = 2; i < 20; i++) {
+            attach(i % 2 == 0 ? BUYER_TOKEN : SUPPLIER_TOKEN, caseId, "page-" + i + ".pdf", "application/pdf", anotherPdf())
+                    .statusCode(201);
+        }
+        attach(BUYER_TOKEN, caseId, "one-more.pdf", "application/pdf", anotherPdf()).statusCode(409)
+                .body("type", containsString("evidence-limit"));
+        // once agreed, the case takes no more
+        String agreed = openedOnAShippedOrder("100.00");
+        act(SUPPLIER_TOKEN, agreed, "accept", null).statusCode(200);
+        attach(BUYER_TOKEN, agreed, "late.pdf", "application/pdf", anotherPdf()).statusCode(409)
+                .body("type", containsString("evidence-closed"));
     }
 }

@@ -243,6 +243,21 @@ public class RefundCase {
         return true;
     }
 
+    /**
+     * Evidence is added while the case is negotiated (not yet agreed, or rejected but still open to
+     * escalation), and once escalated until its evidence due time.
+     */
+    public void requireEvidenceOpen(Instant now) {
+        boolean negotiating = isOpen() && (state == RefundState.REQUESTED || state == RefundState.COUNTER_OFFERED
+                || state == RefundState.REJECTED);
+        boolean escalated = state == RefundState.ESCALATED && now.isBefore(evidenceDueAt);
+        if (!negotiating && !escalated) {
+            throw new RuleViolation("evidence-closed", "refund case " + id + " is " + state
+                    + (state == RefundState.ESCALATED ? " and took evidence until " + evidenceDueAt : "")
+                    + ": it takes no more evidence");
+        }
+    }
+
     /** A dispute that the goods never arrived holds the order's automatic receipt confirmation until it is resolved. */
     public boolean holdsReceipt() {
         return reason == RefundReason.NOT_RECEIVED && (state == RefundState.REQUESTED

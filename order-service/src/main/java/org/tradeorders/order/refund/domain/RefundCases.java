@@ -236,6 +236,10 @@ public class RefundCases implements ReceiptHold {
     }
 
     /** The case, locked after its order's row (the lock order of every change); 404 if there is none. */
+    RefundCase lockCase(String caseId) {
+        return lock(caseId);
+    }
+
     private RefundCase lock(String caseId) {
         RefundCase c = lockIfPresent(caseId);
         if (c == null) {

@@ -17,6 +17,7 @@ public final class RefundEvents {
     public static final EventType REFUND_ESCALATED = EventType.of("RefundEscalated", 1);
     public static final EventType REFUND_DECIDED = EventType.of("RefundDecided", 1);
     public static final EventType REFUND_WITHDRAWN = EventType.of("RefundWithdrawn", 1);
+    public static final EventType REFUND_EVIDENCE_ADDED = EventType.of("RefundEvidenceAdded", 1);
 
     private RefundEvents() {
     }
@@ -83,6 +84,15 @@ public final class RefundEvents {
     public record RefundWithdrawn(String caseId, String orderId, String supplierId, String buyerId) {
         static RefundWithdrawn of(RefundCase c) {
             return new RefundWithdrawn(c.id, c.orderId, c.supplierId, c.buyerId);
+        }
+    }
+
+    /** A party attached a file to the case (its content stays in order-service; sha256: its checksum). */
+    public record RefundEvidenceAdded(String caseId, String orderId, String supplierId, String buyerId, String evidenceId,
+            String fileName, String mediaType, long sizeBytes, String sha256, String addedBy, Instant addedAt) {
+        static RefundEvidenceAdded of(RefundCase c, Evidence e) {
+            return new RefundEvidenceAdded(c.id, c.orderId, c.supplierId, c.buyerId, e.id, e.fileName, e.mediaType,
+                    e.sizeBytes, e.sha256, e.addedBy.name(), e.addedAt);
         }
     }
 }

@@ -41,4 +41,17 @@ public interface RefundRules {
     /** A case the supplier agrees at more than this share of the claim counts as lost (penalty points). */
     @WithDefault("0.5")
     BigDecimal lostAboveShareOfClaim();
+
+    /** Evidence files attached to a case. */
+    Evidence evidence();
+
+    interface Evidence {
+        /** The largest file (tradeorders.http.uploads.max-bytes follows it). */
+        @WithDefault("10485760")
+        long maxFileBytes();
+
+        /** Files per case, both parties together. */
+        @WithDefault("20")
+        int maxFilesPerCase();
+    }
 }

@@ -34,7 +34,6 @@ import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
-import org.tradeorders.platform.problem.ProblemException;
 
 /**
  * Refund cases over REST: the buyer opens, revises, withdraws or escalates; the supplier accepts,
@@ -50,6 +49,8 @@ public class RefundCaseResource {
     OrderAccess access;
     @Inject
     Caller caller;
+    @Inject
+    CaseAccess caseAccess;
 
     @Operation(description = "The buyer asks for a refund on its order: a reason, an amount within what the case "
             + "covers, and what happened.")
@@ -156,19 +157,11 @@ public class RefundCaseResource {
         return RefundCaseView.of(cases.decide(caseId, caller.companyId(), request.amount().money(), request.note()));
     }
 
-    /** The case, if the caller may see its order; 404 otherwise, as for a case that does not exist. */
     private RefundCase visible(String caseId) {
-        RefundCase c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("refund case", caseId));
-        try {
-            access.requireVisible(c.orderId);
-        } catch (ProblemException e) {
-            throw ProblemException.notFound("refund case", caseId);
-        }
-        return c;
+        return caseAccess.visible(caseId);
     }
 
-    /** The caller's side of the case's order (acting in its own role). */
     private Party partyIn(String caseId) {
-        return access.partyFor(visible(caseId).orderId);
+        return caseAccess.partyIn(caseId);
     }
 }

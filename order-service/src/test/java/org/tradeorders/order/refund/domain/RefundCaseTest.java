@@ -158,6 +158,9 @@ class RefundCaseTest {
         assertThat(early.state).isEqualTo(RefundState.ESCALATED);
         assertThat(early.evidenceDueAt).isEqualTo(NOW.plus(Duration.ofDays(6)));
         assertThat(early.autoEscalate(RULES, NOW.plus(Duration.ofDays(7)))).isFalse();
+        // both parties add evidence until the evidence due time, not after
+        early.requireEvidenceOpen(NOW.plus(Duration.ofDays(6)).minusSeconds(1));
+        refused(() -> early.requireEvidenceOpen(NOW.plus(Duration.ofDays(6))), "evidence-closed");
 
         RefundCase ignored = opened(shippedAndPaid(), RefundReason.NOT_AS_AGREED, "2000.00");
         assertThat(ignored.autoEscalate(RULES, NOW.plus(Duration.ofDays(7)))).isTrue();

@@ -47,4 +47,19 @@ final class TestRefundRules implements RefundRules {
     public BigDecimal lostAboveShareOfClaim() {
         return new BigDecimal("0.5");
     }
+
+    @Override
+    public Evidence evidence() {
+        return new Evidence() {
+            @Override
+            public long maxFileBytes() {
+                return 10_485_760;
+            }
+
+            @Override
+            public int maxFilesPerCase() {
+                return 20;
+            }
+        };
+    }
 }

@@ -15,7 +15,7 @@ import org.tradeorders.platform.problem.ProblemException;
 
 /**
  * No unbounded work for one request: a body announced larger than {@code tradeorders.http.max-body-bytes}
- * is refused with 413 problem+json before a byte of it is read. (A chunked body without a length is
+ * (a file upload's route: {@link Uploads#maxBytes()}) is refused with 413 problem+json before a byte of it is read. (A chunked body without a length is
  * cut off by the HTTP server at the same limit, {@code quarkus.http.limits.max-body-size}.) This runs
  * ahead of REST, so it writes the problem itself rather than through the exception mappers.
  */
@@ -25,25 +25,33 @@ public class BodyLimit {
     long maxBodyBytes;
     @Inject
     ObjectMapper json;
+    @Inject
+    Uploads uploads;
 
     void install(@Observes Router router) throws JsonProcessingException {
-        String tooLarge = json.writeValueAsString(new ProblemException(413, "body-too-large", "Body too large",
-                "a request body may have at most " + maxBodyBytes + " bytes",
-                List.of(new FieldViolation("body", "is larger than " + maxBodyBytes + " bytes")), null).problem());
+        String tooLarge = tooLarge(maxBodyBytes);
+        String fileTooLarge = tooLarge(uploads.maxBytes());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && tooLong(length)) {
+            boolean upload = uploads.isUpload(ctx.request().path());
+            if (length != null && tooLong(length, upload ? uploads.maxBytes() : maxBodyBytes)) {
                 ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close").end(tooLarge);
+                        .putHeader(HttpHeaders.CONNECTION, "close").end(upload ? fileTooLarge : tooLarge);
                 return;
             }
             ctx.next();
         });
     }
 
-    private boolean tooLong(String length) {
+    private String tooLarge(long limit) throws JsonProcessingException {
+        return json.writeValueAsString(new ProblemException(413, "body-too-large", "Body too large",
+                "a request body may have at most " + limit + " bytes",
+                List.of(new FieldViolation("body", "is larger than " + limit + " bytes")), null).problem());
+    }
+
+    private static boolean tooLong(String length, long limit) {
         try {
-            return Long.parseLong(length.trim()) > maxBodyBytes;
+            return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return false; // the HTTP server refuses a malformed length itself
         }
