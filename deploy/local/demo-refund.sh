@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Walks one Trade Assurance dispute through the running local stack (deploy/local/run.sh), with curl:
 # a paid and shipped order -> the buyer asks for a refund -> the supplier counter-offers -> the buyer
-# escalates (the clock moves 3 days) -> an operator decides from its queue -> the supplier's credit
-# line takes the penalty points. (Paying the refund is still to come: issue 13.)
+# escalates (the clock moves 3 days) with an inspection report -> the supplier withdraws all its money
+# -> an operator decides from its queue -> payment-service pays the buyer at once, the platform
+# advancing what the supplier's balance lacks -> the supplier owes it and cannot withdraw -> its credit
+# line takes the penalty points and shows the advance owed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=demo-lib.sh
@@ -57,12 +59,46 @@ call POST "$ORDER/refund-cases/$cid/escalate" "$buyer" 2>&1 | grep -o 'too-early
 escalated=$(call POST "$ORDER/refund-cases/$cid/escalate" "$buyer")
 echo "case is $(printf '%s' "$escalated" | field state); evidence until $(printf '%s' "$escalated" | field evidenceDueAt)"
 
+step "the buyer attaches an inspection report (a PDF: the content decides, not the name)"
+report="${TMPDIR:-/tmp}/inspection-$$.pdf"
+printf '%%PDF-1.7\n%% inspection: 128 of 1,000 panels cracked\n%%%%EOF\n' > "$report"
+curl -sS -X POST "$ORDER/refund-cases/$cid/evidence?fileName=inspection-report.pdf" -H "Authorization: Bearer $buyer" \
+  -H 'Content-Type: application/pdf' --data-binary "@$report" | field sha256 | sed 's/^/  kept, sha256 /'
+rm -f "$report"
+
+step "meanwhile the supplier withdraws everything available"
+amount_of() { grep -o '"'"$1"'":{"amount":"[^"]*"' | head -n 1 | sed 's/.*:"\(.*\)"/\1/'; }
+available=$(call GET "$PAYMENT/suppliers/$SUPPLIER_ID/balances" "$supplier" | amount_of available)
+if [ -n "$available" ] && [ "$available" != "0.00" ]; then
+  call POST "$PAYMENT/suppliers/$SUPPLIER_ID/withdrawals" "$supplier" \
+    '{"amount":"'"$available"'","currency":"USD","bankAccount":"CN12 3456 7890 1234"}' | field status | sed "s/^/  $available USD: /"
+fi
+
 step "the operators' queue of escalated cases, oldest first"
 call GET "$ORDER/refund-cases/escalated" "$operator" | grep -o '"id":"[^"]*","orderId":"[^"]*"' | sed 's/^/  /'
 
 step "an operator decides, finally: 1,600.00 USD"
 call POST "$ORDER/refund-cases/$cid/decision" "$operator" \
   '{"amount":{"amount":"1600.00","currency":"USD"},"note":"the photos show 128 cracked panels"}' | field state
+
+step "payment-service pays the buyer at once: the supplier's balance is empty, so the platform advances it"
+for _ in $(seq 1 100); do
+  refunds=$(call GET "$PAYMENT/orders/$id/refunds" "$buyer")
+  printf '%s' "$refunds" | grep -q '"status":"PAID"' && break
+  sleep 0.3
+done
+echo "refund $(printf '%s' "$refunds" | field status) back by $(printf '%s' "$refunds" | field channel);" \
+  "advanced by the platform: $(printf '%s' "$refunds" | amount_of advanced) USD"
+for _ in $(seq 1 100); do
+  [ "$(call GET "$ORDER/refund-cases/$cid" "$buyer" | field state)" = PAID ] && break
+  sleep 0.3
+done
+echo "the case is $(call GET "$ORDER/refund-cases/$cid" "$buyer" | field state);" \
+  "the order shows refunded $(call GET "$ORDER/orders/$id" "$buyer" | amount_of refunded) USD"
+echo "the supplier owes $(call GET "$PAYMENT/suppliers/$SUPPLIER_ID/balances" "$supplier" | amount_of owed) USD," \
+  "recovered from its next settlements; until then it cannot withdraw:"
+call POST "$PAYMENT/suppliers/$SUPPLIER_ID/withdrawals" "$supplier" \
+  '{"amount":"1.00","currency":"USD","bankAccount":"CN12 3456 7890 1234"}' 2>&1 | grep -o 'advance-outstanding' | sed 's/^/  /' || true
 
 step "the supplier lost the case: its credit line takes the penalty points"
 for _ in $(seq 1 100); do
@@ -72,6 +108,7 @@ done
 line=$(call GET "$CREDIT/credit-lines/$SUPPLIER_ID" "$supplier")
 echo "penalty points: $points_before -> $(points); the limit, recalculated with them (base + volume share - penalties):" \
   "$(printf '%s' "$line" | grep -o '"limit":{"amount":"[^"]*"' | sed 's/.*:"\(.*\)"/\1/') USD"
+echo "advance owed: $(printf '%s' "$line" | amount_of advanceOwed) USD, not available as credit until recovered"
 
 step "the case's events on order-events, with the order's"
 call GET "$ORDER/orders/$id" "$buyer" | grep -o '"type":"tradeorders.Refund[^"]*","occurredAt":"[^"]*"' \

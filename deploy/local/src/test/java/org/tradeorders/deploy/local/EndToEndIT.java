@@ -16,6 +16,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -552,5 +553,97 @@ class EndToEndIT {
         var second = new LocalStack(options);
         assertThatThrownBy(second::start)
                 .isInstanceOf(LocalStack.AlreadyRunning.class).hasMessageContaining("in use");
+    }
+
+    /** A US$1,000 Trade Assurance order of SUP-1001 (no freight), paid by T/T and shipped: US$980 settled to it. */
+    static String paidAndShipped(String supplier, String buyer) {
+        String id = post(supplier, "order-service", "/orders", """
+                {"buyerCompanyId":"%s","buyerEmail":"purchasing@buyer.example",{DELIVERY}"currency":"USD",
+                 "lines":[{"productName":"Desk lamp","model":"DL-10","unitPrice":"10.00","quantity":100}],
+                 "shippingCost":"0",
+                 "installments":[{"name":"Deposit","percent":30,"due":"BEFORE_PRODUCTION"},
+                                 {"name":"Balance","percent":70,"due":"BEFORE_SHIPMENT"}],
+                 "shipWithinDays":30}""".replace("{DELIVERY}", DELIVERY).formatted(BUYER)).statusCode(201).extract().path("id");
+        given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
+        post(buyer, "order-service", "/orders/" + id + "/confirm", "{\"version\":1}").statusCode(200);
+        awaitState(id, "AWAITING_PAYMENT");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(buyer)
+                .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("items", hasSize(2)));
+        List<String> tokens = given().auth().oauth2(buyer).get(url("payment-service", "/orders/" + id + "/payment-links"))
+                .then().extract().path("items.token");
+        tokens.forEach(t -> post(buyer, "payment-service", "/payment-links/" + t + "/payments",
+                "{\"channel\":\"TT_BANK_TRANSFER\"}").statusCode(201));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> post(supplier, "fulfillment-service", "/shipments", """
+                {"orderId":"%s","exportMode":"SELF_OPERATED","carrier":"Maersk","trackingNumber":"MSKU1234565",
+                 "customsDeclarationNumber":"CD-2026-9","lines":[{"model":"DL-10","quantity":100}]}""".formatted(id))
+                .statusCode(201));
+        awaitState(id, "SHIPPED");
+        return id;
+    }
+
+    static ValidatableResponse balances(String supplier) {
+        return given().auth().oauth2(supplier).get(url("payment-service", "/suppliers/" + SUPPLIER + "/balances")).then()
+                .statusCode(200);
+    }
+
+    /**
+     * issue 13's scenario: a supplier that already withdrew its money loses an escalated case. The
+     * buyer is paid in full by advance compensation; the supplier cannot withdraw and has less credit
+     * while it owes; its next order's settlement repays the advance first.
+     */
+    @Test
+    @Order(6)
+    void aSupplierThatWithdrewAndLostAnEscalatedCaseIsAdvancedTheRefundAndRepaysItFromItsNextOrder() {
+        String supplier = token("supplier", SUPPLIER);
+        String buyer = token("buyer", BUYER);
+        String operator = token("operator", "OPS-1");
+        String withdrawal = "{\"amount\":\"%s\",\"currency\":\"USD\",\"bankAccount\":\"CN12 3456 7890 1234\"}";
+        String id = paidAndShipped(supplier, buyer);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(new BigDecimal(balances(supplier).extract()
+                .<String>path("byCurrency.USD.available.amount"))).isGreaterThanOrEqualTo(new BigDecimal("980.00")));
+        String all = balances(supplier).extract().path("byCurrency.USD.available.amount");
+        post(supplier, "payment-service", "/suppliers/" + SUPPLIER + "/withdrawals", withdrawal.formatted(all)).statusCode(201);
+
+        // the buyer disputes, the supplier refuses, the buyer escalates on day 3 with a report, an operator decides
+        String caseId = post(buyer, "order-service", "/refund-cases", """
+                {"orderId":"%s","reason":"NOT_AS_AGREED","amount":{"amount":"800.00","currency":"USD"},
+                 "description":"80 of 100 lamps arrived without their cable"}""".formatted(id)).statusCode(201)
+                .extract().path("id");
+        post(supplier, "order-service", "/refund-cases/" + caseId + "/reject", "{\"note\":\"all cables were packed\"}")
+                .statusCode(200);
+        stack.advanceClocks(Duration.ofDays(3));
+        given().auth().oauth2(buyer).post(url("order-service", "/refund-cases/" + caseId + "/escalate")).then().statusCode(200);
+        given().auth().oauth2(buyer).contentType("application/pdf").queryParam("fileName", "inspection.pdf")
+                .body("%PDF-1.7\n% 80 lamps without cable\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))
+                .post(url("order-service", "/refund-cases/" + caseId + "/evidence")).then().statusCode(201);
+        post(operator, "order-service", "/refund-cases/" + caseId + "/decision",
+                "{\"amount\":{\"amount\":\"800.00\",\"currency\":\"USD\"},\"note\":\"the report shows 80 lamps without cable\"}")
+                .statusCode(200).body("state", equalTo("DECIDED"));
+
+        // paid in full at once: the platform advanced all of it; the case is PAID and the order shows the refund
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(buyer)
+                .get(url("order-service", "/refund-cases/" + caseId)).then().body("state", equalTo("PAID")));
+        order(id).body("refunded.amount", equalTo("800.00")).body("state", equalTo("SHIPPED"));
+        given().auth().oauth2(buyer).get(url("payment-service", "/orders/" + id + "/refunds")).then().statusCode(200)
+                .body("[0].status", equalTo("PAID")).body("[0].advanced.amount", equalTo("800.00"))
+                .body("[0].payouts[0].channel", equalTo("TT_BANK_TRANSFER"));
+        balances(supplier).body("byCurrency.USD.owed.amount", equalTo("800.00"))
+                .body("byCurrency.USD.available.amount", equalTo("0.00"));
+        post(supplier, "payment-service", "/suppliers/" + SUPPLIER + "/withdrawals", withdrawal.formatted("1.00"))
+                .statusCode(409).body("type", containsString("advance-outstanding"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier)
+                .get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then().body("advanceOwed.amount", equalTo("800.00")));
+
+        // the next order settles US$980: US$800 repays the advance before anything is withdrawable
+        paidAndShipped(supplier, buyer);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> balances(supplier)
+                .body("byCurrency.USD.owed.amount", equalTo("0.00")).body("byCurrency.USD.available.amount", equalTo("180.00")));
+        post(supplier, "payment-service", "/suppliers/" + SUPPLIER + "/withdrawals", withdrawal.formatted("180.00"))
+                .statusCode(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier)
+                .get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then().body("advanceOwed.amount", equalTo("0.00")));
+        List<String> journal = given().auth().oauth2(supplier).get(url("payment-service", "/orders/" + id + "/journal"))
+                .then().extract().path("items.type");
+        assertThat(journal).endsWith("ADVANCE_COMPENSATION", "REFUND_PAID");
     }
 }
