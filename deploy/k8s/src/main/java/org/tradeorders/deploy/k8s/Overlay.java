@@ -48,7 +48,7 @@ enum Overlay {
         }
         List<Object> images = new ArrayList<>();
         services.forEach(s -> images.add(map("name", "tradeorders/" + s.name(), "newName", REGISTRY + "/" + s.name(),
-                "newTag", "0.1.0")));
+                "newTag", s.version())));
         return map("apiVersion", "kustomize.config.k8s.io/v1beta1", "kind", "Kustomization",
                 "namespace", namespace,
                 "resources", list("namespace.yaml", "../../base"),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
  * {@code <service>.<topic>.dlq}), and the environment variables it reads without a default. Read from
  * the service's application.properties and the platform's shared defaults: the one source of truth.
  */
-public record ServiceConfig(String name, String ownTopic, List<String> consumedTopics, Set<String> requiredEnv,
-        Set<String> optionalEnv) {
+public record ServiceConfig(String name, String version, String ownTopic, List<String> consumedTopics,
+        Set<String> requiredEnv, Set<String> optionalEnv) {
     public static final List<String> SERVICES = List.of("order-service", "payment-service", "credit-limit-service",
             "fulfillment-service", "review-service");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
@@ -34,7 +35,7 @@ public record ServiceConfig(String name, String ownTopic, List<String> consumedT
     }
 
     public static List<ServiceConfig> all(Path repoRoot) throws IOException {
-        List<ServiceConfig> all = new java.util.ArrayList<>();
+        List<ServiceConfig> all = new ArrayList<>();
         for (String service : SERVICES) {
             all.add(read(repoRoot, service));
         }
@@ -59,7 +60,18 @@ public record ServiceConfig(String name, String ownTopic, List<String> consumedT
             }
         }
         optional.removeAll(required);
-        return new ServiceConfig(service, p.getProperty("tradeorders.events.topic"), consumed, required, optional);
+        return new ServiceConfig(service, version(repoRoot), p.getProperty("tradeorders.events.topic"), consumed, required,
+                optional);
+    }
+
+    /** The project's version (the root pom's): the images' tag. */
+    static String version(Path repoRoot) throws IOException {
+        Matcher m = Pattern.compile("<artifactId>trade-orders</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(repoRoot.resolve("pom.xml")));
+        if (!m.find()) {
+            throw new IllegalStateException("no project version in pom.xml");
+        }
+        return m.group(1);
     }
 
     private static Properties load(Path file) throws IOException {

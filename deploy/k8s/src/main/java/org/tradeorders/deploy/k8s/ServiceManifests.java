@@ -112,7 +112,7 @@ public final class ServiceManifests {
                 .addNewTopologySpreadConstraint().withMaxSkew(1).withTopologyKey("topology.kubernetes.io/zone")
                 .withWhenUnsatisfiable("ScheduleAnyway").withNewLabelSelector().withMatchLabels(selector(s))
                 .endLabelSelector().endTopologySpreadConstraint()
-                .addNewContainer().withName(s.name()).withImage("tradeorders/" + s.name() + ":0.1.0")
+                .addNewContainer().withName(s.name()).withImage("tradeorders/" + s.name() + ":" + s.version())
                 .withImagePullPolicy("IfNotPresent")
                 .addNewPort().withName("http").withContainerPort(HTTP_PORT).withProtocol("TCP").endPort()
                 .addNewEnvFrom().withNewConfigMapRef().withName(s.name() + "-config").endConfigMapRef().endEnvFrom()
