@@ -17,6 +17,8 @@ public final class Cluster {
     public static final String INGRESS_NAMESPACE = "ingress-nginx";
     /** The public key tokens are verified with (ops provide it: the identity provider's). */
     public static final String JWT_SECRET = "tradeorders-jwt-public-key";
+    /** The mail relay's login (basic-auth: username, password). */
+    public static final String SMTP_SECRET = "tradeorders-smtp";
     /** The user of the services' images (the UBI OpenJDK runtime's non-root user). */
     public static final long USER = 185;
 

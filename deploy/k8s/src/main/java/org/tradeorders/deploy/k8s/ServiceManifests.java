@@ -41,6 +41,8 @@ public final class ServiceManifests {
         env.put("DB_PASSWORD", new String[] { Cluster.databaseSecret(s), "password" });
         // Strimzi writes the KafkaUser's secret under the user's name, with its JAAS configuration
         env.put("KAFKA_SASL_JAAS_CONFIG", new String[] { s.name(), "sasl.jaas.config" });
+        env.put("SMTP_USER", new String[] { Cluster.SMTP_SECRET, "username" });
+        env.put("SMTP_PASSWORD", new String[] { Cluster.SMTP_SECRET, "password" });
         if (s.requiredEnv().contains("REMINDER_LINK_SECRET")) {
             env.put("REMINDER_LINK_SECRET", new String[] { s.name() + "-reminder-link", "secret" });
         }
@@ -61,6 +63,7 @@ public final class ServiceManifests {
         env.put("JWT_PUBLIC_KEY_LOCATION", "/etc/tradeorders/jwt-public.pem");
         env.put("SMTP_HOST", "smtp.tradeorders.example");
         env.put("SMTP_PORT", "587");
+        env.put("SMTP_START_TLS", "REQUIRED");
         env.put("MAIL_FROM", "orders@tradeorders.example");
         // the heap follows the container's memory limit; an out-of-memory JVM exits and is restarted
         env.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError");

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
@@ -194,6 +195,39 @@ class ManifestsTest {
         s.deadLetterTopics().forEach(t -> grants.addAll(List.of("topic:" + t + ":Write", "topic:" + t + ":Describe")));
         grants.add("group:" + s.name() + ":Read");
         return grants;
+    }
+
+    @Test
+    void everySecretTheManifestsReadIsMadeByStrimziBySecretsShOrNamedThereForOpsToProvide() throws IOException {
+        List<HasMetadata> all = base();
+        Set<String> referenced = new HashSet<>();
+        for (Deployment d : ofKind(all, Deployment.class)) {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            pod.getContainers().forEach(c -> c.getEnv().stream().filter(e -> e.getValueFrom() != null)
+                    .forEach(e -> referenced.add(e.getValueFrom().getSecretKeyRef().getName())));
+            pod.getVolumes().stream().filter(v -> v.getSecret() != null).forEach(v -> referenced.add(v.getSecret().getSecretName()));
+        }
+        GenericKubernetesResource cluster = custom(all, "Cluster").get(0);
+        for (Object role : (List<?>) at(cluster, "spec", "managed", "roles")) {
+            referenced.add((String) ((Map<?, ?>) ((Map<?, ?>) role).get("passwordSecret")).get("name"));
+        }
+        referenced.add((String) at(custom(all, "ObjectStore").get(0), "spec", "configuration", "s3Credentials",
+                "accessKeyId", "name"));
+        ofKind(all, Ingress.class)
+                .forEach(i -> i.getSpec().getTls().forEach(t -> referenced.add(t.getSecretName())));
+        Set<String> byStrimzi = new HashSet<>(custom(all, "KafkaUser").stream().map(u -> u.getMetadata().getName()).toList());
+        byStrimzi.add(Cluster.KAFKA_CA_SECRET);
+        String script = Files.readString(K8S.resolve("secrets.sh"));
+        for (String secret : referenced) {
+            if (!byStrimzi.contains(secret) && !secret.startsWith(Cluster.DATABASE + "-")) {
+                assertThat(script).as(secret + ": made or named by secrets.sh").contains(secret);
+            }
+        }
+        for (ServiceConfig s : ServiceConfig.all(REPO)) {
+            assertThat(script).as("secrets.sh makes " + Cluster.databaseSecret(s)).containsPattern(
+                    "for db in [a-z_ ]*\\b" + s.database() + "\\b");
+        }
+        assertThat(referenced).contains(Cluster.SMTP_SECRET, Cluster.JWT_SECRET, "order-service-reminder-link");
     }
 
     @Test
