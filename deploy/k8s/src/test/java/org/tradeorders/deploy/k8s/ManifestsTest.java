@@ -17,6 +17,10 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +93,27 @@ class ManifestsTest {
                 """);
         assertThat(Resources.unknownFields(parsed.get(0))).hasSize(2).anyMatch(f -> f.contains("replicaz"))
                 .anyMatch(f -> f.contains("imagePullPolicey"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void strimzisResourcesReadAsItsOwnV1ModelWithoutAnUnknownField() throws IOException {
+        List<HasMetadata> all = base();
+        Map<String, Class<?>> models = Map.of("Kafka", Kafka.class, "KafkaNodePool", KafkaNodePool.class,
+                "KafkaTopic", KafkaTopic.class, "KafkaUser", KafkaUser.class);
+        int read = 0;
+        for (Map.Entry<String, Class<?>> kind : models.entrySet()) {
+            for (GenericKubernetesResource r : custom(all, kind.getKey())) {
+                assertThat(r.getApiVersion()).isEqualTo("kafka.strimzi.io/v1");
+                Object typed = Resources.typed(r, kind.getValue());
+                assertThat(Resources.unknownFields(typed)).as(kind.getKey() + " " + r.getMetadata().getName()).isEmpty();
+                read++;
+            }
+        }
+        assertThat(read).isGreaterThan(ServiceConfig.SERVICES.size() * 2);
+        GenericKubernetesResource misspelt = custom(all, "KafkaTopic").get(0);
+        ((Map<String, Object>) misspelt.getAdditionalProperties().get("spec")).put("replicaz", 3);
+        assertThat(Resources.unknownFields(Resources.typed(misspelt, KafkaTopic.class))).isNotEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +56,31 @@ final class Resources {
         return node;
     }
 
+    /** A generic resource read again as the typed model {@code type} (Strimzi's own, for its kinds). */
+    static <T> T typed(GenericKubernetesResource r, Class<T> type) {
+        return SERIALIZATION.unmarshal(SERIALIZATION.asYaml(r), type);
+    }
+
+    /** Fields the typed model did not know (a misspelling), anywhere in a typed resource: "Kind/name: path". */
+    static List<String> unknownFields(Object typed) {
+        List<String> found = new ArrayList<>();
+        walk(typed, typed.getClass().getSimpleName(), found, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return found;
+    }
+
     /** Fields the typed model did not know (a misspelling), anywhere in a typed resource: "Kind/name: path". */
     static List<String> unknownFields(HasMetadata r) {
         List<String> found = new ArrayList<>();
         if (!(r instanceof GenericKubernetesResource)) {
-            walk(r, r.getKind() + "/" + r.getMetadata().getName(), found, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+            walk(r, r.getKind() + "/" + r.getMetadata().getName(), found, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
         return found;
     }
 
     private static void walk(Object o, String path, List<String> found, Set<Object> seen) {
-        if (o == null || !o.getClass().getName().startsWith("io.fabric8.kubernetes.api.model") || !seen.add(o)) {
+        boolean model = o != null && (o.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")
+                || o.getClass().getName().startsWith("io.strimzi.api"));
+        if (!model || !seen.add(o)) {
             if (o instanceof Collection<?> c) {
                 int i = 0;
                 for (Object item : c) {
