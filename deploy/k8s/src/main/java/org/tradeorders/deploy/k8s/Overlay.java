@@ -31,14 +31,17 @@ enum Overlay {
     Map<String, Object> kustomization(List<ServiceConfig> services) {
         List<Object> patches = new ArrayList<>();
         if (this == DEV) {
-            patches.add(patch("KafkaNodePool", replace("/spec/replicas", 1)));
+            patches.add(patch("KafkaNodePool", replace("/spec/replicas", 1),
+                    replace("/spec/resources/requests/memory", "1Gi"), replace("/spec/resources/limits/memory", "1Gi"),
+                    replace("/spec/storage/volumes/0/size", "10Gi")));
             patches.add(patch("Kafka", replace("/spec/kafka/config/default.replication.factor", 1),
                     replace("/spec/kafka/config/min.insync.replicas", 1),
                     replace("/spec/kafka/config/offsets.topic.replication.factor", 1),
                     replace("/spec/kafka/config/transaction.state.log.replication.factor", 1),
                     replace("/spec/kafka/config/transaction.state.log.min.isr", 1)));
             patches.add(patch("KafkaTopic", replace("/spec/replicas", 1), replace("/spec/config/min.insync.replicas", 1)));
-            patches.add(patch("Cluster", replace("/spec/instances", 1)));
+            patches.add(patch("Cluster", replace("/spec/instances", 1), replace("/spec/storage/size", "5Gi"),
+                    replace("/spec/resources/requests/memory", "512Mi"), replace("/spec/resources/limits/memory", "512Mi")));
             patches.add(patch("HorizontalPodAutoscaler", replace("/spec/maxReplicas", 1)));
             patches.add(patch("Deployment",
                     replace("/spec/template/spec/containers/0/resources/requests/cpu", "100m")));

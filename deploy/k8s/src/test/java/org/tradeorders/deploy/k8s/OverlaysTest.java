@@ -56,6 +56,8 @@ class OverlaysTest {
         assertThat(custom(all, "KafkaNodePool")).allSatisfy(p -> assertThat(at(p, "spec", "replicas")).isEqualTo(1));
         assertThat(custom(all, "KafkaTopic")).allSatisfy(t -> assertThat(at(t, "spec", "replicas")).isEqualTo(1));
         assertThat(custom(all, "Cluster")).allSatisfy(c -> assertThat(at(c, "spec", "instances")).isEqualTo(1));
+        assertThat(custom(all, "KafkaNodePool")).allSatisfy(p -> assertThat(at(p, "spec", "resources", "limits", "memory"))
+                .isEqualTo("1Gi"));
         assertThat(all).flatMap(Resources::unknownFields).isEmpty();
     }
 
