@@ -9,6 +9,8 @@ public final class CloudEvents {
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
     public static final String SPECVERSION = "ce_specversion";
+    /** The URI of the data's JSON Schema: the schema's {@code $id} ({@link EventType#dataSchema()}). */
+    public static final String DATASCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 

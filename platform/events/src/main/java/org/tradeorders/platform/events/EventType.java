@@ -36,6 +36,24 @@ public record EventType(String name, int version) {
         return "tradeorders." + name + ".v" + version;
     }
 
+    /** Where the schemas' {@code $id}s live: each type's is this plus its file name. */
+    public static final String SCHEMA_BASE = "https://schemas.tradeorders.org/events/";
+
+    /** The URI of this type's JSON Schema (its {@code $id}), published as ce_dataschema. */
+    public String dataSchema() {
+        return SCHEMA_BASE + schemaFile();
+    }
+
+    /** The schema's file name, e.g. OrderConfirmed.v1.json (served at /event-schemas/&lt;file&gt;). */
+    public String schemaFile() {
+        return name + ".v" + version + ".json";
+    }
+
+    /** Whether {@code type} is a tradeorders event type. */
+    public static boolean isType(String type) {
+        return type != null && TYPE.matcher(type).matches();
+    }
+
     /** Classpath resource of the JSON Schema of this type. */
     public String schemaResource() {
         return "event-schemas/" + name + ".v" + version + ".json";

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.tradeorders.platform.events.CloudEvents;
+import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.worker.PollingWorker;
 
@@ -144,6 +145,9 @@ public class OutboxRelay {
                     header(record, CloudEvents.SUBJECT, rs.getString(4));
                     header(record, CloudEvents.TIME, DateTimeFormatter.ISO_INSTANT.format(rs.getTimestamp(7).toInstant()));
                     header(record, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
+                    if (EventType.isType(rs.getString(3))) {
+                        header(record, CloudEvents.DATASCHEMA, EventType.parse(rs.getString(3)).dataSchema());
+                    }
                     overrideHeaders(record, rs.getString(8));
                     seqs.add(rs.getLong(1));
                     try {

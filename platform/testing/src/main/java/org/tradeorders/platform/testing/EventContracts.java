@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -42,6 +43,8 @@ public final class EventContracts {
         m.matches();
         String resource = "event-schemas/" + m.group(1) + ".v" + m.group(2) + ".json";
         JsonSchema schema = SCHEMAS.computeIfAbsent(resource, EventContracts::load);
+        assertThat(TopicProbe.header(r, "ce_dataschema")).as("ce_dataschema of " + type + ": its schema's $id")
+                .isEqualTo(schema.getSchemaNode().path("$id").asText());
         try {
             JsonNode data = JSON.readTree(r.value());
             Set<ValidationMessage> errors = schema.validate(data);
@@ -49,6 +52,13 @@ public final class EventContracts {
         } catch (IOException e) {
             throw new AssertionError(type + " data is not JSON: " + r.value(), e);
         }
+    }
+
+    /** The ce_dataschema of an event of {@code type}: its schema's $id (by the schemas' naming), if it is an event type. */
+    public static Optional<String> dataSchemaOf(String type) {
+        var m = TYPE.matcher(type == null ? "" : type);
+        return m.matches() ? Optional.of("https://schemas.tradeorders.org/events/" + m.group(1) + ".v" + m.group(2) + ".json")
+                : Optional.empty();
     }
 
     /** Validates every record and returns how many there were. */

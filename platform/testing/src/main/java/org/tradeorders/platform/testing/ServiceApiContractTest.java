@@ -1,9 +1,15 @@
 package org.tradeorders.platform.testing;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.RestAssured;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.tradeorders.platform.testing.fuzz.OpenApiFuzz;
 
@@ -47,5 +53,23 @@ public abstract class ServiceApiContractTest {
     @Test
     public void theDocumentPassesTheLintersRules() {
         assertThat(OpenApiLint.violations(base())).isEmpty();
+    }
+
+    /** Partners read the contract from the service: each schema it publishes, with the $id its events carry. */
+    @Test
+    public void everyEventSchemaOfTheServiceIsServedUnderItsFileName() throws Exception {
+        Path dir = Path.of(Thread.currentThread().getContextClassLoader().getResource("event-schemas").toURI());
+        List<Path> schemas;
+        try (Stream<Path> files = Files.list(dir)) {
+            schemas = files.filter(f -> f.toString().endsWith(".json")).toList();
+        }
+        assertThat(schemas).isNotEmpty();
+        for (Path schema : schemas) {
+            String file = schema.getFileName().toString();
+            given().get("/event-schemas/" + file).then().statusCode(200).contentType("application/schema+json")
+                    .body("$id", equalTo("https://schemas.tradeorders.org/events/" + file));
+        }
+        given().get("/event-schemas/NoSuchEvent.v1.json").then().statusCode(404);
+        given().get("/event-schemas/..%2Fapplication.properties").then().statusCode(404);
     }
 }

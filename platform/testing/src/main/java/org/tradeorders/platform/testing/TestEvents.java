@@ -35,6 +35,7 @@ public final class TestEvents {
         header(r, "ce_subject", subject);
         header(r, "ce_time", Instant.now().toString());
         header(r, "content-type", "application/json");
+        EventContracts.dataSchemaOf(type).ifPresent(uri -> header(r, "ce_dataschema", uri)); // as the relay does
         return r;
     }
 
