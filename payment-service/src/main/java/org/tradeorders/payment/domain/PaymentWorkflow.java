@@ -8,13 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +21,7 @@ import org.tradeorders.payment.ledger.domain.OrderMoney;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.FileContent;
 
 /**
  * Payment links and the money paid through them. Every payment is booked in the ledger in the same
@@ -108,7 +106,8 @@ public class PaymentWorkflow {
         }
         PaymentLink link = found.get(0);
         // a retry of a checkout whose answer was lost (its instance died after this committed) finds it
-        String transactionId = requestKey == null ? "sim-" + UUID.randomUUID() : "sim-key-" + sha256(buyerCompanyId + "|" + requestKey);
+        String transactionId = requestKey == null ? "sim-" + UUID.randomUUID() : "sim-key-"
+                + FileContent.sha256((buyerCompanyId + "|" + requestKey).getBytes(StandardCharsets.UTF_8));
         Optional<Payment> earlier = byTransaction(channel, transactionId);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -245,15 +244,6 @@ public class PaymentWorkflow {
     private void expireIfDue(PaymentLink link) {
         if (link.status.payable() && !clock.instant().isBefore(link.expiresAt)) {
             link.status = LinkStatus.EXPIRED;
-        }
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

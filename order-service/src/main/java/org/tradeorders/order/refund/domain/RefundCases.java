@@ -60,11 +60,12 @@ public class RefundCases implements ReceiptHold {
     @Transactional
     public RefundCase open(String orderId, Party by, RefundReason reason, Money amount, String description) {
         Order order = orders.lock(orderId);
-        if (casesOf(orderId).stream().anyMatch(RefundCase::isOpen)) {
+        List<RefundCase> earlier = casesOf(orderId);
+        if (earlier.stream().anyMatch(RefundCase::isOpen)) {
             throw new RuleViolation("case-open", "order " + orderId + " has an open refund case: revise or withdraw it");
         }
-        BigDecimal alreadyRefunded = casesOf(orderId).stream().filter(earlier -> earlier.toPay != null)
-                .map(earlier -> earlier.toPay).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal alreadyRefunded = earlier.stream().filter(c -> c.toPay != null)
+                .map(c -> c.toPay).reduce(BigDecimal.ZERO, BigDecimal::add);
         RefundCase c = RefundCase.open(order, by, reason, amount, description, new RefundCoverage(rules, alreadyRefunded),
                 rules, clock.instant());
         em.persist(c);

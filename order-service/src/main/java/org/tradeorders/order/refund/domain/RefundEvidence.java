@@ -66,11 +66,12 @@ public class RefundEvidence {
             throw new InvalidInput("Content-Type", "says " + declaredType + ", but the file is " + type.mediaType);
         }
         String sha256 = FileContent.sha256(content);
-        Optional<Info> same = of(caseId).stream().filter(e -> e.sha256().equals(sha256)).findFirst();
+        List<Info> kept = of(caseId);
+        Optional<Info> same = kept.stream().filter(e -> e.sha256().equals(sha256)).findFirst();
         if (same.isPresent()) {
             return new Added(same.get(), false);
         }
-        if (of(caseId).size() >= rules.evidence().maxFilesPerCase()) {
+        if (kept.size() >= rules.evidence().maxFilesPerCase()) {
             throw new RuleViolation("evidence-limit", "refund case " + caseId + " has " + rules.evidence().maxFilesPerCase()
                     + " files already, the most a case takes");
         }

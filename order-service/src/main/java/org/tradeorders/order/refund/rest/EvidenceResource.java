@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tradeorders.order.domain.Party;
 import org.tradeorders.order.refund.domain.Evidence;
-import org.tradeorders.order.refund.domain.RefundCase;
 import org.tradeorders.order.refund.domain.RefundEvidence;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
@@ -79,12 +79,12 @@ public class EvidenceResource {
             @Parameter(description = "the file's name, e.g. inspection-report.pdf (at most 200 characters, no / or \\)")
             @QueryParam("fileName") String fileName,
             @Context HttpHeaders headers, byte[] file) {
-        RefundCase c = caseAccess.visible(caseId);
+        Party by = caseAccess.partyIn(caseId); // 404 unless the caller may see the case
         MediaType declared = headers.getMediaType();
-        RefundEvidence.Added added = evidence.add(caseId, caseAccess.partyIn(caseId), caller.companyId(), fileName,
+        RefundEvidence.Added added = evidence.add(caseId, by, caller.companyId(), fileName,
                 declared == null ? null : declared.getType() + "/" + declared.getSubtype(), file == null ? new byte[0] : file);
         EvidenceView view = EvidenceView.of(added.evidence());
-        return added.isNew() ? Response.created(URI.create("/refund-cases/" + c.id + "/evidence/" + view.id())).entity(view)
+        return added.isNew() ? Response.created(URI.create("/refund-cases/" + caseId + "/evidence/" + view.id())).entity(view)
                 .build() : Response.ok(view).build();
     }
 

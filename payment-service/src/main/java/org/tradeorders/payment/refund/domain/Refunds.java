@@ -140,8 +140,8 @@ public class Refunds {
                 : Money.zero(f.currency);
         Money rest = amount.minus(fromPending);
         Money inAvailable = new Money(balances.get(available), settlement);
-        if (!r.isProtected() && inSettlementCurrency(rest, settlement).minus(inAvailable).isPositive()) {
-            Money lacking = inSettlementCurrency(rest, settlement).minus(inAvailable);
+        Money lacking = r.isProtected() ? null : inSettlementCurrency(rest, settlement).minus(inAvailable);
+        if (lacking != null && lacking.isPositive()) {
             if (r.awaitFunds(lacking)) {
                 outbox.append(PaymentEvents.REFUND_AWAITING_FUNDS, r.orderId, new PaymentEvents.RefundAwaitingFunds(r.caseId,
                         r.orderId, r.supplierId, r.buyerId, amount, lacking, r.owedAt));

@@ -5,6 +5,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.tradeorders.platform.faults.Transients;
 import org.tradeorders.platform.worker.PollingWorker;
 
 /**
@@ -14,6 +16,8 @@ import org.tradeorders.platform.worker.PollingWorker;
  */
 @ApplicationScoped
 public class WaitingRefunds {
+    private static final Logger LOG = Logger.getLogger(WaitingRefunds.class);
+
     @Inject
     Refunds refunds;
     @Inject
@@ -32,11 +36,22 @@ public class WaitingRefunds {
         }
     }
 
-    /** One round; returns whether a refund was paid (then the next round follows at once). */
+    /**
+     * One round; returns whether a refund was paid (then the next round follows at once). A transient
+     * failure ends the round, which the worker runs again after a pause; any other failure of one
+     * refund is logged and leaves it waiting (tried again next round) without holding up the others.
+     */
     boolean round() {
         boolean paid = false;
         for (String caseId : refunds.waiting(rules.retryBatch())) {
-            paid |= refunds.retry(caseId);
+            try {
+                paid |= refunds.retry(caseId);
+            } catch (RuntimeException e) {
+                if (Transients.isTransient(e)) {
+                    throw e;
+                }
+                LOG.errorf(e, "refund case %s could not be paid; it keeps waiting", caseId);
+            }
         }
         return paid;
     }
