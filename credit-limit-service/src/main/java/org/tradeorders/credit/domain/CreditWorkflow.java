@@ -17,6 +17,7 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.tradeorders.credit.events.CreditEvents;
 import org.tradeorders.credit.fx.domain.UsdRates;
+import org.tradeorders.platform.metrics.BusinessMetrics;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
@@ -39,6 +40,8 @@ public class CreditWorkflow {
     EntityManager em;
     @Inject
     Outbox outbox;
+    @Inject
+    BusinessMetrics metrics;
     @Inject
     Clock clock;
     @Inject
@@ -96,6 +99,7 @@ public class CreditWorkflow {
         }
         em.flush();
         Money available = available(supplierId);
+        metrics.count("tradeorders.credit.reservations", "outcome", rejection == null ? "accepted" : "rejected");
         if (rejection == null) {
             outbox.append(CREDIT_RESERVED, orderId, new CreditReserved(orderId, supplierId, requested, orderValue, rate,
                     r.usdRateSource, r.usdRateValidFrom, available));

@@ -3,10 +3,12 @@ package org.tradeorders.order.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import org.tradeorders.platform.money.Money;
 
 /** An order (Trade Assurance or e-Collection): the online proforma invoice both parties agree, and where it stands. */
 @Entity
+@EntityListeners(OrderTransitions.class)
 @Table(name = "trade_order")
 public class Order extends ProformaInvoice {
     @Id
@@ -39,6 +42,9 @@ public class Order extends ProformaInvoice {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public OrderState state;
+    /** The state as last read or written: {@link OrderTransitions} counts a move away from it. */
+    @Transient
+    OrderState recordedState;
     /** Why the order last went back to DRAFT (e.g. CREDIT_LIMIT_EXCEEDED), shown to the supplier. */
     @Column(name = "return_reason")
     public String returnReason;

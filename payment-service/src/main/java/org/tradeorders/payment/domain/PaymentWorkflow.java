@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.tradeorders.payment.fees.domain.Fees;
 import org.tradeorders.payment.ledger.domain.OrderFunds;
 import org.tradeorders.payment.ledger.domain.OrderMoney;
+import org.tradeorders.platform.metrics.BusinessMetrics;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 import org.tradeorders.platform.problem.ProblemException;
@@ -36,6 +37,8 @@ public class PaymentWorkflow {
     EntityManager em;
     @Inject
     Outbox outbox;
+    @Inject
+    BusinessMetrics metrics;
     @Inject
     Clock clock;
     @Inject
@@ -228,6 +231,7 @@ public class PaymentWorkflow {
             link.paid = link.paid.add(applied.amount());
             link.status = link.outstanding().isPositive() ? LinkStatus.PARTIALLY_PAID : LinkStatus.PAID;
         }
+        metrics.count("tradeorders.payments.received", "channel", channel.name(), "currency", p.currency);
         orderMoney.paymentReceived(p.id, p.orderId, channel.name(), amount, new Money(p.surcharge, p.currency), applied,
                 channel == Channel.PAY_LATER);
         if (applied.isPositive()) {

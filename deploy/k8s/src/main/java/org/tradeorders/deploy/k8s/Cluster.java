@@ -15,6 +15,12 @@ public final class Cluster {
     public static final int HTTP_PORT = 8080;
     /** The ingress controller's namespace: only it reaches the REST ports. */
     public static final String INGRESS_NAMESPACE = "ingress-nginx";
+    /**
+     * Where Prometheus (the Prometheus Operator's) and the OpenTelemetry collector run: Prometheus
+     * scrapes /q/metrics from there, and the services send traces there (OTLP 4317) when configured.
+     */
+    public static final String MONITORING_NAMESPACE = "monitoring";
+    public static final int OTLP_PORT = 4317;
     /** The public key tokens are verified with (ops provide it: the identity provider's). */
     public static final String JWT_SECRET = "tradeorders-jwt-public-key";
     /** The mail relay's login (basic-auth: username, password). */

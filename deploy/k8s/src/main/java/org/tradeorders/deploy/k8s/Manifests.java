@@ -43,7 +43,8 @@ public final class Manifests {
         files.put("base/kafka.yaml", yaml(KafkaManifests.of(services)));
         files.put("base/database.yaml", yaml(DatabaseManifests.of(services)));
         files.put("base/ingress.yaml", yaml(List.of(ingress(services))));
-        resources.addAll(List.of("kafka.yaml", "database.yaml", "ingress.yaml"));
+        files.put("base/monitoring.yaml", yaml(MonitoringManifests.of(repoRoot)));
+        resources.addAll(List.of("kafka.yaml", "database.yaml", "ingress.yaml", "monitoring.yaml"));
         files.put("base/kustomization.yaml", HEADER + Serialization.asYaml(map(
                 "apiVersion", "kustomize.config.k8s.io/v1beta1", "kind", "Kustomization",
                 "labels", list(map("pairs", map("app.kubernetes.io/part-of", Cluster.PART_OF))),

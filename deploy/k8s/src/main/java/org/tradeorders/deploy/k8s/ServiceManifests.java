@@ -65,6 +65,9 @@ public final class ServiceManifests {
         env.put("SMTP_PORT", "587");
         env.put("SMTP_START_TLS", "REQUIRED");
         env.put("MAIL_FROM", "orders@tradeorders.example");
+        // traces to the OpenTelemetry collector beside Prometheus; JSON log lines (the default) for the log shipper
+        env.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://otel-collector." + Cluster.MONITORING_NAMESPACE + ":"
+                + Cluster.OTLP_PORT);
         // the heap follows the container's memory limit; an out-of-memory JVM exits and is restarted
         env.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError");
         return env;
@@ -149,10 +152,15 @@ public final class ServiceManifests {
                 .withPeriodSeconds(5).withTimeoutSeconds(3).withFailureThreshold(failureThreshold).build();
     }
 
-    /** Ingress only from the ingress controller; egress only to DNS, the brokers, the database and SMTP. */
+    /**
+     * Ingress only from the ingress controller and Prometheus; egress only to DNS, the brokers, the
+     * database, SMTP and the trace collector.
+     */
     private static HasMetadata networkPolicy(ServiceConfig s, Map<String, String> labels) {
         NetworkPolicyPeer ingressController = new NetworkPolicyPeerBuilder().withNewNamespaceSelector()
                 .addToMatchLabels("kubernetes.io/metadata.name", Cluster.INGRESS_NAMESPACE).endNamespaceSelector().build();
+        NetworkPolicyPeer monitoring = new NetworkPolicyPeerBuilder().withNewNamespaceSelector()
+                .addToMatchLabels("kubernetes.io/metadata.name", Cluster.MONITORING_NAMESPACE).endNamespaceSelector().build();
         NetworkPolicyPeer dns = new NetworkPolicyPeerBuilder().withNewNamespaceSelector()
                 .addToMatchLabels("kubernetes.io/metadata.name", "kube-system").endNamespaceSelector()
                 .withNewPodSelector().addToMatchLabels("k8s-app", "kube-dns").endPodSelector().build();
@@ -164,10 +172,11 @@ public final class ServiceManifests {
         return new NetworkPolicyBuilder().withMetadata(meta(s.name(), labels)).withNewSpec()
                 .withNewPodSelector().withMatchLabels(selector(s)).endPodSelector()
                 .withPolicyTypes("Ingress", "Egress")
-                .addNewIngress().withFrom(ingressController).withPorts(port("TCP", HTTP_PORT)).endIngress()
+                .addNewIngress().withFrom(ingressController, monitoring).withPorts(port("TCP", HTTP_PORT)).endIngress()
                 .addNewEgress().withTo(dns).withPorts(port("UDP", 53), port("TCP", 53)).endEgress()
                 .addNewEgress().withTo(brokers).withPorts(port("TCP", Cluster.KAFKA_PORT)).endEgress()
                 .addNewEgress().withTo(database).withPorts(port("TCP", Cluster.DATABASE_PORT)).endEgress()
+                .addNewEgress().withTo(monitoring).withPorts(port("TCP", Cluster.OTLP_PORT)).endEgress()
                 // the mail relay is outside the cluster: only its submission port
                 .addNewEgress().addNewTo().withNewIpBlock().withCidr("0.0.0.0/0").endIpBlock().endTo()
                 .withPorts(port("TCP", 587)).endEgress()

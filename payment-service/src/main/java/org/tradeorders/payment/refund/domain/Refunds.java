@@ -30,6 +30,7 @@ import org.tradeorders.payment.ledger.domain.Ledger;
 import org.tradeorders.payment.ledger.domain.OrderFunds;
 import org.tradeorders.payment.ledger.domain.Posting;
 import org.tradeorders.payment.ledger.domain.SettlementCurrencies;
+import org.tradeorders.platform.metrics.BusinessMetrics;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
 
@@ -55,6 +56,8 @@ public class Refunds {
     EntityManager em;
     @Inject
     Ledger ledger;
+    @Inject
+    BusinessMetrics metrics;
     @Inject
     AdvanceCompensation advances;
     @Inject
@@ -178,6 +181,7 @@ public class Refunds {
         f.refunded = f.refunded.add(amount.amount());
         f.refundedFromPending = f.refundedFromPending.add(fromPending.amount());
         r.paid(fromPending, fromAvailable, advance, payouts, clock.instant());
+        payouts.forEach(p -> metrics.count("tradeorders.refunds.paid", "channel", p.channel, "currency", p.currency));
         outbox.append(PaymentEvents.REFUND_PAID, r.orderId, new PaymentEvents.RefundPaid(r.caseId, r.orderId, r.supplierId,
                 r.buyerId, r.kind, amount, fromPending, fromAvailable, advance.isPositive() ? advance : null,
                 payouts.stream().map(p -> new PaymentEvents.RefundPayout(p.paymentId, p.channel, p.money(), p.paidTo))

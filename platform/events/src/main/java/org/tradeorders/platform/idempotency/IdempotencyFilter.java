@@ -2,6 +2,7 @@ package org.tradeorders.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -57,6 +58,8 @@ public class IdempotencyFilter {
     ObjectMapper mapper;
     @Inject
     TransactionManager transactions;
+    @Inject
+    MeterRegistry registry;
 
     @ServerRequestFilter
     public Response before(ContainerRequestContext ctx) throws Exception {
@@ -89,6 +92,7 @@ public class IdempotencyFilter {
         }
         transactions.rollback();
         if (decision instanceof IdempotencyKeys.Replay r) {
+            registry.counter("tradeorders.idempotency.replays").increment();
             Response.ResponseBuilder replay = Response.status(r.status()).header("Idempotent-Replayed", "true");
             if (r.body() != null) {
                 replay.entity(r.body()).type(r.contentType());

@@ -1,6 +1,11 @@
 package org.tradeorders.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +24,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.faults.Transients;
+import org.tradeorders.platform.tracing.TraceContext;
 
 /**
  * Consumption that neither repeats nor strands an event. One room orchestrates it:
@@ -38,12 +45,15 @@ import org.tradeorders.platform.faults.Transients;
  * ({@link Parking}): the event goes to {@code <service>.<topic>.dlq}, later events of the same
  * aggregate are held back in order, and {@link #redrive(String)} applies them once the cause is fixed.</li>
  * </ol>
- * A consumer {@link #subscribe}s its topic's handler at startup and hands every record to
+ * Each event is processed in a span that continues the trace its traceparent names, so what it causes
+ * joins the same trace. A consumer {@link #subscribe}s its topic's handler at startup and hands every record to
  * {@link #consume}; redrive finds the handler the same way.
  */
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** The MDC key of the aggregate (order, supplier) a log line is about. */
+    public static final String AGGREGATE_ID = "aggregateId";
 
     /** A consumer's handler for the events of one topic; {@code handled} empty = every type. */
     record Subscription(String topic, Set<EventType> handled, Consumer<IncomingEvent> handler) {
@@ -70,6 +80,10 @@ public class Inbox {
     @Inject
     Parking parking;
     @Inject
+    Tracer tracer;
+    @Inject
+    MeterRegistry registry;
+    @Inject
     @Readiness
     ConsumerHealth health;
     /** The consumer's name in processed_event and parking: the service, which is also its consumer group. */
@@ -92,9 +106,31 @@ public class Inbox {
      */
     public void consume(ConsumerRecord<String, String> record) {
         Subscription subscription = subscriptionOf(record.topic());
-        if (!subscription.handles(IncomingEvent.header(record, CloudEvents.TYPE))) {
+        String type = IncomingEvent.header(record, CloudEvents.TYPE);
+        if (!subscription.handles(type)) {
             return; // no effect, so nothing to de-duplicate: no transaction
         }
+        // the event's trace goes on here, and through the events this one causes; log lines name the aggregate
+        Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.fromTraceparent(IncomingEvent.header(record, TraceContext.TRACEPARENT)))
+                .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.message.id", String.valueOf(IncomingEvent.header(record, CloudEvents.ID)))
+                .setAttribute("tradeorders.event.type", String.valueOf(type))
+                .setAttribute("tradeorders.aggregate.id", subjectOf(record)).startSpan();
+        MDC.put(AGGREGATE_ID, subjectOf(record));
+        MDC.put("traceId", span.getSpanContext().getTraceId());
+        MDC.put("spanId", span.getSpanContext().getSpanId());
+        try (Scope scope = span.makeCurrent()) {
+            applyOnce(record, subscription);
+        } finally {
+            MDC.remove(AGGREGATE_ID);
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+            span.end();
+        }
+    }
+
+    private void applyOnce(ConsumerRecord<String, String> record, Subscription subscription) {
         Backoff backoff = new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
         int attempts = 0;
         while (true) {
@@ -105,12 +141,14 @@ public class Inbox {
             } catch (RuntimeException e) {
                 if (Transients.isTransient(e)) {
                     health.retrying(partitionOf(record), e);
+                    registry.counter("tradeorders.consumer.retries", "topic", record.topic(), "reason", "transient").increment();
                     LOG.warnf("%s: %s/%d@%d failed transiently, retrying in place: %s", consumer, record.topic(),
                             record.partition(), record.offset(), rootMessage(e));
                 } else if (++attempts >= config.consumer().maxAttempts() || e instanceof UnreadableEvent) {
                     deadLetter(record, e, attempts);
                     return;
                 } else {
+                    registry.counter("tradeorders.consumer.retries", "topic", record.topic(), "reason", "failure").increment();
                     LOG.warnf(e, "%s: %s/%d@%d failed (attempt %d of %d)", consumer, record.topic(), record.partition(),
                             record.offset(), attempts, config.consumer().maxAttempts());
                 }
@@ -193,6 +231,7 @@ public class Inbox {
 
     private void deadLetter(ConsumerRecord<String, String> record, RuntimeException cause, int attempts) {
         String error = rootMessage(cause);
+        registry.counter("tradeorders.consumer.dead.lettered", "topic", record.topic()).increment();
         LOG.errorf(cause, "%s: %s/%d@%d dead-lettered after %d attempt(s), aggregate %s parked", consumer, record.topic(),
                 record.partition(), record.offset(), attempts, subjectOf(record));
         // a failure to park that is not transient stops the channel: the record stays uncommitted and comes again

@@ -1,5 +1,6 @@
 package org.tradeorders.platform.mail;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,6 +58,8 @@ public class MailOutbox {
     Config config;
     @Inject
     TransactionSynchronizationRegistry tx;
+    @Inject
+    MeterRegistry registry;
 
     private PollingWorker worker;
 
@@ -118,11 +121,13 @@ public class MailOutbox {
         Object[] m = rows.get(0);
         try {
             mailer.send(Mail.withText((String) m[0], (String) m[1], (String) m[2]));
+            registry.counter("tradeorders.mail.sent").increment();
             em.createNativeQuery("update mail_outbox set sent_at = ?2, attempts = attempts + 1 where id = ?1")
                     .setParameter(1, id).setParameter(2, Timestamp.from(clock.instant())).executeUpdate();
             return true;
         } catch (RuntimeException e) {
             int attempts = ((Number) m[3]).intValue() + 1;
+            registry.counter("tradeorders.mail.failed.attempts").increment();
             Duration pause = config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
             if (pause.compareTo(config.maxRetryBackoff()) > 0) {
                 pause = config.maxRetryBackoff();

@@ -17,12 +17,15 @@ import java.util.UUID;
 import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
+import org.tradeorders.platform.metrics.BusinessMetrics;
 import org.tradeorders.platform.time.Timestamps;
+import org.tradeorders.platform.tracing.TraceContext;
 import org.tradeorders.platform.worker.AfterCommit;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits:
  * the state change and its event are one atomic write (no dual write). {@link OutboxRelay} publishes.
+ * The row keeps the transaction's trace context, which the event carries on as its traceparent.
  */
 @ApplicationScoped
 public class Outbox {
@@ -39,6 +42,8 @@ public class Outbox {
     TransactionSynchronizationRegistry tx;
     @Inject
     OutboxRelay relay;
+    @Inject
+    BusinessMetrics metrics;
 
     /**
      * @param aggregateId the Kafka key and ce_subject: the order id, or the supplier id for supplier-level events
@@ -53,16 +58,18 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data of " + type + " is not serialisable", e);
         }
-        em.createNativeQuery("insert into outbox_event (event_id, event_type, aggregate_id, topic, payload, occurred_at) "
-                + "values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6)")
+        em.createNativeQuery("insert into outbox_event (event_id, event_type, aggregate_id, topic, payload, occurred_at, "
+                + "trace_parent) values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7)")
                 .setParameter(1, id)
                 .setParameter(2, type.type())
                 .setParameter(3, aggregateId)
                 .setParameter(4, config.topic())
                 .setParameter(5, payload)
                 .setParameter(6, Timestamp.from(clock.instant()))
+                .setParameter(7, TraceContext.currentTraceparent())
                 .executeUpdate();
         AfterCommit.run(tx, relay::wakeUp);
+        metrics.count("tradeorders.events.recorded", "type", type.type());
         return id;
     }
 

@@ -3,6 +3,9 @@ package org.tradeorders.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -32,6 +35,7 @@ import org.jboss.logging.Logger;
 import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
+import org.tradeorders.platform.tracing.TraceContext;
 import org.tradeorders.platform.worker.PollingWorker;
 
 /**
@@ -40,7 +44,8 @@ import org.tradeorders.platform.worker.PollingWorker;
  * <p>At-least-once and ordered: a row is marked published only after the broker acknowledged it and
  * every row before it; on the first failure the rest of the batch waits and is sent again later, so
  * one aggregate's events never overtake each other. Consumers de-duplicate by ce_id. With several
- * instances, a PostgreSQL advisory lock lets one relay at a time publish.
+ * instances, a PostgreSQL advisory lock lets one relay at a time publish. Each event carries the
+ * traceparent of the transaction that recorded it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -59,8 +64,14 @@ public class OutboxRelay {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    MeterRegistry registry;
+
     private PollingWorker worker;
     private KafkaProducer<String, String> producer;
+    private KafkaClientMetrics producerMetrics;
+    private Counter published;
+    private Counter failures;
 
     void onStart(@Observes StartupEvent ev) {
         if (!config.relay().enabled()) {
@@ -83,6 +94,12 @@ public class OutboxRelay {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
         producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+        published = Counter.builder("tradeorders.outbox.published").description("events the broker acknowledged")
+                .register(registry);
+        failures = Counter.builder("tradeorders.outbox.publish.failures")
+                .description("relay rounds that ended on an event the broker did not acknowledge").register(registry);
         // a full batch means more may be waiting: go on at once
         worker = new PollingWorker("outbox-relay", config.relay().pollInterval(), config.relay().retryBackoff(),
                 () -> publishBatch() >= config.relay().batchSize());
@@ -92,6 +109,9 @@ public class OutboxRelay {
     void onStop(@Observes ShutdownEvent ev) {
         if (worker != null) {
             worker.stop();
+        }
+        if (producerMetrics != null) {
+            producerMetrics.close();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
@@ -133,7 +153,7 @@ public class OutboxRelay {
         List<Long> seqs = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("select seq, event_id, event_type, aggregate_id, topic, "
-                + "coalesce(raw_payload, payload::text), occurred_at, headers::text from outbox_event where published_at is null order by seq limit ?")) {
+                + "coalesce(raw_payload, payload::text), occurred_at, headers::text, trace_parent from outbox_event where published_at is null order by seq limit ?")) {
             select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -148,6 +168,7 @@ public class OutboxRelay {
                     if (EventType.isType(rs.getString(3))) {
                         header(record, CloudEvents.DATASCHEMA, EventType.parse(rs.getString(3)).dataSchema());
                     }
+                    header(record, TraceContext.TRACEPARENT, rs.getString(9));
                     overrideHeaders(record, rs.getString(8));
                     seqs.add(rs.getLong(1));
                     try {
@@ -181,7 +202,9 @@ public class OutboxRelay {
                 mark.executeUpdate();
             }
         }
+        published.increment(acknowledged.size());
         if (failure != null) {
+            failures.increment();
             c.commit();
             throw new IllegalStateException("broker did not acknowledge event (" + acknowledged.size() + " of "
                     + seqs.size() + " published)", failure);

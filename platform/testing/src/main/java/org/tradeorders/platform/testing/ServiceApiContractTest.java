@@ -8,8 +8,11 @@ import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.tradeorders.platform.testing.fuzz.OpenApiFuzz;
 
@@ -58,11 +61,7 @@ public abstract class ServiceApiContractTest {
     /** Partners read the contract from the service: each schema it publishes, with the $id its events carry. */
     @Test
     public void everyEventSchemaOfTheServiceIsServedUnderItsFileName() throws Exception {
-        Path dir = Path.of(Thread.currentThread().getContextClassLoader().getResource("event-schemas").toURI());
-        List<Path> schemas;
-        try (Stream<Path> files = Files.list(dir)) {
-            schemas = files.filter(f -> f.toString().endsWith(".json")).toList();
-        }
+        List<Path> schemas = eventSchemaFiles();
         assertThat(schemas).isNotEmpty();
         for (Path schema : schemas) {
             String file = schema.getFileName().toString();
@@ -71,5 +70,36 @@ public abstract class ServiceApiContractTest {
         }
         given().get("/event-schemas/NoSuchEvent.v1.json").then().statusCode(404);
         given().get("/event-schemas/..%2Fapplication.properties").then().statusCode(404);
+    }
+
+    /**
+     * The AsyncAPI document is valid AsyncAPI 3.0 and lists exactly the types the service publishes:
+     * every event it puts on Kafka has a schema (the event-contract checks), and every schema has its
+     * message here, so a new event without its entry fails the build.
+     */
+    @Test
+    public void theAsyncApiDocumentDescribesExactlyTheEventsTheServicePublishes() throws Exception {
+        Set<String> types = eventSchemaFiles().stream()
+                .map(f -> "tradeorders." + f.getFileName().toString().replaceFirst("\\.json$", "")).collect(Collectors.toSet());
+
+        AsyncApiContract.assertDescribesExactly(ConfigProvider.getConfig().getValue("tradeorders.events.topic", String.class),
+                types);
+    }
+
+    /** Each schema as last released (src/test/resources/released-event-schemas) still holds: only optional fields were added. */
+    @Test
+    public void everyReleasedEventSchemaOnlyGrewByOptionalFields() throws Exception {
+        Path released = Path.of("src/test/resources/released-event-schemas");
+        try (Stream<Path> files = Files.list(released)) {
+            assertThat(files.count()).as("released schemas kept in " + released.toAbsolutePath()).isPositive();
+        }
+        assertThat(SchemaCompatibility.breakingChanges(released, Path.of("src/main/resources/event-schemas"))).isEmpty();
+    }
+
+    private static List<Path> eventSchemaFiles() throws Exception {
+        Path dir = Path.of(Thread.currentThread().getContextClassLoader().getResource("event-schemas").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".json")).toList();
+        }
     }
 }

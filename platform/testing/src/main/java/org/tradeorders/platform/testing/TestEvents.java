@@ -15,10 +15,18 @@ public final class TestEvents {
     }
 
     public static void publish(String topic, String id, String type, String source, String subject, String json) {
+        publish(topic, id, type, source, subject, json, Map.of());
+    }
+
+    /** The same, with more headers (a traceparent, say). */
+    public static void publish(String topic, String id, String type, String source, String subject, String json,
+            Map<String, String> headers) {
         try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.get().kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            p.send(record(topic, id, type, source, subject, json)).get(30, TimeUnit.SECONDS);
+            ProducerRecord<String, String> r = record(topic, id, type, source, subject, json);
+            headers.forEach((k, v) -> header(r, k, v));
+            p.send(r).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
