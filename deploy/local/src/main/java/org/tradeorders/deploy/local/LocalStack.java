@@ -193,6 +193,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("JWT_ISSUER", DevTokens.ISSUER);
         // the local run may move time forward to show timeouts (deploy/local/clock.sh); production never does
         env.put("TRADEORDERS_CLOCK_CONTROLLABLE", "true");
+        // text log lines to read in a terminal (production writes JSON), and Swagger UI at /q/swagger-ui
+        env.put("LOG_JSON", "false");
+        env.put("SWAGGER_UI", "true");
         // the key e-Collection payment-reminder links are signed with (kept with the data: links survive restarts)
         env.put("REMINDER_LINK_SECRET", reminderLinkSecret);
         if (options.smtpPort() == null) {

@@ -27,7 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -54,6 +56,8 @@ class EndToEndIT {
     static Path data;
     /** A real SMTP server the services send their e-mails to (the payment reminder's link is read from it). */
     static GreenMail smtp;
+    /** Tokens, links and keys this run handled: none may appear in a log line. */
+    static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     static final String SUPPLIER = "SUP-1001";
     static final String BUYER = "BUY-2001";
     /** The buyer's contact, delivery address, Incoterm and transport of every proforma invoice here. */
@@ -151,8 +155,9 @@ class EndToEndIT {
                  "shipmentDeadline":"%s"}""".replace("{DELIVERY}", DELIVERY).formatted(BUYER, LocalDate.now().plusYears(1)))
                 .post(url("order-service", "/orders")).then().statusCode(201).extract().path("id");
         given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
-        given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"version\":1}")
-                .post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
+        Signals.Trace confirmation = Signals.Trace.random();
+        given().auth().oauth2(buyer).header("traceparent", confirmation.traceparent()).contentType(ContentType.JSON)
+                .body("{\"version\":1}").post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
 
         awaitState(id, "AWAITING_PAYMENT");
         given().auth().oauth2(supplier).get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then().statusCode(200)
@@ -162,7 +167,10 @@ class EndToEndIT {
                 .get(url("payment-service", "/orders/" + id + "/payment-links")).then().statusCode(200).body("items", hasSize(2)));
         List<String> tokens = given().auth().oauth2(buyer).get(url("payment-service", "/orders/" + id + "/payment-links"))
                 .then().extract().path("items.token");
-        given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"channel\":\"CARD\"}")
+        SECRETS.addAll(tokens);
+        Signals.Trace deposit = Signals.Trace.random();
+        given().auth().oauth2(buyer).header("traceparent", deposit.traceparent()).contentType(ContentType.JSON)
+                .body("{\"channel\":\"CARD\"}")
                 .post(url("payment-service", "/payment-links/" + tokens.get(0) + "/payments")).then().statusCode(201);
         awaitState(id, "IN_PRODUCTION");
         given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"channel\":\"TT_BANK_TRANSFER\"}")
@@ -240,6 +248,44 @@ class EndToEndIT {
         List<String> supplierEvents = TopicProbe.readAll(bootstrap, "review-events").stream()
                 .filter(r -> SUPPLIER.equals(r.key())).map(r -> TopicProbe.header(r, "ce_type")).toList();
         assertThat(supplierEvents).containsExactly("tradeorders.SupplierScoreChanged.v1");
+
+        // one request, one trace, across services: the buyer's confirmation through credit to the payment
+        // links, the deposit through the payment to the start of production
+        Map<String, List<String>> traceIds = LocalStack.TOPICS.stream().flatMap(t -> TopicProbe.readAll(bootstrap, t).stream())
+                .filter(r -> id.equals(r.key())).collect(Collectors.groupingBy(r -> TopicProbe.header(r, "ce_type"),
+                        Collectors.mapping(r -> Signals.traceIdOf(TopicProbe.header(r, "traceparent")), Collectors.toList())));
+        for (String type : List.of("OrderConfirmed", "CreditReserved", "OrderAwaitingPayment", "PaymentLinkIssued")) {
+            assertThat(traceIds.get("tradeorders." + type + ".v1")).as(type + " is in the confirmation's trace")
+                    .isNotEmpty().containsOnly(confirmation.traceId());
+        }
+        for (String type : List.of("PaymentReceived", "OrderPaymentRecorded")) {
+            assertThat(traceIds.get("tradeorders." + type + ".v1").get(0)).as(type + " is in the deposit's trace")
+                    .isEqualTo(deposit.traceId());
+        }
+        assertThat(traceIds.get("tradeorders.OrderProductionStarted.v1")).containsExactly(deposit.traceId());
+    }
+
+    /** Every metric the alert rules and the dashboard use is one the services serve; consumer lag per partition too. */
+    @Test
+    @Order(90)
+    void theAlertsAndTheDashboardUseOnlyMetricsTheServicesServe() throws IOException {
+        Path monitoring = repoRoot().resolve("deploy/monitoring");
+        Set<String> named = Signals.metricsNamedIn(monitoring.resolve("alerts.yml"), monitoring.resolve("dashboard.json"));
+        List<String> bases = stack.processes().keySet().stream().map(LocalStack.Service::baseUrl).toList();
+
+        assertThat(named).hasSizeGreaterThan(20);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(Signals.metricsServedBy(bases))
+                .containsAll(named).contains("kafka_consumer_fetch_manager_records_lag"));
+    }
+
+    /** The logs of the whole run show no token, link, secret or full bank account. */
+    @Test
+    @Order(99)
+    void noLogLineShowsASecretATokenALinkOrAFullBankAccount() throws IOException {
+        SECRETS.add(Files.readString(data.resolve("keys").resolve("reminder-link.secret")).trim());
+        assertThat(SECRETS).hasSizeGreaterThan(3);
+
+        assertThat(Signals.leaks(data.resolve("logs"), SECRETS, List.of("CN12 3456 7890 1234"))).isEmpty();
     }
 
     /** The signed link of the payment reminder order-service e-mailed for {@code orderId}. */
@@ -312,6 +358,7 @@ class EndToEndIT {
         Map<String, String> accounts = new HashMap<>();
         for (String id : List.of(a, b)) {
             String link = reminderLink(id);
+            SECRETS.add(link);
             accounts.put(id, given().get(url("order-service", "/payment-reminders/" + link)).then().statusCode(200)
                     .body("remittance.accountHolder", equalTo("Shenzhen Bright LED Co., Ltd."))
                     .extract().path("remittance.collectionAccount"));

@@ -1,5 +1,6 @@
 package org.tradeorders.platform.idempotency;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,6 +57,8 @@ public class IdempotencyKeys {
     Clock clock;
     @Inject
     IdempotencyConfig config;
+    @Inject
+    MeterRegistry registry;
 
     private PollingWorker purger;
 
@@ -127,6 +130,7 @@ public class IdempotencyKeys {
     }
 
     void startPurging(@Observes StartupEvent start) {
+        registry.counter("tradeorders.idempotency.replays"); // shown at zero from the start; IdempotencyFilter counts
         purger = new PollingWorker("idempotency-purge", config.purgeInterval(), config.purgeInterval(), () -> {
             purgeExpired();
             return false;

@@ -93,6 +93,10 @@ public class Inbox {
     /** The handler for the events of {@code topic} of the given types (others are acknowledged untouched). */
     public void subscribe(String topic, Set<EventType> handled, Consumer<IncomingEvent> handler) {
         subscriptions.put(topic, new Subscription(topic, Set.copyOf(handled), handler));
+        // the topic's counters show from the start, at zero
+        registry.counter("tradeorders.consumer.retries", "topic", topic, "reason", "transient");
+        registry.counter("tradeorders.consumer.retries", "topic", topic, "reason", "failure");
+        registry.counter("tradeorders.consumer.dead.lettered", "topic", topic);
     }
 
     /** The handler for every event of {@code topic}. */

@@ -82,6 +82,9 @@ public class MailOutbox {
     }
 
     void onStart(@Observes StartupEvent ev) {
+        // both counters show from the start (an alert on a rate needs the zero before the first failure)
+        registry.counter("tradeorders.mail.sent");
+        registry.counter("tradeorders.mail.failed.attempts");
         if (!config.enabled()) {
             return;
         }
