@@ -9,10 +9,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -22,6 +20,7 @@ import org.tradeorders.platform.testing.ShuffledOrder;
 import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.TopicProbe;
+import org.tradeorders.platform.testing.Trace;
 
 /**
  * What ops see: a request's trace goes on in every event it records and through the events those
@@ -33,23 +32,6 @@ import org.tradeorders.platform.testing.TopicProbe;
 class ObservabilityTest {
     static final String SUPPLIER = "SUP-OBS-1";
     static final String BUYER = "BUY-OBS-1";
-
-    /** A caller's own trace: 00-<32 hex trace id>-<16 hex parent span id>-01 (sampled). */
-    record Trace(String traceId, String parentSpanId) {
-        static Trace random() {
-            return new Trace(hex(16), hex(8));
-        }
-
-        String traceparent() {
-            return "00-" + traceId + "-" + parentSpanId + "-01";
-        }
-
-        private static String hex(int bytes) {
-            byte[] b = new byte[bytes];
-            ThreadLocalRandom.current().nextBytes(b);
-            return HexFormat.of().formatHex(b);
-        }
-    }
 
     static String draft(Trace trace) {
         return given().auth().oauth2(Tokens.supplier(SUPPLIER)).header("traceparent", trace.traceparent())

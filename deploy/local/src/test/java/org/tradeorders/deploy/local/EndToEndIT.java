@@ -45,6 +45,7 @@ import org.tradeorders.platform.infra.Ports;
 import org.tradeorders.platform.infra.Processes;
 import org.tradeorders.platform.testing.EventContracts;
 import org.tradeorders.platform.testing.TopicProbe;
+import org.tradeorders.platform.testing.Trace;
 
 /**
  * The whole system as run.sh starts it: the five packaged services in their own JVMs, a real broker
@@ -155,7 +156,7 @@ class EndToEndIT {
                  "shipmentDeadline":"%s"}""".replace("{DELIVERY}", DELIVERY).formatted(BUYER, LocalDate.now().plusYears(1)))
                 .post(url("order-service", "/orders")).then().statusCode(201).extract().path("id");
         given().auth().oauth2(supplier).post(url("order-service", "/orders/" + id + "/submit")).then().statusCode(200);
-        Signals.Trace confirmation = Signals.Trace.random();
+        Trace confirmation = Trace.random();
         given().auth().oauth2(buyer).header("traceparent", confirmation.traceparent()).contentType(ContentType.JSON)
                 .body("{\"version\":1}").post(url("order-service", "/orders/" + id + "/confirm")).then().statusCode(200);
 
@@ -168,7 +169,7 @@ class EndToEndIT {
         List<String> tokens = given().auth().oauth2(buyer).get(url("payment-service", "/orders/" + id + "/payment-links"))
                 .then().extract().path("items.token");
         SECRETS.addAll(tokens);
-        Signals.Trace deposit = Signals.Trace.random();
+        Trace deposit = Trace.random();
         given().auth().oauth2(buyer).header("traceparent", deposit.traceparent()).contentType(ContentType.JSON)
                 .body("{\"channel\":\"CARD\"}")
                 .post(url("payment-service", "/payment-links/" + tokens.get(0) + "/payments")).then().statusCode(201);
@@ -253,7 +254,7 @@ class EndToEndIT {
         // links, the deposit through the payment to the start of production
         Map<String, List<String>> traceIds = LocalStack.TOPICS.stream().flatMap(t -> TopicProbe.readAll(bootstrap, t).stream())
                 .filter(r -> id.equals(r.key())).collect(Collectors.groupingBy(r -> TopicProbe.header(r, "ce_type"),
-                        Collectors.mapping(r -> Signals.traceIdOf(TopicProbe.header(r, "traceparent")), Collectors.toList())));
+                        Collectors.mapping(r -> Trace.traceIdOf(TopicProbe.header(r, "traceparent")), Collectors.toList())));
         for (String type : List.of("OrderConfirmed", "CreditReserved", "OrderAwaitingPayment", "PaymentLinkIssued")) {
             assertThat(traceIds.get("tradeorders." + type + ".v1")).as(type + " is in the confirmation's trace")
                     .isNotEmpty().containsOnly(confirmation.traceId());

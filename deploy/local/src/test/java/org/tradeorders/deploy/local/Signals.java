@@ -7,16 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** What ops read off the running system, for the end-to-end checks: traces, metric names, log lines. */
+/** What ops read off the running system, for the end-to-end checks: metric names and log lines. */
 final class Signals {
     /** A metric name as the alert rules and the dashboard write it. */
     private static final Pattern METRIC = Pattern.compile("\\b((?:tradeorders|http_server|kafka_consumer|kafka_producer|jvm|agroal)_[a-z_]+)\\b");
@@ -24,25 +22,6 @@ final class Signals {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.");
 
     private Signals() {
-    }
-
-    /** A caller's own W3C trace context: 00-<trace id>-<parent span id>-01. */
-    record Trace(String traceId, String traceparent) {
-        static Trace random() {
-            String traceId = hex(16);
-            return new Trace(traceId, "00-" + traceId + "-" + hex(8) + "-01");
-        }
-
-        private static String hex(int bytes) {
-            byte[] b = new byte[bytes];
-            ThreadLocalRandom.current().nextBytes(b);
-            return HexFormat.of().formatHex(b);
-        }
-    }
-
-    /** The trace id of a traceparent header, or null. */
-    static String traceIdOf(String traceparent) {
-        return traceparent == null ? null : traceparent.split("-")[1];
     }
 
     /** Every metric name the files (alert rules, dashboard) refer to. */
