@@ -77,16 +77,17 @@ class ObservabilityTest {
 
     @Test
     void metricsCountOrdersByKindAndStateAndTheEventsTheyRecord() {
-        double drafts = Metrics.value("tradeorders_orders_transitions_total", "state=\"DRAFT\"");
+        double drafts = Metrics.value("tradeorders_orders_transitions_total", "kind=\"TRADE_ASSURANCE\",state=\"DRAFT\"");
         double recorded = Metrics.value("tradeorders_events_recorded_total", "type=\"tradeorders.OrderDrafted.v1\"");
 
         draft(Trace.random());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(Metrics.value("tradeorders_orders_transitions_total", "state=\"DRAFT\""))
-                    .isEqualTo((Double.isNaN(drafts) ? 0 : drafts) + 1);
+            // at least: other tests' orders may return to DRAFT meanwhile (a credit rejection arriving late)
+            assertThat(Metrics.value("tradeorders_orders_transitions_total", "kind=\"TRADE_ASSURANCE\",state=\"DRAFT\""))
+                    .isGreaterThanOrEqualTo((Double.isNaN(drafts) ? 0 : drafts) + 1);
             assertThat(Metrics.value("tradeorders_events_recorded_total", "type=\"tradeorders.OrderDrafted.v1\""))
-                    .isEqualTo((Double.isNaN(recorded) ? 0 : recorded) + 1);
+                    .isGreaterThanOrEqualTo((Double.isNaN(recorded) ? 0 : recorded) + 1);
             assertThat(Metrics.value("tradeorders_outbox_published_total", "")).isPositive();
         });
     }
