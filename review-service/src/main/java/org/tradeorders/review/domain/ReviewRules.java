@@ -12,6 +12,10 @@ public interface ReviewRules {
     @WithDefault("P30D")
     Duration window();
 
+    /** The supplier may reply to a review once, within this long of it. */
+    @WithDefault("P30D")
+    Duration replyWindow();
+
     /** The supplier score averages reviews of this period. */
     @WithDefault("P180D")
     Duration scorePeriod();

@@ -76,6 +76,18 @@ public class ReviewWorkflow {
         return r;
     }
 
+    /** The order's supplier replies to its review, once, within the reply window. */
+    @Transactional
+    public Review reply(String supplierId, String orderId, String text) {
+        Review r = em.find(Review.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || !r.supplierId.equals(supplierId)) {
+            throw ProblemException.notFound("review of order", orderId);
+        }
+        r.reply(text, clock.instant(), rules.replyWindow());
+        outbox.append(REVIEW_REPLIED, orderId, new ReviewEvents.ReviewReplied(orderId, supplierId, text, r.repliedAt));
+        return r;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public SupplierScore score(String supplierId) {
         List<Review> recent = em.createQuery("select r from Review r where r.supplierId = ?1 and r.submittedAt >= ?2",

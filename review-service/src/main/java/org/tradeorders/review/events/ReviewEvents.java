@@ -8,6 +8,7 @@ import org.tradeorders.platform.events.EventType;
 public final class ReviewEvents {
     public static final EventType REVIEW_WINDOW_OPENED = EventType.of("ReviewWindowOpened", 1);
     public static final EventType REVIEW_SUBMITTED = EventType.of("ReviewSubmitted", 1);
+    public static final EventType REVIEW_REPLIED = EventType.of("ReviewReplied", 1);
     public static final EventType SUPPLIER_SCORE_CHANGED = EventType.of("SupplierScoreChanged", 1);
 
     private ReviewEvents() {
@@ -18,6 +19,9 @@ public final class ReviewEvents {
 
     public record ReviewSubmitted(String orderId, String supplierId, String buyerId, int serviceAttitude,
             int deliverySpeed, int descriptionAccuracy, String text, Instant submittedAt) {
+    }
+
+    public record ReviewReplied(String orderId, String supplierId, String text, Instant repliedAt) {
     }
 
     public record SupplierScoreChanged(String supplierId, int reviewCount, BigDecimal serviceAttitude,

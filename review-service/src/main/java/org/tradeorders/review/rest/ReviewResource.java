@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -41,8 +42,15 @@ public class ReviewResource {
             @Size(max = 4000) String text) {
     }
 
+    public record ReplyRequest(@NotBlank @Size(max = 2000) String text) {
+    }
+
     public record ReviewView(String orderId, String supplierId, int serviceAttitude, int deliverySpeed,
-            int descriptionAccuracy, String text, Instant submittedAt) {
+            int descriptionAccuracy, String text, Instant submittedAt, String replyText, Instant repliedAt) {
+        static ReviewView of(Review r) {
+            return new ReviewView(r.orderId, r.supplierId, r.serviceAttitude, r.deliverySpeed, r.descriptionAccuracy, r.text,
+                    r.submittedAt, r.replyText, r.repliedAt);
+        }
     }
 
     @Operation(description = "The buyer of a completed order reviews its supplier.")
@@ -53,8 +61,16 @@ public class ReviewResource {
     public Response review(@PathParam("orderId") String orderId, @Valid @NotNull ReviewRequest r) {
         Review saved = reviews.submit(caller.companyId(), orderId, r.serviceAttitude(), r.deliverySpeed(),
                 r.descriptionAccuracy(), r.text());
-        return Response.status(201).entity(new ReviewView(saved.orderId, saved.supplierId, saved.serviceAttitude,
-                saved.deliverySpeed, saved.descriptionAccuracy, saved.text, saved.submittedAt)).build();
+        return Response.status(201).entity(ReviewView.of(saved)).build();
+    }
+
+    @Operation(description = "The order's supplier replies to its review, once, within the reply window (30 days of the review).")
+    @POST
+    @Path("orders/{orderId}/review/reply")
+    @RolesAllowed(Roles.SUPPLIER)
+    @APIResponse(responseCode = "200", description = "the review with its reply", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewView.class)))
+    public ReviewView reply(@PathParam("orderId") String orderId, @Valid @NotNull ReplyRequest r) {
+        return ReviewView.of(reviews.reply(caller.companyId(), orderId, r.text()));
     }
 
     @Operation(description = "A supplier's current score, readable by anyone signed in (shop pages, search).")
