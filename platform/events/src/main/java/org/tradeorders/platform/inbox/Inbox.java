@@ -114,14 +114,15 @@ public class Inbox {
         if (!subscription.handles(type)) {
             return; // no effect, so nothing to de-duplicate: no transaction
         }
+        String subject = subjectOf(record);
         // the event's trace goes on here, and through the events this one causes; log lines name the aggregate
         Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
                 .setParent(TraceContext.fromTraceparent(IncomingEvent.header(record, TraceContext.TRACEPARENT)))
                 .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", record.topic())
                 .setAttribute("messaging.message.id", String.valueOf(IncomingEvent.header(record, CloudEvents.ID)))
                 .setAttribute("tradeorders.event.type", String.valueOf(type))
-                .setAttribute("tradeorders.aggregate.id", subjectOf(record)).startSpan();
-        MDC.put(AGGREGATE_ID, subjectOf(record));
+                .setAttribute("tradeorders.aggregate.id", subject).startSpan();
+        MDC.put(AGGREGATE_ID, subject);
         MDC.put("traceId", span.getSpanContext().getTraceId());
         MDC.put("spanId", span.getSpanContext().getSpanId());
         try (Scope scope = span.makeCurrent()) {

@@ -3,6 +3,8 @@ package org.tradeorders.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +19,6 @@ import java.util.UUID;
 import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
-import org.tradeorders.platform.metrics.BusinessMetrics;
 import org.tradeorders.platform.time.Timestamps;
 import org.tradeorders.platform.tracing.TraceContext;
 import org.tradeorders.platform.worker.AfterCommit;
@@ -43,7 +44,7 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
     @Inject
-    BusinessMetrics metrics;
+    MeterRegistry registry;
 
     /**
      * @param aggregateId the Kafka key and ce_subject: the order id, or the supplier id for supplier-level events
@@ -68,8 +69,12 @@ public class Outbox {
                 .setParameter(6, Timestamp.from(clock.instant()))
                 .setParameter(7, TraceContext.currentTraceparent())
                 .executeUpdate();
-        AfterCommit.run(tx, relay::wakeUp);
-        metrics.count("tradeorders.events.recorded", "type", type.type());
+        // one synchronization per event: once committed, wake the relay and count the event
+        Counter recorded = registry.counter("tradeorders.events.recorded", "type", type.type());
+        AfterCommit.run(tx, () -> {
+            relay.wakeUp();
+            recorded.increment();
+        });
         return id;
     }
 

@@ -5,7 +5,6 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,11 +46,5 @@ public final class TraceContext {
             return Context.root();
         }
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(TRACEPARENT, traceparent), MAP);
-    }
-
-    /** The trace id of a traceparent ({@code 00-<trace id>-<span id>-<flags>}), or null. */
-    public static String traceIdOf(String traceparent) {
-        List<String> parts = traceparent == null ? List.of() : List.of(traceparent.split("-"));
-        return parts.size() == 4 ? parts.get(1) : null;
     }
 }
