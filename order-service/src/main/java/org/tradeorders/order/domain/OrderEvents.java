@@ -1,5 +1,6 @@
 package org.tradeorders.order.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -218,11 +219,14 @@ public final class OrderEvents {
     }
 
     /** kind: added to v1 (absent from older events means TRADE_ASSURANCE). */
+    /** buyerName, buyerCountry (optional, added to v1): the buyer's company and delivery country, for review lists. */
     public record OrderCompleted(String orderId, String supplierId, String buyerId, Money total, Instant completedAt,
-            String receiptConfirmedBy, String kind) {
+            String receiptConfirmedBy, String kind, @JsonInclude(JsonInclude.Include.NON_NULL) String buyerName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String buyerCountry) {
         static OrderCompleted of(Order o, String receiptConfirmedBy) {
             return new OrderCompleted(o.id, o.supplierId, o.buyerId, o.totalMoney(), o.updatedAt, receiptConfirmedBy,
-                    o.kind.name());
+                    o.kind.name(), o.buyerContact == null ? null : o.buyerContact.companyName,
+                    o.deliveryAddress == null ? null : o.deliveryAddress.country);
         }
     }
 

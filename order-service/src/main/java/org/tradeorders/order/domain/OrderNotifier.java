@@ -26,4 +26,6 @@ public interface OrderNotifier {
     void paymentDetailsConfirmed(Order o);
 
     void paid(Order o);
+
+    void reviewInvited(Order o, Instant closesAt);
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tradeorders.order.domain.AfterSales;
 import org.tradeorders.order.domain.Beneficiary;
 import org.tradeorders.order.domain.ECollectionWorkflow;
 import org.tradeorders.order.domain.Payments;
@@ -36,6 +37,8 @@ public class OrderEventConsumers {
     ECollectionWorkflow eCollection;
     @Inject
     RefundCases refundCases;
+    @Inject
+    AfterSales afterSales;
 
     /** Subscribed at startup, so an operator's redrive finds the handlers before any event arrived. */
     @PostConstruct
@@ -100,6 +103,9 @@ public class OrderEventConsumers {
         } else if (e.is(UpstreamEvents.REMITTANCE_ASSOCIATION_UNDONE)) {
             UpstreamEvents.RemittanceAssociated r = e.dataAs(UpstreamEvents.RemittanceAssociated.class);
             eCollection.associationUndone(r.orderId(), r.amount());
+        } else if (e.is(UpstreamEvents.REVIEW_INVITED)) {
+            UpstreamEvents.ReviewInvited r = e.dataAs(UpstreamEvents.ReviewInvited.class);
+            afterSales.reviewInvited(r.orderId(), r.closesAt());
         }
         // other types on these topics are not order-service's business
     }

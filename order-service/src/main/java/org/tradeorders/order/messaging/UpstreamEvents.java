@@ -16,6 +16,7 @@ public final class UpstreamEvents {
     public static final EventType REMITTANCE_ASSOCIATED = EventType.of("RemittanceAssociated", 1);
     public static final EventType REMITTANCE_ASSOCIATION_UNDONE = EventType.of("RemittanceAssociationUndone", 1);
     public static final EventType REFUND_PAID = EventType.of("RefundPaid", 1);
+    public static final EventType REVIEW_INVITED = EventType.of("ReviewInvited", 1);
 
     private UpstreamEvents() {
     }
@@ -50,5 +51,9 @@ public final class UpstreamEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RemittanceAssociated(String associationId, String remittanceId, String orderId, Money amount) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReviewInvited(String orderId, Instant closesAt) {
     }
 }

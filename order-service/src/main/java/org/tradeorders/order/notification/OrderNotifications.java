@@ -108,6 +108,14 @@ public class OrderNotifications implements OrderNotifier {
                         + o.shipment.deadline + ".");
     }
 
+    @Override
+    public void reviewInvited(Order o, Instant closesAt) {
+        send(o, Party.BUYER, "How was order " + o.id + "? Review " + o.supplierId,
+                "The supplier " + o.supplierId + " invites you to review order " + o.id + ": rate its service, delivery speed "
+                        + "and how accurately the goods were described (1-5 stars each), in your order list, until "
+                        + closesAt + ".");
+    }
+
     private void send(Order o, Party to, String subject, String body) {
         mail.enqueue(o.id, to == Party.BUYER ? o.buyerEmail : o.supplierEmail, subject, body);
     }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalTime;
 
 /** The review rules' numbers (shared/domain.md, "Reviews"). */
 @ConfigMapping(prefix = "review")
@@ -19,6 +20,10 @@ public interface ReviewRules {
     /** The supplier score averages reviews of this period. */
     @WithDefault("P180D")
     Duration scorePeriod();
+
+    /** The daily score recalculation runs at this time of day (UTC) on the service's clock. */
+    @WithDefault("00:00")
+    LocalTime scoreRecalculationTime();
 
     /** A review averaging at least this many stars counts as positive. */
     @WithDefault("4")

@@ -13,7 +13,7 @@ public record SupplierScore(String supplierId, int reviewCount, BigDecimal servi
 
     public static SupplierScore of(String supplierId, List<Review> reviews, BigDecimal positiveThreshold) {
         if (reviews.isEmpty()) {
-            return new SupplierScore(supplierId, 0, null, null, null, null);
+            return none(supplierId);
         }
         long positive = reviews.stream().filter(r -> r.average().compareTo(positiveThreshold) >= 0).count();
         return new SupplierScore(supplierId, reviews.size(),
@@ -21,6 +21,11 @@ public record SupplierScore(String supplierId, int reviewCount, BigDecimal servi
                 avg(reviews.stream().mapToInt(r -> r.deliverySpeed).sum(), reviews.size()),
                 avg(reviews.stream().mapToInt(r -> r.descriptionAccuracy).sum(), reviews.size()),
                 BigDecimal.valueOf(positive).divide(BigDecimal.valueOf(reviews.size()), 4, RoundingMode.HALF_EVEN));
+    }
+
+    /** No review in the period: nothing to average. */
+    public static SupplierScore none(String supplierId) {
+        return new SupplierScore(supplierId, 0, null, null, null, null);
     }
 
     private static BigDecimal avg(int sum, int n) {

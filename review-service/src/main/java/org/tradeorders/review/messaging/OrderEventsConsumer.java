@@ -14,6 +14,7 @@ import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.review.domain.ReviewWorkflow;
+import org.tradeorders.review.domain.ReviewWorkflow.Buyer;
 
 /** A completed order opens its review window. */
 @Startup
@@ -22,7 +23,8 @@ public class OrderEventsConsumer {
     static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record OrderCompleted(String orderId, String supplierId, String buyerId, Instant completedAt) {
+    public record OrderCompleted(String orderId, String supplierId, String buyerId, Instant completedAt, String buyerName,
+            String buyerCountry) {
     }
 
     @Inject
@@ -44,7 +46,8 @@ public class OrderEventsConsumer {
     void dispatch(IncomingEvent e) {
         if (e.is(ORDER_COMPLETED)) {
             OrderCompleted c = e.dataAs(OrderCompleted.class);
-            reviews.openWindow(c.orderId(), c.supplierId(), c.buyerId(), c.completedAt());
+            reviews.openWindow(c.orderId(), c.supplierId(), new Buyer(c.buyerId(), c.buyerName(), c.buyerCountry()),
+                    c.completedAt());
         }
     }
 }

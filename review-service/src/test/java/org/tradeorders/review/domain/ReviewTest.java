@@ -53,4 +53,45 @@ class ReviewTest {
         assertThat(r.replyText).isNull();
         assertThat(r.repliedAt).isNull();
     }
+
+    @Test
+    void theBuyerEditsOnceInsideTheWindowAndTheEditReturnsTheFirstVersion() {
+        Review r = aReview();
+        r.text = "slow";
+        Instant closes = SUBMITTED.plus(WINDOW);
+
+        ReviewVersion first = r.edit(new Stars(5, 5, 5), "fixed", SUBMITTED.plusSeconds(3600), closes);
+
+        assertThat(first.key).isEqualTo(new ReviewVersion.Key("ORD-1", 1));
+        assertThat(first.text).isEqualTo("slow");
+        assertThat(first.serviceAttitude).isEqualTo(4);
+        assertThat(first.writtenAt).isEqualTo(SUBMITTED);
+        assertThat(r.stars()).isEqualTo(new Stars(5, 5, 5));
+        assertThat(r.editedAt).isEqualTo(SUBMITTED.plusSeconds(3600));
+        assertThatThrownBy(() -> r.edit(new Stars(1, 1, 1), "again", SUBMITTED.plusSeconds(7200), closes))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("edited at");
+        assertThat(r.stars()).isEqualTo(new Stars(5, 5, 5));
+    }
+
+    @Test
+    void anEditAtTheWindowsCloseIsRefused() {
+        Review r = aReview();
+        Instant closes = SUBMITTED.plus(WINDOW);
+
+        assertThatThrownBy(() -> r.edit(new Stars(1, 1, 1), "late", closes, closes)).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("closed at");
+        assertThat(r.editedAt).isNull();
+        assertThat(r.stars()).isEqualTo(new Stars(4, 4, 5));
+    }
+
+    @Test
+    void anEditOpensTheReplyWindowAgain() {
+        Review r = aReview();
+        Instant edited = SUBMITTED.plus(Duration.ofDays(20));
+        r.edit(new Stars(5, 5, 5), "better", edited, SUBMITTED.plus(Duration.ofDays(30)));
+
+        r.reply("thanks", edited.plus(WINDOW), WINDOW);
+
+        assertThat(r.repliedAt).isEqualTo(edited.plus(WINDOW));
+    }
 }
