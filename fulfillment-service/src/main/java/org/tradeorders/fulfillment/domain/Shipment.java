@@ -42,6 +42,14 @@ public class Shipment {
     public Instant submittedAt;
     @Column(nullable = false)
     public boolean completes;
+    /** What the supplier last gave for the trade documents, as JSON (null: none issued yet). */
+    @Column(name = "document_details", columnDefinition = "text")
+    public String documentDetails;
+    /** The latest status the carrier reported, and when it reported the goods delivered. */
+    @Column(name = "tracking_status")
+    public String trackingStatus;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "shipment_line", joinColumns = @JoinColumn(name = "shipment_id"))

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tradeorders.fulfillment.crosscheck.domain.Discrepancy;
+import org.tradeorders.fulfillment.documents.domain.DocumentDetails;
+import org.tradeorders.fulfillment.documents.domain.DocumentDetails.Company;
 import org.tradeorders.fulfillment.events.FulfillmentEvents;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBill;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBills;
@@ -33,6 +37,8 @@ public class ShipmentWorkflow {
 
     @Inject
     ExportBills exportBills;
+    @Inject
+    ShipmentDocuments shipmentDocuments;
 
     /**
      * A one-stop export names its bill: an existing one ({@code exportBillId}) or a new one drafted with the
@@ -40,11 +46,19 @@ public class ShipmentWorkflow {
      */
     public record ShipmentDraft(String orderId, ExportMode exportMode, String carrier, String trackingNumber,
             String customsDeclarationNumber, String exportBillId, ExportBills.Draft newExportBill,
-            Map<String, Integer> quantityByModel) {
+            Map<String, Integer> quantityByModel, DocumentDetails documents) {
     }
 
-    /** One line the order may ship: its model, product name and ordered quantity. */
-    public record OrderedLine(String model, String productName, int quantity) {
+    /** One line the order may ship: its model, product name, ordered quantity, and price (null if not told). */
+    public record OrderedLine(String model, String productName, String specification, int quantity, BigDecimal unitPrice) {
+    }
+
+    /**
+     * The proforma invoice's terms the trade documents take: currency, shipping cost, what the buyer
+     * prepaid, the Incoterm and the buyer with its delivery address (each null if the event named none).
+     */
+    public record ShippableTerms(String currency, BigDecimal shippingCost, BigDecimal prepaid, String incoterm,
+            Company buyer) {
     }
 
     /**
@@ -52,7 +66,7 @@ public class ShipmentWorkflow {
      * shipments are checked against. Said again (a redelivery): nothing changes.
      */
     public void orderReadyToShip(String orderId, String supplierId, String buyerId, LocalDate shipmentDeadline,
-            List<OrderedLine> lines) {
+            List<OrderedLine> lines, ShippableTerms terms) {
         if (em.find(ShippableOrder.class, orderId) != null) {
             return;
         }
@@ -61,11 +75,29 @@ public class ShipmentWorkflow {
         o.supplierId = supplierId;
         o.buyerId = buyerId;
         o.shipmentDeadline = shipmentDeadline;
+        o.currency = terms.currency();
+        o.shippingCost = terms.shippingCost();
+        o.prepaid = terms.prepaid();
+        o.incoterm = terms.incoterm();
+        Company buyer = terms.buyer();
+        if (buyer != null) {
+            o.buyerCompanyName = buyer.name();
+            o.buyerContactName = buyer.contactName();
+            o.buyerPhone = buyer.phone();
+            if (buyer.address() != null) {
+                o.deliveryStreet = buyer.address().street();
+                o.deliveryCity = buyer.address().city();
+                o.deliveryZipCode = buyer.address().zipCode();
+                o.deliveryCountry = buyer.address().country();
+            }
+        }
         for (OrderedLine l : lines) {
             ShippableOrder.Line line = new ShippableOrder.Line();
             line.model = l.model();
             line.productName = l.productName();
+            line.specification = l.specification();
             line.quantity = l.quantity();
+            line.unitPrice = l.unitPrice();
             o.lines.add(line);
         }
         em.persist(o);
@@ -82,6 +114,41 @@ public class ShipmentWorkflow {
         // element collections: locked by plain SQL (RowLock), not Hibernate's follow-on locking
         ShippableOrder order = RowLock.find(em, ShippableOrder.class, "shippable_order",
                 "order_id", draft.orderId());
+        ExportBill bill = validate(supplierId, order, draft);
+        if (draft.newExportBill() != null) {
+            bill = exportBills.create(supplierId, draft.newExportBill());
+        }
+        if (bill != null) {
+            exportBills.use(bill, order.orderId);
+        }
+        Shipment s = shipmentOf(order, draft, bill);
+        outbox.append(SHIPMENT_SUBMITTED, s.orderId, new FulfillmentEvents.ShipmentSubmitted(s.id, s.orderId, s.supplierId,
+                s.buyerId, s.exportMode.name(), s.carrier, s.trackingNumber, s.customsDeclarationNumber,
+                s.lines.stream().map(l -> new FulfillmentEvents.ShippedLine(l.model, l.quantity)).toList(), s.completes,
+                s.exportBillId));
+        if (draft.documents() != null) {
+            shipmentDocuments.issue(order, s, draft.documents());
+        }
+        return s;
+    }
+
+    /**
+     * The cross-check of a shipment before the supplier submits it: the same checks as a submission
+     * (a refused draft answers as it would), then the documents it would get, compared; nothing changes.
+     */
+    @Transactional
+    public List<Discrepancy> check(String supplierId, ShipmentDraft draft) {
+        ShippableOrder order = em.find(ShippableOrder.class, draft.orderId());
+        ExportBill bill = validate(supplierId, order, draft);
+        if (draft.documents() == null) {
+            throw ProblemException.invalid(List.of(new FieldViolation("documents",
+                    "the cross-check compares the trade documents: give the shipment's documents")));
+        }
+        return shipmentDocuments.preview(order, draft.quantityByModel(), draft.documents(), bill, draft.newExportBill());
+    }
+
+    /** The order is the supplier's and ready; the export mode's fields and every line are right. @return the named bill */
+    private ExportBill validate(String supplierId, ShippableOrder order, ShipmentDraft draft) {
         if (order == null || !order.supplierId.equals(supplierId)) {
             throw ProblemException.conflict("order-not-ready-to-ship", "order " + draft.orderId()
                     + " is not ready to ship: it is not yours, production has not started, or the balance due before shipment is unpaid");
@@ -128,12 +195,10 @@ public class ShipmentWorkflow {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (draft.newExportBill() != null) {
-            bill = exportBills.create(supplierId, draft.newExportBill());
-        }
-        if (bill != null) {
-            exportBills.use(bill, order.orderId);
-        }
+        return bill;
+    }
+
+    private Shipment shipmentOf(ShippableOrder order, ShipmentDraft draft, ExportBill bill) {
         Shipment s = new Shipment();
         s.id = UUID.randomUUID().toString();
         s.orderId = order.orderId;
@@ -161,10 +226,6 @@ public class ShipmentWorkflow {
         });
         s.completes = order.fullyShipped();
         em.persist(s);
-        outbox.append(SHIPMENT_SUBMITTED, s.orderId, new FulfillmentEvents.ShipmentSubmitted(s.id, s.orderId, s.supplierId,
-                s.buyerId, s.exportMode.name(), s.carrier, s.trackingNumber, s.customsDeclarationNumber,
-                s.lines.stream().map(l -> new FulfillmentEvents.ShippedLine(l.model, l.quantity)).toList(), s.completes,
-                s.exportBillId));
         return s;
     }
 

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.tradeorders.fulfillment.crosscheck.rest.CrossCheckView;
+import org.tradeorders.fulfillment.documents.rest.DocumentsRequest;
 import org.tradeorders.fulfillment.domain.ExportMode;
 import org.tradeorders.fulfillment.domain.Shipment;
 import org.tradeorders.fulfillment.domain.ShipmentWorkflow;
@@ -52,19 +54,30 @@ public class ShipmentResource {
     public record ShipmentRequest(@NotBlank @Size(max = 64) String orderId, @NotNull ExportMode exportMode,
             @Size(max = 200) String carrier, @Size(max = 200) String trackingNumber,
             @Size(max = 200) String customsDeclarationNumber, @Size(max = 64) String exportBillId,
-            @Valid ExportBillResource.ExportBillRequest exportBill, @NotEmpty List<@Valid @NotNull Line> lines) {
+            @Valid ExportBillResource.ExportBillRequest exportBill, @NotEmpty List<@Valid @NotNull Line> lines,
+            @Valid DocumentsRequest documents) {
+
+        ShipmentWorkflow.ShipmentDraft toDraft() {
+            Map<String, Integer> byModel = new LinkedHashMap<>();
+            lines.forEach(l -> byModel.merge(l.model(), l.quantity(), Integer::sum));
+            return new ShipmentWorkflow.ShipmentDraft(orderId, exportMode, carrier, trackingNumber, customsDeclarationNumber,
+                    exportBillId, exportBill == null ? null : exportBill.toDraft(), byModel,
+                    documents == null ? null : documents.toDetails("documents."));
+        }
     }
 
     public record Line(@NotBlank @Size(max = 200) String model, @NotNull @Positive Integer quantity) {
     }
 
+    /** trackingStatus: the latest status the carrier reported (null before any); deliveredAt once delivered. */
     public record ShipmentView(String id, String orderId, String supplierId, String buyerId, String exportMode,
             String carrier, String trackingNumber, String customsDeclarationNumber, String exportBillId, List<Line> lines,
-            boolean completesOrder, Instant submittedAt) {
+            boolean completesOrder, Instant submittedAt, String trackingStatus, Instant deliveredAt) {
         static ShipmentView of(Shipment s) {
             return new ShipmentView(s.id, s.orderId, s.supplierId, s.buyerId, s.exportMode.name(), s.carrier,
                     s.trackingNumber, s.customsDeclarationNumber, s.exportBillId,
-                    s.lines.stream().map(l -> new Line(l.model, l.quantity)).toList(), s.completes, s.submittedAt);
+                    s.lines.stream().map(l -> new Line(l.model, l.quantity)).toList(), s.completes, s.submittedAt,
+                    s.trackingStatus, s.deliveredAt);
         }
     }
 
@@ -75,12 +88,18 @@ public class ShipmentResource {
     @RolesAllowed(Roles.SUPPLIER)
     @APIResponse(responseCode = "201", description = "the shipment", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ShipmentView.class)))
     public Response submit(@Valid @NotNull ShipmentRequest r) {
-        Map<String, Integer> byModel = new LinkedHashMap<>();
-        r.lines().forEach(l -> byModel.merge(l.model(), l.quantity(), Integer::sum));
-        Shipment s = workflow.submit(caller.companyId(), new ShipmentWorkflow.ShipmentDraft(r.orderId(), r.exportMode(),
-                r.carrier(), r.trackingNumber(), r.customsDeclarationNumber(), r.exportBillId(),
-                r.exportBill() == null ? null : r.exportBill().toDraft(), byModel));
+        Shipment s = workflow.submit(caller.companyId(), r.toDraft());
         return Response.created(URI.create("/shipments/" + s.id)).entity(ShipmentView.of(s)).build();
+    }
+
+    @Operation(description = "The document cross-check of a shipment before the supplier submits it: the same request "
+            + "as a submission (with its documents), checked the same way, then the trade documents it would get compared "
+            + "with the proforma invoice and the customs declaration or export bill. Nothing is kept or sent.")
+    @POST
+    @Path("/cross-check")
+    @RolesAllowed(Roles.SUPPLIER)
+    public CrossCheckView crossCheck(@Valid @NotNull ShipmentRequest r) {
+        return CrossCheckView.of(null, null, workflow.check(caller.companyId(), r.toDraft()));
     }
 
     @Operation(description = "One shipment, to its supplier, the order's buyer and operators.")

@@ -173,10 +173,16 @@ public final class OrderEvents {
         }
     }
 
+    /**
+     * shippingCost, total, prepaid (optional, added to v1): the proforma invoice's shipping cost and total,
+     * and what the buyer has paid before shipment; the trade documents and their cross-check read them.
+     */
     public record OrderReadyToShip(String orderId, String supplierId, String buyerId, List<Line> lines,
-            LocalDate shipmentDeadline, Delivery delivery) {
+            LocalDate shipmentDeadline, Delivery delivery, Money shippingCost, Money total, Money prepaid) {
         static OrderReadyToShip of(Order o) {
-            return new OrderReadyToShip(o.id, o.supplierId, o.buyerId, Line.of(o), o.shipment.deadline, Delivery.of(o));
+            BigDecimal prepaid = o.installments.stream().map(i -> i.paid).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new OrderReadyToShip(o.id, o.supplierId, o.buyerId, Line.of(o), o.shipment.deadline, Delivery.of(o),
+                    o.money(o.shippingCost), o.totalMoney(), o.money(prepaid));
         }
     }
 

@@ -27,5 +27,7 @@ public interface OrderNotifier {
 
     void paid(Order o);
 
+    void goodsDelivered(Order o, String shipmentId, Instant deliveredAt, String location, boolean allShipmentsDelivered);
+
     void reviewInvited(Order o, Instant closesAt);
 }

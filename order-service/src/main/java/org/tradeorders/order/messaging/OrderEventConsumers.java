@@ -103,6 +103,9 @@ public class OrderEventConsumers {
         } else if (e.is(UpstreamEvents.REMITTANCE_ASSOCIATION_UNDONE)) {
             UpstreamEvents.RemittanceAssociated r = e.dataAs(UpstreamEvents.RemittanceAssociated.class);
             eCollection.associationUndone(r.orderId(), r.amount());
+        } else if (e.is(UpstreamEvents.GOODS_DELIVERED)) {
+            UpstreamEvents.GoodsDelivered d = e.dataAs(UpstreamEvents.GoodsDelivered.class);
+            afterSales.goodsDelivered(d.orderId(), d.shipmentId(), d.deliveredAt(), d.location(), d.allShipmentsDelivered());
         } else if (e.is(UpstreamEvents.REVIEW_INVITED)) {
             UpstreamEvents.ReviewInvited r = e.dataAs(UpstreamEvents.ReviewInvited.class);
             afterSales.reviewInvited(r.orderId(), r.closesAt());

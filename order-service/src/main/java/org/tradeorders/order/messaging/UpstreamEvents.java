@@ -17,6 +17,7 @@ public final class UpstreamEvents {
     public static final EventType REMITTANCE_ASSOCIATION_UNDONE = EventType.of("RemittanceAssociationUndone", 1);
     public static final EventType REFUND_PAID = EventType.of("RefundPaid", 1);
     public static final EventType REVIEW_INVITED = EventType.of("ReviewInvited", 1);
+    public static final EventType GOODS_DELIVERED = EventType.of("GoodsDelivered", 1);
 
     private UpstreamEvents() {
     }
@@ -55,5 +56,10 @@ public final class UpstreamEvents {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ReviewInvited(String orderId, Instant closesAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record GoodsDelivered(String shipmentId, String orderId, Instant deliveredAt, String location,
+            boolean allShipmentsDelivered) {
     }
 }

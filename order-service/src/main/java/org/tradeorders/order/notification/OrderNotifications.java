@@ -109,6 +109,17 @@ public class OrderNotifications implements OrderNotifier {
     }
 
     @Override
+    public void goodsDelivered(Order o, String shipmentId, Instant deliveredAt, String location, boolean allShipmentsDelivered) {
+        send(o, Party.BUYER, "The goods of order " + o.id + " arrived",
+                "The carrier delivered shipment " + shipmentId + " of order " + o.id
+                        + (location == null || location.isBlank() ? "" : " in " + location) + " at " + deliveredAt + ".\n"
+                        + (allShipmentsDelivered ? "Every shipment of the order has arrived. " : "More of the order is still on its way. ")
+                        + "Check the goods; if they are as agreed, confirm receipt so the supplier is paid"
+                        + (o.receiving.dueAt == null ? "." : " (receipt is confirmed automatically at " + o.receiving.dueAt
+                                + " unless you extend the window or open a refund request)."));
+    }
+
+    @Override
     public void reviewInvited(Order o, Instant closesAt) {
         send(o, Party.BUYER, "How was order " + o.id + "? Review " + o.supplierId,
                 "The supplier " + o.supplierId + " invites you to review order " + o.id + ": rate its service, delivery speed "

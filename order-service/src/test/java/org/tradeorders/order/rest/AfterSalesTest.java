@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,5 +68,30 @@ class AfterSalesTest {
                 .contains(closes.toString());
         given().auth().oauth2(Tokens.buyer(OrderLifecycleTest.BUYER)).get("/orders/" + id + "/timeline?size=100").then()
                 .statusCode(200).body("items.type", hasItem("tradeorders.ReviewInvited.v1"));
+    }
+
+    @Test
+    void theBuyerIsToldByEmailThatTheGoodsArrivedAndTheTimelineShowsTheTracking() {
+        String id = OrderLifecycleTest.shippedOrder();
+        TestEvents.publish("fulfillment-events", UUID.randomUUID().toString(), "tradeorders.TrackingUpdated.v1",
+                "/fulfillment-service", id, EventJson.of("shipmentId", "s-2", "orderId", id, "carrier", "DHL",
+                        "trackingNumber", "JD0001", "carrierEventId", "E-1", "status", "DELIVERED", "location", "Hamburg, DE",
+                        "occurredAt", "2027-01-05T09:30:00Z"));
+        TestEvents.publish("fulfillment-events", UUID.randomUUID().toString(), "tradeorders.GoodsDelivered.v1",
+                "/fulfillment-service", id, EventJson.of("shipmentId", "s-2", "orderId", id, "buyerId", OrderLifecycleTest.BUYER,
+                        "deliveredAt", "2027-01-05T09:30:00Z", "location", "Hamburg, DE", "allShipmentsDelivered", true));
+
+        String subject = "The goods of order " + id + " arrived";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjectsTo(BUYER_MAIL, id)).contains(subject));
+        assertThat(Mailbox.to(BUYER_MAIL).stream().filter(m -> m.subject().equals(subject)).findFirst().orElseThrow().body())
+                .contains("Hamburg, DE", "2027-01-05T09:30:00Z", "Every shipment of the order has arrived", "confirm receipt");
+        given().auth().oauth2(Tokens.buyer(OrderLifecycleTest.BUYER)).get("/orders/" + id + "/timeline?size=100").then()
+                .statusCode(200).body("items.type", hasItem("tradeorders.TrackingUpdated.v1"))
+                .body("items.type", hasItem("tradeorders.GoodsDelivered.v1"));
+        get(id).body("state", equalTo("SHIPPED")); // delivery informs; receipt stays the buyer's to confirm
+    }
+
+    static ValidatableResponse get(String id) {
+        return given().auth().oauth2(Tokens.buyer(OrderLifecycleTest.BUYER)).get("/orders/" + id).then().statusCode(200);
     }
 }

@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tradeorders.order.domain.Party;
-import org.tradeorders.platform.domain.InvalidInput;
 import org.tradeorders.platform.domain.RuleViolation;
 import org.tradeorders.platform.outbox.Outbox;
-import org.tradeorders.platform.validation.FileContent;
-import org.tradeorders.platform.validation.Formats;
+import org.tradeorders.platform.validation.UploadedFile;
 
 /**
  * Evidence on a refund case: either party attaches photos, an inspection report or correspondence
@@ -27,8 +25,6 @@ import org.tradeorders.platform.validation.Formats;
  */
 @ApplicationScoped
 public class RefundEvidence {
-    static final String ANY_TYPE = "application/octet-stream";
-
     @Inject
     RefundCases cases;
     @Inject
@@ -53,21 +49,9 @@ public class RefundEvidence {
         RefundCase c = cases.lockCase(caseId);
         Instant now = clock.instant();
         c.requireEvidenceOpen(now);
-        requireFileName(fileName);
-        if (content.length == 0) {
-            throw new InvalidInput("body", "is empty: send the file itself as the body");
-        }
-        if (content.length > rules.evidence().maxFileBytes()) {
-            throw new InvalidInput("body", "is larger than " + rules.evidence().maxFileBytes() + " bytes");
-        }
-        FileContent.Type type = FileContent.typeOf(content).orElseThrow(() -> new InvalidInput("body",
-                "is not a PDF, JPEG or PNG file (judged by its content, not its name)"));
-        if (declaredType != null && !ANY_TYPE.equals(declaredType) && !type.mediaType.equals(declaredType)) {
-            throw new InvalidInput("Content-Type", "says " + declaredType + ", but the file is " + type.mediaType);
-        }
-        String sha256 = FileContent.sha256(content);
+        UploadedFile file = UploadedFile.check(fileName, declaredType, content, rules.evidence().maxFileBytes());
         List<Info> kept = of(caseId);
-        Optional<Info> same = kept.stream().filter(e -> e.sha256().equals(sha256)).findFirst();
+        Optional<Info> same = kept.stream().filter(e -> e.sha256().equals(file.sha256())).findFirst();
         if (same.isPresent()) {
             return new Added(same.get(), false);
         }
@@ -82,9 +66,9 @@ public class RefundEvidence {
         e.addedBy = by;
         e.addedByCompany = company;
         e.fileName = fileName;
-        e.mediaType = type.mediaType;
+        e.mediaType = file.type().mediaType;
         e.sizeBytes = content.length;
-        e.sha256 = sha256;
+        e.sha256 = file.sha256();
         e.content = content;
         e.addedAt = now;
         em.persist(e);
@@ -108,15 +92,5 @@ public class RefundEvidence {
 
     private static Info info(Evidence e) {
         return new Info(e.id, e.caseId, e.fileName, e.mediaType, e.sizeBytes, e.sha256, e.addedBy, e.addedAt);
-    }
-
-    /** A name to show and download the file by: refused, never altered, if it could name a path. */
-    private static void requireFileName(String fileName) {
-        if (fileName == null || fileName.isBlank()) {
-            throw new InvalidInput("fileName", "is required: the file's name, e.g. inspection-report.pdf");
-        }
-        if (fileName.length() > 200 || !Formats.isPrintable(fileName) || fileName.contains("/") || fileName.contains("\\")) {
-            throw new InvalidInput("fileName", "must be at most 200 printable characters without / or \\");
-        }
     }
 }

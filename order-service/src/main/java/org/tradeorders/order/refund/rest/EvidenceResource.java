@@ -15,11 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -30,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.order.domain.Party;
 import org.tradeorders.order.refund.domain.Evidence;
 import org.tradeorders.order.refund.domain.RefundEvidence;
+import org.tradeorders.platform.http.FileDownload;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.problem.ProblemException;
@@ -111,10 +108,6 @@ public class EvidenceResource {
     public Response download(@PathParam("caseId") String caseId, @PathParam("evidenceId") String evidenceId) {
         caseAccess.visible(caseId);
         Evidence e = evidence.file(caseId, evidenceId).orElseThrow(() -> ProblemException.notFound("evidence", evidenceId));
-        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(e.sha256));
-        return Response.ok(e.content, e.mediaType).header("Repr-Digest", "sha-256=:" + digest + ":")
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(e.fileName, StandardCharsets.UTF_8).replace("+", "%20"))
-                .build();
+        return FileDownload.of(e.content, e.mediaType, e.sha256, e.fileName);
     }
 }

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String PAYMENT_CHANNEL = "payment-channel";
     /** A bank adapter (simulated in dev, a real feed in prod): reports inbound remittances to collection accounts. */
     public static final String BANK_ADAPTER = "bank-adapter";
+    /** A carrier adapter (a carrier's feed or a tracking aggregator): reports tracking events; company = the adapter. */
+    public static final String CARRIER_ADAPTER = "carrier-adapter";
 
     /** The claim naming the caller's company: every ownership check compares against it. */
     public static final String COMPANY_CLAIM = "company_id";

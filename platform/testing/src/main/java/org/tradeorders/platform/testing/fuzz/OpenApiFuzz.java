@@ -33,7 +33,7 @@ import org.tradeorders.platform.testing.Tokens;
  */
 public final class OpenApiFuzz {
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
-    private static final List<String> ROLES = List.of("supplier", "buyer", "operator", "bank-adapter", "payment-channel");
+    private static final List<String> ROLES = List.of("supplier", "buyer", "operator", "bank-adapter", "payment-channel", "carrier-adapter");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
