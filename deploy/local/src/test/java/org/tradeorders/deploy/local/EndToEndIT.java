@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,7 +144,7 @@ class EndToEndIT {
 
     @Test
     @Order(1)
-    void oneTradeAssuranceOrderFromDraftToReviewAcrossAllFiveServices() {
+    void oneTradeAssuranceOrderFromDraftToReviewAcrossAllFiveServices() throws IOException {
         String supplier = token("supplier", SUPPLIER);
         String buyer = token("buyer", BUYER);
 
@@ -177,12 +178,22 @@ class EndToEndIT {
         given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"channel\":\"TT_BANK_TRANSFER\"}")
                 .post(url("payment-service", "/payment-links/" + tokens.get(1) + "/payments")).then().statusCode(201);
 
+        // the supplier checks its documents before it ships, then ships with them: invoice and packing list issued
+        String shipment = AfterShipment.shipmentWithDocuments(id, "MSKU7654321");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(supplier).contentType(ContentType.JSON)
-                .body("""
-                        {"orderId":"%s","exportMode":"SELF_OPERATED","carrier":"Maersk","trackingNumber":"MSKU7654321",
-                         "customsDeclarationNumber":"CD-2026-1","lines":[{"model":"LP-600","quantity":1000}]}""".formatted(id))
-                .post(url("fulfillment-service", "/shipments")).then().statusCode(201));
+                .body(shipment).post(url("fulfillment-service", "/shipments/cross-check")).then().statusCode(200)
+                .body("agree", equalTo(true)));
+        String shipmentId = given().auth().oauth2(supplier).contentType(ContentType.JSON).body(shipment)
+                .post(url("fulfillment-service", "/shipments")).then().statusCode(201).extract().path("id");
         awaitState(id, "SHIPPED");
+        AfterShipment.invoicePdfReadsBack(EndToEndIT::url, buyer, shipmentId);
+        AfterShipment.uploadBillOfLading(EndToEndIT::url, supplier, shipmentId);
+        String carrier = token("carrier-adapter", "tracking-feed");
+        AfterShipment.carrierReports(EndToEndIT::url, carrier, "MSKU7654321", "MAEU-1", "IN_TRANSIT", "Rotterdam, NL",
+                Instant.now().minusSeconds(3600));
+        AfterShipment.carrierReports(EndToEndIT::url, carrier, "MSKU7654321", "MAEU-2", "DELIVERED", "Hamburg, DE",
+                Instant.now().minusSeconds(60));
+        AfterShipment.awaitMail(smtp, "purchasing@buyer.example", "The goods of order " + id + " arrived");
 
         given().auth().oauth2(buyer).post(url("order-service", "/orders/" + id + "/confirm-receipt")).then().statusCode(200)
                 .body("state", equalTo("COMPLETED"));
@@ -190,11 +201,8 @@ class EndToEndIT {
                 .get(url("credit-limit-service", "/credit-lines/" + SUPPLIER)).then()
                 .body("reserved.amount", equalTo("0.00")).body("completedVolume.amount", equalTo("12500.00")));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(buyer).contentType(ContentType.JSON)
-                .body("{\"serviceAttitude\":5,\"deliverySpeed\":4,\"descriptionAccuracy\":5,\"text\":\"as described\"}")
-                .post(url("review-service", "/orders/" + id + "/review")).then().statusCode(201));
-        given().auth().oauth2(buyer).get(url("review-service", "/suppliers/" + SUPPLIER + "/score")).then().statusCode(200)
-                .body("reviewCount", equalTo(1)).body("deliverySpeed", equalTo(4.0f)).body("positiveRate", equalTo(1.0f));
+        // the supplier invites a review; the buyer reviews, then edits once; the supplier replies once
+        AfterShipment.reviewRound(EndToEndIT::url, smtp, supplier, buyer, SUPPLIER, id);
 
         // the books: each payment came in (the deposit by card, with the buyer's 2.95% fee) and went to the
         // supplier's pending balance; on shipment it became available, less the service fee (2%, capped at US$100)
@@ -244,11 +252,15 @@ class EndToEndIT {
         assertThat(byTopic.get("payment-events")).containsExactly("tradeorders.PaymentLinkIssued.v1",
                 "tradeorders.PaymentLinkIssued.v1", "tradeorders.PaymentReceived.v1", "tradeorders.PaymentReceived.v1",
                 "tradeorders.FundsSettled.v1");
-        assertThat(byTopic.get("fulfillment-events")).containsExactly("tradeorders.ShipmentSubmitted.v1");
-        assertThat(byTopic.get("review-events")).containsExactly("tradeorders.ReviewWindowOpened.v1", "tradeorders.ReviewSubmitted.v1");
+        assertThat(byTopic.get("fulfillment-events")).containsExactly("tradeorders.ShipmentSubmitted.v1",
+                "tradeorders.TradeDocumentsIssued.v1", "tradeorders.ShippingDocumentAdded.v1", "tradeorders.TrackingUpdated.v1",
+                "tradeorders.TrackingUpdated.v1", "tradeorders.GoodsDelivered.v1");
+        assertThat(byTopic.get("review-events")).containsExactly("tradeorders.ReviewWindowOpened.v1",
+                "tradeorders.ReviewInvited.v1", "tradeorders.ReviewSubmitted.v1", "tradeorders.ReviewEdited.v1",
+                "tradeorders.ReviewReplied.v1");
         List<String> supplierEvents = TopicProbe.readAll(bootstrap, "review-events").stream()
                 .filter(r -> SUPPLIER.equals(r.key())).map(r -> TopicProbe.header(r, "ce_type")).toList();
-        assertThat(supplierEvents).containsExactly("tradeorders.SupplierScoreChanged.v1");
+        assertThat(supplierEvents).containsExactly("tradeorders.SupplierScoreChanged.v1", "tradeorders.SupplierScoreChanged.v1");
 
         // one request, one trace, across services: the buyer's confirmation through credit to the payment
         // links, the deposit through the payment to the start of production
