@@ -26,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.tradeorders.fulfillment.crosscheck.rest.CrossCheckView;
-import org.tradeorders.fulfillment.documents.rest.DocumentsRequest;
 import org.tradeorders.fulfillment.domain.ExportMode;
 import org.tradeorders.fulfillment.domain.Shipment;
 import org.tradeorders.fulfillment.domain.ShipmentWorkflow;

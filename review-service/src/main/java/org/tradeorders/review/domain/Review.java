@@ -51,13 +51,15 @@ public class Review {
     @Column(name = "replied_at")
     public Instant repliedAt;
 
-    public static Review of(ReviewWindow w, Stars stars, String text, Instant now) {
+    /** A review as its buyer first writes it (the window that admits it supplies the parties). */
+    static Review written(String orderId, String supplierId, String buyerId, String buyerName, String buyerCountry,
+            Stars stars, String text, Instant now) {
         Review r = new Review();
-        r.orderId = w.orderId;
-        r.supplierId = w.supplierId;
-        r.buyerId = w.buyerId;
-        r.buyerName = w.buyerName;
-        r.buyerCountry = w.buyerCountry;
+        r.orderId = orderId;
+        r.supplierId = supplierId;
+        r.buyerId = buyerId;
+        r.buyerName = buyerName;
+        r.buyerCountry = buyerCountry;
         r.setContent(stars, text);
         r.submittedAt = now;
         return r;
@@ -79,7 +81,7 @@ public class Review {
             throw new RuleViolation("review-window-closed",
                     "the review window of order " + orderId + " closed at " + windowClosesAt);
         }
-        ReviewVersion first = ReviewVersion.of(this, 1, now);
+        ReviewVersion first = ReviewVersion.of(orderId, 1, stars(), text, submittedAt, now);
         setContent(stars, newText);
         editedAt = now;
         return first;

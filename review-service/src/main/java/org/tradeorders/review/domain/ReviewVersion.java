@@ -32,14 +32,14 @@ public class ReviewVersion {
     @Column(name = "replaced_at", nullable = false)
     public Instant replacedAt;
 
-    static ReviewVersion of(Review r, int version, Instant replacedAt) {
+    static ReviewVersion of(String orderId, int version, Stars stars, String text, Instant writtenAt, Instant replacedAt) {
         ReviewVersion v = new ReviewVersion();
-        v.key = new Key(r.orderId, version);
-        v.serviceAttitude = r.serviceAttitude;
-        v.deliverySpeed = r.deliverySpeed;
-        v.descriptionAccuracy = r.descriptionAccuracy;
-        v.text = r.text;
-        v.writtenAt = r.submittedAt;
+        v.key = new Key(orderId, version);
+        v.serviceAttitude = stars.serviceAttitude();
+        v.deliverySpeed = stars.deliverySpeed();
+        v.descriptionAccuracy = stars.descriptionAccuracy();
+        v.text = text;
+        v.writtenAt = writtenAt;
         v.replacedAt = replacedAt;
         return v;
     }

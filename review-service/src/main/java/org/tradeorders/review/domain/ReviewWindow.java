@@ -44,7 +44,7 @@ public class ReviewWindow {
         if (reviewed) {
             throw new RuleViolation("already-reviewed", "order " + orderId + " is already reviewed");
         }
-        return Review.of(this, stars, text, now);
+        return Review.written(orderId, supplierId, buyerId, buyerName, buyerCountry, stars, text, now);
     }
 
     /** The supplier invites the buyer to review, once, while the window is open and the order is not reviewed. */

@@ -31,9 +31,11 @@ import org.tradeorders.fulfillment.shippingdocs.domain.ShippingDocumentKind;
 import org.tradeorders.fulfillment.shippingdocs.domain.ShippingDocuments;
 import org.tradeorders.platform.domain.InvalidInput;
 import org.tradeorders.platform.http.FileDownload;
+import org.tradeorders.platform.http.Uploads;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.FileContent;
 
 /**
  * A shipment's shipping documents: its supplier uploads one as the request body (PDF, JPEG or PNG, the
@@ -41,9 +43,9 @@ import org.tradeorders.platform.problem.ProblemException;
  */
 @Path("/shipments/{shipmentId}/shipping-documents")
 public class ShippingDocumentResource {
-    static final String PDF = "application/pdf";
-    static final String JPEG = "image/jpeg";
-    static final String PNG = "image/png";
+    static final String PDF = FileContent.PDF_TYPE;
+    static final String JPEG = FileContent.JPEG_TYPE;
+    static final String PNG = FileContent.PNG_TYPE;
 
     @Inject
     ShippingDocuments documents;
@@ -81,9 +83,8 @@ public class ShippingDocumentResource {
             @Parameter(description = "the file's name, e.g. bill-of-lading.pdf (at most 200 characters, no / or \\)")
             @QueryParam("fileName") String fileName,
             @Context HttpHeaders headers, byte[] file) {
-        MediaType declared = headers.getMediaType();
         ShippingDocuments.Added added = documents.add(caller.companyId(), shipmentId, kindOf(kind), fileName,
-                declared == null ? null : declared.getType() + "/" + declared.getSubtype(), file == null ? new byte[0] : file);
+                Uploads.declaredType(headers), file == null ? new byte[0] : file);
         ShippingDocumentView view = ShippingDocumentView.of(added.document());
         return added.isNew() ? Response.created(URI.create("/shipments/" + shipmentId + "/shipping-documents/" + view.id()))
                 .entity(view).build() : Response.ok(view).build();

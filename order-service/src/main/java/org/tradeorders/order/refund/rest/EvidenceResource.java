@@ -27,9 +27,11 @@ import org.tradeorders.order.domain.Party;
 import org.tradeorders.order.refund.domain.Evidence;
 import org.tradeorders.order.refund.domain.RefundEvidence;
 import org.tradeorders.platform.http.FileDownload;
+import org.tradeorders.platform.http.Uploads;
 import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.validation.FileContent;
 
 /**
  * A refund case's evidence files: either party uploads one as the request body (its bytes, typed
@@ -38,9 +40,9 @@ import org.tradeorders.platform.problem.ProblemException;
  */
 @Path("/refund-cases/{caseId}/evidence")
 public class EvidenceResource {
-    static final String PDF = "application/pdf";
-    static final String JPEG = "image/jpeg";
-    static final String PNG = "image/png";
+    static final String PDF = FileContent.PDF_TYPE;
+    static final String JPEG = FileContent.JPEG_TYPE;
+    static final String PNG = FileContent.PNG_TYPE;
 
     @Inject
     RefundEvidence evidence;
@@ -77,9 +79,8 @@ public class EvidenceResource {
             @QueryParam("fileName") String fileName,
             @Context HttpHeaders headers, byte[] file) {
         Party by = caseAccess.partyIn(caseId); // 404 unless the caller may see the case
-        MediaType declared = headers.getMediaType();
         RefundEvidence.Added added = evidence.add(caseId, by, caller.companyId(), fileName,
-                declared == null ? null : declared.getType() + "/" + declared.getSubtype(), file == null ? new byte[0] : file);
+                Uploads.declaredType(headers), file == null ? new byte[0] : file);
         EvidenceView view = EvidenceView.of(added.evidence());
         return added.isNew() ? Response.created(URI.create("/refund-cases/" + caseId + "/evidence/" + view.id())).entity(view)
                 .build() : Response.ok(view).build();

@@ -1,6 +1,8 @@
 package org.tradeorders.platform.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,5 +30,11 @@ public class Uploads {
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /** The upload's declared Content-Type without parameters (null if none), for the content check to compare. */
+    public static String declaredType(HttpHeaders headers) {
+        MediaType declared = headers.getMediaType();
+        return declared == null ? null : declared.getType() + "/" + declared.getSubtype();
     }
 }

@@ -11,10 +11,15 @@ import java.util.Optional;
  * (PDF, JPEG, PNG), known by their signatures, and its SHA-256 checksum.
  */
 public final class FileContent {
+    /** The media types, as constants an annotation can name ({@code @Produces}, {@code @Consumes}). */
+    public static final String PDF_TYPE = "application/pdf";
+    public static final String JPEG_TYPE = "image/jpeg";
+    public static final String PNG_TYPE = "image/png";
+
     public enum Type {
-        PDF("application/pdf", new byte[] { '%', 'P', 'D', 'F', '-' }),
-        JPEG("image/jpeg", new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF }),
-        PNG("image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
+        PDF(PDF_TYPE, new byte[] { '%', 'P', 'D', 'F', '-' }),
+        JPEG(JPEG_TYPE, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF }),
+        PNG(PNG_TYPE, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
 
         public final String mediaType;
         private final byte[] signature;

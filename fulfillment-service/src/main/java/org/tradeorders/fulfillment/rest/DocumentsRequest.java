@@ -1,4 +1,4 @@
-package org.tradeorders.fulfillment.documents.rest;
+package org.tradeorders.fulfillment.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;

@@ -1,4 +1,4 @@
-package org.tradeorders.fulfillment.documents.rest;
+package org.tradeorders.fulfillment.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.fulfillment.crosscheck.domain.DocumentChecks;
-import org.tradeorders.fulfillment.crosscheck.rest.CrossCheckView;
 import org.tradeorders.fulfillment.documents.domain.DocumentKind;
 import org.tradeorders.fulfillment.documents.domain.TradeDocument;
 import org.tradeorders.fulfillment.documents.domain.TradeDocuments;
@@ -44,7 +43,7 @@ import org.tradeorders.platform.validation.FileContent;
  */
 @Path("/shipments/{shipmentId}/trade-documents")
 public class TradeDocumentResource {
-    static final String PDF = "application/pdf";
+    static final String PDF = FileContent.PDF_TYPE;
 
     @Inject
     TradeDocuments documents;

@@ -1,4 +1,4 @@
-package org.tradeorders.fulfillment.crosscheck.rest;
+package org.tradeorders.fulfillment.rest;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.tradeorders.fulfillment.crosscheck.rest;
+package org.tradeorders.fulfillment.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
