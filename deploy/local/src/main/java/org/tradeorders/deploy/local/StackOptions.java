@@ -22,6 +22,12 @@ public record StackOptions(Path repoRoot, Path dataDir, int firstServicePort, in
                 creditLines, port);
     }
 
+    /** The same, with PostgreSQL durable (fsync on, as the local run and production run it) or not. */
+    public StackOptions withDurable(boolean isDurable) {
+        return new StackOptions(repoRoot, dataDir, firstServicePort, kafkaPort, kafkaControllerPort, postgresPort, isDurable,
+                creditLines, smtpPort);
+    }
+
     /** The local run's fixed ports (see README). */
     public static StackOptions local(Path repoRoot, Path dataDir) {
         return new StackOptions(repoRoot, dataDir, env("SERVICE_PORT_BASE", 8081), env("KAFKA_PORT", 19092),

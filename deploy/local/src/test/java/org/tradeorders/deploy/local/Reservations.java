@@ -1,13 +1,9 @@
 package org.tradeorders.deploy.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -22,8 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
-import org.tradeorders.platform.infra.Processes;
 import org.tradeorders.platform.testing.TestEvents;
 import org.tradeorders.platform.testing.TopicProbe;
 
@@ -31,47 +25,25 @@ import org.tradeorders.platform.testing.TopicProbe;
  * Reservations per second on one hot supplier, through the whole pipeline as it runs in the local
  * stack: OrderConfirmed events are published as order-service would, credit-limit-service reserves
  * each (inbox, conditional update of the one credit line row, outbox) and publishes CreditReserved.
- * Run by deploy/local/benchmark.sh only; it asserts that every order got an answer, never a time.
+ * Part of {@link PipelineBenchmark}.
  */
-class ReservationBenchmark {
+final class Reservations {
     static final String SUPPLIER = "SUP-BENCH";
 
-    @Test
-    void reservationsPerSecondOnOneHotSupplier() throws Exception {
-        int n = Integer.getInteger("benchmark.reservations", 3000);
-        int warmUp = Math.min(500, n / 5);
-        Path repo = Path.of(System.getProperty("tradeorders.repo.root", "../..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("tradeorders-bench-");
-        data.toFile().setReadable(true, false);
-        data.toFile().setExecutable(true, false);
-        try (LocalStack stack = new LocalStack(StackOptions.ephemeral(repo, data)).start()) {
-            String credit = stack.service("credit-limit-service").baseUrl();
-            String operator = stack.tokens().issue("operator", "OPS-1", Duration.ofHours(1));
-            HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(credit
-                    + "/credit-lines/" + SUPPLIER)).header("Authorization", "Bearer " + operator)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"limitUsd\":\"900000000\",\"reason\":\"BENCHMARK\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(put.statusCode()).isEqualTo(200);
-            String bootstrap = stack.kafka().bootstrapServers();
+    private Reservations() {
+    }
 
-            run(bootstrap, warmUp); // JIT, connection pools, consumer assignment
-            Measured m = run(bootstrap, n);
-            String report = """
-                    benchmark: credit reservations on one hot supplier, end to end through Kafka and PostgreSQL
-                    machine:   %d cores (%s), %s %s, JVM %s; services -Xmx256m, serial GC, C1 (as run.sh)
-                    method:    %d OrderConfirmed events (after %d to warm up) published at once for one supplier,
-                               timed from the first send to the last CreditReserved read back
-                      reservations:  %d in %.2f s
-                      throughput:    %.0f reservations/s
-                    """.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
-                    System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
-                    n, warmUp, m.reserved(), m.seconds(), m.reserved() / m.seconds());
-            System.out.print(report);
-            Files.writeString(repo.resolve("deploy/local/target/benchmark-report.txt"), report);
-            assertThat(m.reserved()).isEqualTo(n);
-        } finally {
-            Processes.deleteTree(data);
+    /** Opens the hot supplier's line, large enough for any run. */
+    static void openLine(LocalStack stack) throws Exception {
+        String credit = stack.service("credit-limit-service").baseUrl();
+        String operator = stack.tokens().issue("operator", "OPS-1", Duration.ofHours(1));
+        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(credit
+                + "/credit-lines/" + SUPPLIER)).header("Authorization", "Bearer " + operator)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"limitUsd\":\"1000000\",\"reason\":\"BENCHMARK\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (put.statusCode() != 200) {
+            throw new IllegalStateException("the benchmark's credit line was not opened: " + put.statusCode() + " " + put.body());
         }
     }
 
