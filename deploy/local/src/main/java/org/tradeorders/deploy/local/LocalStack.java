@@ -162,15 +162,6 @@ public final class LocalStack implements AutoCloseable {
 
 
 
-    /** The local run's service JVMs are small: 256 MB heap, serial GC, C1 only (-Dtradeorders.service.jvm overrides). */
-    public static final String SMALL_JVM = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
-
-    /** The JVM options every service instance starts with. */
-    public static List<String> serviceJvm() {
-        String jvm = System.getProperty("tradeorders.service.jvm");
-        return List.of((jvm == null || jvm.isBlank() ? SMALL_JVM : jvm).trim().split("\\s+"));
-    }
-
     /** A (re)started instance runs on the same (moved) time as {@code from}. */
     private void syncClock(Service from, Service to) {
         ops.advanceClock(to, ops.clockOffset(from));
@@ -185,12 +176,8 @@ public final class LocalStack implements AutoCloseable {
     private Process launch(Service s) throws IOException {
         Path log = logOf(s);
         List<String> cmd = new ArrayList<>(List.of(Processes.javaExecutable()));
-        cmd.addAll(serviceJvm());
-        String jfr = System.getProperty("tradeorders.jfr.dir");
-        if (jfr != null && !jfr.isBlank()) { // profiling (the benchmark's -Dtradeorders.jfr.dir): one recording per instance
-            cmd.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + Path.of(jfr)
-                    .resolve(s.name() + "-" + s.port() + ".jfr"));
-        }
+        cmd.addAll(StackOptions.serviceJvm());
+        cmd.addAll(StackOptions.profiling(s.name() + "-" + s.port()));
         if (s.name().equals("credit-limit-service")) {
             options.creditLines().forEach((supplier, limit) -> cmd.add("-Dcredit-limit.seed-lines." + supplier + "=" + limit));
         }

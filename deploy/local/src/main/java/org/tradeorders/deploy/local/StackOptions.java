@@ -1,6 +1,7 @@
 package org.tradeorders.deploy.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.tradeorders.platform.infra.Ports;
 
@@ -26,6 +27,22 @@ public record StackOptions(Path repoRoot, Path dataDir, int firstServicePort, in
     public StackOptions withDurable(boolean isDurable) {
         return new StackOptions(repoRoot, dataDir, firstServicePort, kafkaPort, kafkaControllerPort, postgresPort, isDurable,
                 creditLines, smtpPort);
+    }
+
+    /** The local run's service JVMs are small: 256 MB heap, serial GC, C1 only (-Dtradeorders.service.jvm overrides). */
+    public static final String SMALL_JVM = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    /** The JVM options every service instance starts with. */
+    public static List<String> serviceJvm() {
+        String jvm = System.getProperty("tradeorders.service.jvm");
+        return List.of((jvm == null || jvm.isBlank() ? SMALL_JVM : jvm).trim().split("\\s+"));
+    }
+
+    /** Profiling (the benchmark's -Dtradeorders.jfr.dir): a JFR recording for the instance, or nothing. */
+    public static List<String> profiling(String instance) {
+        String jfr = System.getProperty("tradeorders.jfr.dir");
+        return jfr == null || jfr.isBlank() ? List.of() : List.of("-XX:StartFlightRecording=settings=profile,"
+                + "dumponexit=true,filename=" + Path.of(jfr).resolve(instance + ".jfr"));
     }
 
     /** The local run's fixed ports (see README). */

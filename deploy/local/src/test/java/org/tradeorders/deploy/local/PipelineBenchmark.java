@@ -178,7 +178,7 @@ class PipelineBenchmark {
     static Load.Result bareApi(String jdbcUrl) throws Exception {
         int port = Ports.free();
         List<String> cmd = new ArrayList<>(List.of(Processes.javaExecutable()));
-        cmd.addAll(LocalStack.serviceJvm());
+        cmd.addAll(StackOptions.serviceJvm());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BareApi.class.getName(), Integer.toString(port),
                 jdbcUrl, Integer.toString(API_CONNECTIONS)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -270,7 +270,7 @@ class PipelineBenchmark {
 
     static ObjectNode settings() {
         ObjectNode s = JSON.createObjectNode();
-        s.put("service_jvm", String.join(" ", LocalStack.serviceJvm()));
+        s.put("service_jvm", String.join(" ", StackOptions.serviceJvm()));
         s.put("api_connections", API_CONNECTIONS);
         s.put("api_seconds", API_TIME.toSeconds());
         s.put("lifecycle_level_seconds", LEVEL_TIME.toSeconds());
