@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.credit.domain.CreditWorkflow;
 import org.tradeorders.credit.growth.domain.LimitGrowth;
@@ -60,8 +60,8 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.consume(record);
+    public void onOrderEvents(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(records);
     }
 
     void dispatch(IncomingEvent e) {

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.credit.advance.domain.AdvancesOwed;
 import org.tradeorders.credit.fx.domain.UsdRates;
@@ -59,7 +59,7 @@ public class PaymentEventsConsumer {
 
     @Incoming("payment-events")
     @Blocking
-    public void onPaymentEvent(ConsumerRecord<String, String> record) {
-        inbox.consume(record);
+    public void onPaymentEvents(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(records);
     }
 }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.fulfillment.domain.ShipmentWorkflow;
 import org.tradeorders.fulfillment.documents.domain.DocumentDetails;
@@ -61,8 +61,8 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.consume(record);
+    public void onOrderEvents(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(records);
     }
 
     /** OrderReadyToShip, read tolerantly, becomes plain arguments for the shipment workflow. */

@@ -6,7 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.order.domain.AfterSales;
 import org.tradeorders.order.domain.Beneficiary;
@@ -50,26 +50,26 @@ public class OrderEventConsumers {
 
     @Incoming("credit-limit-events")
     @Blocking
-    public void onCreditEvent(ConsumerRecord<String, String> record) {
-        inbox.consume(record);
+    public void onCreditEvents(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(records);
     }
 
     @Incoming("payment-events")
     @Blocking
-    public void onPaymentEvent(ConsumerRecord<String, String> record) {
-        inbox.consume(record);
+    public void onPaymentEvents(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(records);
     }
 
     @Incoming("fulfillment-events")
     @Blocking
-    public void onFulfillmentEvent(ConsumerRecord<String, String> record) {
-        inbox.consume(record);
+    public void onFulfillmentEvents(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(records);
     }
 
     @Incoming("review-events")
     @Blocking
-    public void onReviewEvent(ConsumerRecord<String, String> record) {
-        inbox.consume(record);
+    public void onReviewEvents(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(records);
     }
 
     void dispatch(IncomingEvent e) {

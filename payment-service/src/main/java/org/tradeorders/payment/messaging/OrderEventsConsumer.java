@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.payment.collection.domain.CollectionAccounts;
 import org.tradeorders.payment.collection.domain.Remittances;
@@ -83,8 +83,8 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.consume(record);
+    public void onOrderEvents(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(records);
     }
 
     void dispatch(IncomingEvent e) {

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
@@ -39,8 +39,8 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        inbox.consume(record);
+    public void onOrderEvents(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(records);
     }
 
     void dispatch(IncomingEvent e) {

@@ -55,6 +55,13 @@ public interface EventsConfig {
         @WithDefault("10s")
         Duration maxBackoff();
 
+        /**
+         * Most events applied in one transaction when a poll brings several: one commit for them all.
+         * 1 applies every event in its own transaction.
+         */
+        @WithDefault("100")
+        int batchSize();
+
         /** How often the parked-aggregate and dead-letter metrics are read from the database. */
         @WithDefault("15s")
         Duration metricsInterval();

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +46,10 @@ import org.tradeorders.platform.tracing.TraceContext;
  * {@code tradeorders.events.consumer.max-attempts}) are dead-lettered and their aggregate parked
  * ({@link Parking}): the event goes to {@code <service>.<topic>.dlq}, later events of the same
  * aggregate are held back in order, and {@link #redrive(String)} applies them once the cause is fixed.</li>
+ * <li>Batched: the events of one poll that a handler takes are applied in one transaction (at most
+ * {@code tradeorders.events.consumer.batch-size}), each with its processed-event record, so a poll costs
+ * one commit. If any of them fails, nothing of the batch committed and each is applied again alone, as
+ * above: one bad event neither blocks nor poisons the others.</li>
  * </ol>
  * Each event is processed in a span that continues the trace its traceparent names, so what it causes
  * joins the same trace. A consumer {@link #subscribe}s its topic's handler at startup and hands every record to
@@ -97,6 +103,8 @@ public class Inbox {
         registry.counter("tradeorders.consumer.retries", "topic", topic, "reason", "transient");
         registry.counter("tradeorders.consumer.retries", "topic", topic, "reason", "failure");
         registry.counter("tradeorders.consumer.dead.lettered", "topic", topic);
+        registry.counter("tradeorders.consumer.batches", "outcome", "committed");
+        registry.counter("tradeorders.consumer.batches", "outcome", "split");
     }
 
     /** The handler for every event of {@code topic}. */
@@ -105,15 +113,66 @@ public class Inbox {
     }
 
     /**
+     * Applies the records of one poll, in order, batch by batch in one transaction each; a batch that
+     * fails is applied again event by event ({@link #consume}). Returns when every record committed.
+     */
+    public void consumeAll(Iterable<ConsumerRecord<String, String>> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (handled(record)) { // what no handler takes costs nothing: no transaction
+                batch.add(record);
+            }
+            if (batch.size() >= config.consumer().batchSize()) {
+                applyBatch(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        applyBatch(batch);
+    }
+
+    private void applyBatch(List<ConsumerRecord<String, String>> batch) {
+        if (batch.size() == 1) {
+            consume(batch.get(0));
+        }
+        if (batch.size() <= 1) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (ConsumerRecord<String, String> record : batch) {
+                    traced(record, () -> applyOrHold(record, subscriptionOf(record.topic())));
+                    em.flush(); // each event sees the one before it, as it would after a commit
+                    em.clear();
+                }
+            });
+            batch.forEach(r -> health.recovered(partitionOf(r)));
+            registry.counter("tradeorders.consumer.batches", "outcome", "committed").increment();
+        } catch (RuntimeException e) {
+            registry.counter("tradeorders.consumer.batches", "outcome", "split").increment();
+            LOG.debugf("%s: a batch of %d events failed (%s); each is applied alone", consumer, batch.size(), rootMessage(e));
+            batch.forEach(this::consume);
+        }
+    }
+
+    private boolean handled(ConsumerRecord<String, String> record) {
+        return subscriptionOf(record.topic()).handles(IncomingEvent.header(record, CloudEvents.TYPE));
+    }
+
+    /**
      * Applies the record once, holds it behind its parked aggregate, or dead-letters it. Returns only
      * when one of these committed; blocks while a transient failure lasts.
      */
     public void consume(ConsumerRecord<String, String> record) {
-        Subscription subscription = subscriptionOf(record.topic());
-        String type = IncomingEvent.header(record, CloudEvents.TYPE);
-        if (!subscription.handles(type)) {
+        if (!handled(record)) {
             return; // no effect, so nothing to de-duplicate: no transaction
         }
+        Subscription subscription = subscriptionOf(record.topic());
+        traced(record, () -> applyOnce(record, subscription));
+    }
+
+    /** Runs {@code work} in the event's span, which continues its trace; log lines name the aggregate. */
+    private void traced(ConsumerRecord<String, String> record, Runnable work) {
+        String type = IncomingEvent.header(record, CloudEvents.TYPE);
         String subject = subjectOf(record);
         // the event's trace goes on here, and through the events this one causes; log lines name the aggregate
         Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
@@ -126,7 +185,7 @@ public class Inbox {
         MDC.put("traceId", span.getSpanContext().getTraceId());
         MDC.put("spanId", span.getSpanContext().getSpanId());
         try (Scope scope = span.makeCurrent()) {
-            applyOnce(record, subscription);
+            work.run();
         } finally {
             MDC.remove(AGGREGATE_ID);
             MDC.remove("traceId");

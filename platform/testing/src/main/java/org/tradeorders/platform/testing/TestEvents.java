@@ -2,6 +2,7 @@ package org.tradeorders.platform.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,6 +30,20 @@ public final class TestEvents {
             p.send(r).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends the records in one produce request, so that they reach the broker together and a consumer
+     * fetches them in one poll (one batch of the inbox).
+     */
+    public static void publishTogether(List<ProducerRecord<String, String>> records) {
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.get().kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 1000), new StringSerializer(),
+                new StringSerializer())) {
+            records.forEach(p::send);
+            p.flush();
         }
     }
 
