@@ -9,9 +9,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +69,7 @@ class BatchedConsumptionTest {
     void aPoisonEventInABatchIsDeadLetteredAloneWhileTheOthersAreApplied() throws Exception {
         String poisoned = OrderLifecycleTest.draft();
         String healthy = OrderLifecycleTest.draft();
-        String trigger = "poison_batch_" + poisoned.replace("-", "_");
-        sql("create function %s() returns trigger language plpgsql as $$ begin if new.order_id = '%s' then "
-                .formatted(trigger, poisoned) + "raise exception 'refused by a rule' using errcode = 'P0001'; end if; "
-                + "return new; end $$");
-        sql("create trigger %s before insert on order_timeline for each row execute function %s()".formatted(trigger, trigger));
+        String trigger = ConsumerResilienceTest.poison(dataSource, poisoned);
         try {
             String before = UUID.randomUUID().toString();
             String poison = UUID.randomUUID().toString();
@@ -94,13 +87,7 @@ class BatchedConsumptionTest {
             assertThat(given().auth().oauth2(Tokens.operator("OPS-1")).get("/ops/consumers/parked?size=100").then()
                     .statusCode(200).extract().jsonPath().getList("items.subject", String.class)).contains(poisoned);
         } finally {
-            sql("drop trigger %s on order_timeline".formatted(trigger));
-        }
-    }
-
-    void sql(String statement) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute(statement);
+            ConsumerResilienceTest.sql(dataSource, "drop trigger %s on order_timeline".formatted(trigger));
         }
     }
 }

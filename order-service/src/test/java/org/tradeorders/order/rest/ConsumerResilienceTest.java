@@ -56,21 +56,34 @@ class ConsumerResilienceTest {
     }
 
     void sql(String statement) throws SQLException {
+        sql(dataSource, statement);
+    }
+
+    static void sql(AgroalDataSource dataSource, String statement) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute(statement);
         }
+    }
+
+    /**
+     * Makes every timeline insert about {@code order} fail for a reason that is not transient (a rule the
+     * database enforces), so its events are poison. @return the trigger, to drop once fixed
+     */
+    static String poison(AgroalDataSource dataSource, String order) throws SQLException {
+        String trigger = "poison_" + order.replace("-", "_");
+        sql(dataSource, "create function %s() returns trigger language plpgsql as $$ begin if new.order_id = '%s' then "
+                .formatted(trigger, order) + "raise exception 'refused by a rule' using errcode = 'P0001'; end if; "
+                + "return new; end $$");
+        sql(dataSource, "create trigger %s before insert on order_timeline for each row execute function %s()"
+                .formatted(trigger, trigger));
+        return trigger;
     }
 
     @Test
     void aPoisonEventIsDeadLetteredItsOrderParkedAndRedrivenInOrderOnceFixed() throws Exception {
         String poisoned = OrderLifecycleTest.draft();
         String healthy = OrderLifecycleTest.draft();
-        String trigger = "poison_" + poisoned.replace("-", "_");
-        // a handler that fails for a reason that is not transient: a rule the database enforces
-        sql("create function %s() returns trigger language plpgsql as $$ begin if new.order_id = '%s' then "
-                .formatted(trigger, poisoned) + "raise exception 'refused by a rule' using errcode = 'P0001'; end if; "
-                + "return new; end $$");
-        sql("create trigger %s before insert on order_timeline for each row execute function %s()".formatted(trigger, trigger));
+        String trigger = poison(dataSource, poisoned);
 
         String first = publishAbout(poisoned);
         ConsumerRecord<String, String> dead = TopicProbe.await(SharedInfra.get().kafka().bootstrapServers(),
