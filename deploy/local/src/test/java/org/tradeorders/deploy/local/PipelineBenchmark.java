@@ -41,6 +41,8 @@ class PipelineBenchmark {
     static final int API_CONNECTIONS = Integer.getInteger("benchmark.api-connections", 16);
     static final Duration API_TIME = Duration.ofSeconds(Integer.getInteger("benchmark.api-seconds", 20));
     static final Duration LEVEL_TIME = Duration.ofSeconds(Integer.getInteger("benchmark.level-seconds", 30));
+    /** Lifecycles run before anything is measured, so that a JIT with C2 measures its compiled code, not its compiling. */
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("benchmark.warmup-seconds", 0));
 
     @Test
     void thePipelineMeasured() throws Exception {
@@ -53,6 +55,12 @@ class PipelineBenchmark {
             Reservations.openLine(stack);
             Lifecycle lifecycle = new Lifecycle(stack);
             lifecycle.run(); // every path once before anything is measured
+            if (!WARMUP.isZero()) {
+                Load.closedLoop(8, Duration.ZERO, WARMUP, () -> {
+                    lifecycle.run();
+                    return true;
+                });
+            }
             report.set("rss_mb_idle", rss(stack));
 
             Load.Result draft = Load.closedLoop(API_CONNECTIONS, Duration.ofSeconds(5), API_TIME, lifecycle::draftOnce);
@@ -61,7 +69,7 @@ class PipelineBenchmark {
             Load.Result bare = bareApi(bench);
             double commits = pgCommitsPerSecond(bench);
 
-            Saturation saturation = saturate(lifecycle);
+            Saturation saturation = saturate(stack, lifecycle);
             HalfRate half = halfRate(stack, lifecycle, saturation.ordersPerSecond() / 2);
             Reservations.run(stack.kafka().bootstrapServers(), 500);
             Reservations.Measured reserved = Reservations.run(stack.kafka().bootstrapServers(), 3000);
@@ -83,7 +91,10 @@ class PipelineBenchmark {
             report.put("draft_api_ratio", round(draft.perSecond() / bare.perSecond(), 3));
             report.put("reservations_per_s", round(reserved.reserved() / reserved.seconds(), 1));
             report.put("pg_commits_per_s", round(commits, 1));
-            report.put("commits_per_order", round(half.commitsPerOrder(), 1));
+            report.put("commits_per_order", half.commitsPerOrder().get("total"));
+            report.set("commits_per_order_by_database", JSON.valueToTree(half.commitsPerOrder()));
+            report.set("cpu_ms_per_order", JSON.valueToTree(half.cpuMsPerOrder()));
+            report.put("cores_busy_at_half_rate", round(half.busy(), 2));
             report.set("start_s", start);
             report.set("rss_mb_idle", report.remove("rss_mb_idle"));
             report.set("rss_mb_after", report.remove("rss_mb_after"));
@@ -104,16 +115,18 @@ class PipelineBenchmark {
     }
 
     /** Closed-loop clients stepped up (8, 16, 32, 64) until more clients no longer raise completions by 5%. */
-    static Saturation saturate(Lifecycle lifecycle) throws Exception {
+    static Saturation saturate(LocalStack stack, Lifecycle lifecycle) throws Exception {
         double best = 0;
         int bestClients = 0;
         List<String> levels = new ArrayList<>();
         for (int clients = 8; clients <= 64; clients *= 2) {
+            CpuUse.Snapshot from = CpuUse.take(stack);
             Load.Result r = Load.closedLoop(clients, Duration.ofSeconds(5), LEVEL_TIME, () -> {
                 lifecycle.run();
                 return true;
             });
-            levels.add(clients + " clients " + round(r.perSecond(), 2) + "/s");
+            levels.add(clients + " clients " + round(r.perSecond(), 2) + "/s, cores "
+                    + Math.round(100 * CpuUse.busy(from, CpuUse.take(stack))) + "% busy");
             if (r.perSecond() < best * 1.05) {
                 break;
             }
@@ -123,18 +136,23 @@ class PipelineBenchmark {
         return new Saturation(best, bestClients, String.join(", ", levels));
     }
 
-    record HalfRate(int completed, double p50Seconds, double p99Seconds, double commitsPerOrder) {
+    record HalfRate(int completed, double p50Seconds, double p99Seconds, Map<String, Double> commitsPerOrder,
+            Map<String, Double> cpuMsPerOrder, double busy) {
     }
 
-    /** Orders started at a fixed rate (open loop) for LEVEL_TIME; each one's time from draft to COMPLETED. */
+    /**
+     * Orders started at a fixed rate (open loop) for LEVEL_TIME; each one's time from draft to COMPLETED,
+     * and what they cost: commits per database (minus the idle rate measured just before) and CPU per part.
+     */
     static HalfRate halfRate(LocalStack stack, Lifecycle lifecycle, double perSecond) throws Exception {
-        long idleFrom = commits(stack);
+        Map<String, Long> idleFrom = commits(stack);
         Thread.sleep(10_000);
-        double idlePerSecond = (commits(stack) - idleFrom) / 10.0;
+        Map<String, Long> idleTo = commits(stack);
         ExecutorService pool = Executors.newCachedThreadPool();
         List<Long> times = Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> started = new ArrayList<>();
-        long before = commits(stack);
+        Map<String, Long> before = commits(stack);
+        CpuUse.Snapshot cpuBefore = CpuUse.take(stack);
         long t0 = System.nanoTime();
         long interval = (long) (1e9 / perSecond);
         for (long next = t0; next < t0 + LEVEL_TIME.toNanos(); next += interval) {
@@ -152,26 +170,41 @@ class PipelineBenchmark {
         for (Future<?> f : started) {
             f.get();
         }
+        CpuUse.Snapshot cpuAfter = CpuUse.take(stack);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Thread.sleep(2_000); // the statistics collector's flush
-        long used = commits(stack) - before - Math.round(idlePerSecond * (seconds + 2));
+        Map<String, Long> after = commits(stack);
         pool.shutdown();
-        return new HalfRate(times.size(), Load.percentile(times, 50) / 1e9, Load.percentile(times, 99) / 1e9,
-                (double) used / times.size());
+        Map<String, Double> perOrder = new LinkedHashMap<>();
+        double total = 0;
+        for (String db : after.keySet()) {
+            double idlePerSecond = (idleTo.get(db) - idleFrom.get(db)) / 10.0;
+            double used = (after.get(db) - before.get(db) - idlePerSecond * (seconds + 2)) / times.size();
+            perOrder.put(db, round(used, 1));
+            total += used;
+        }
+        perOrder.put("total", round(total, 1));
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        CpuUse.perUnit(cpuBefore, cpuAfter, times.size()).forEach((k, v) -> cpu.put(k, round(v, 1)));
+        return new HalfRate(times.size(), Load.percentile(times, 50) / 1e9, Load.percentile(times, 99) / 1e9, perOrder,
+                cpu, CpuUse.busy(cpuBefore, cpuAfter));
     }
 
-    /** Transactions committed so far in the five services' databases (PostgreSQL's own statistics). */
-    static long commits(LocalStack stack) throws Exception {
+    /** Transactions committed so far in each of the services' databases (PostgreSQL's own statistics). */
+    static Map<String, Long> commits(LocalStack stack) throws Exception {
+        Map<String, Long> out = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(stack.postgres().jdbcUrl("postgres"), "postgres", "");
-                PreparedStatement q = c.prepareStatement("select coalesce(sum(xact_commit), 0) from pg_stat_database "
-                        + "where datname = any (?)")) {
+                PreparedStatement q = c.prepareStatement("select datname, xact_commit from pg_stat_database "
+                        + "where datname = any (?) order by datname")) {
             q.setArray(1, c.createArrayOf("text", stack.services().stream().map(LocalStack.Service::database).distinct()
                     .toArray()));
             try (ResultSet r = q.executeQuery()) {
-                r.next();
-                return r.getLong(1);
+                while (r.next()) {
+                    out.put(r.getString(1), r.getLong(2));
+                }
             }
         }
+        return out;
     }
 
     /** The bare fixture in a JVM of its own with the services' settings, loaded like the draft API. */
@@ -274,6 +307,7 @@ class PipelineBenchmark {
         s.put("api_connections", API_CONNECTIONS);
         s.put("api_seconds", API_TIME.toSeconds());
         s.put("lifecycle_level_seconds", LEVEL_TIME.toSeconds());
+        s.put("warmup_seconds", WARMUP.toSeconds());
         s.put("lifecycle_poll_ms", Lifecycle.POLL.toMillis());
         s.put("reservations", 3000);
         s.put("everything_on_one_machine", "five services, Kafka, PostgreSQL and the load generator");
