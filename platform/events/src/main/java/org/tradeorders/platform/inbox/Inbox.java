@@ -2,10 +2,6 @@ package org.tradeorders.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,13 +20,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.events.IncomingEvent;
 import org.tradeorders.platform.faults.Transients;
-import org.tradeorders.platform.tracing.TraceContext;
 
 /**
  * Consumption that neither repeats nor strands an event. One room orchestrates it:
@@ -51,9 +43,9 @@ import org.tradeorders.platform.tracing.TraceContext;
  * one commit. If any of them fails, nothing of the batch committed and each is applied again alone, as
  * above: one bad event neither blocks nor poisons the others.</li>
  * </ol>
- * Each event is processed in a span that continues the trace its traceparent names, so what it causes
- * joins the same trace. A consumer {@link #subscribe}s its topic's handler at startup and hands every record to
- * {@link #consume}; redrive finds the handler the same way.
+ * Each event is processed in its span ({@link EventSpans}). A consumer {@link #subscribe}s its topic's
+ * handler at startup ({@link Subscriptions}) and hands every poll to {@link #consumeAll}; redrive finds the
+ * handler the same way.
  */
 @ApplicationScoped
 public class Inbox {
@@ -61,18 +53,10 @@ public class Inbox {
     /** The MDC key of the aggregate (order, supplier) a log line is about. */
     public static final String AGGREGATE_ID = "aggregateId";
 
-    /** A consumer's handler for the events of one topic; {@code handled} empty = every type. */
-    record Subscription(String topic, Set<EventType> handled, Consumer<IncomingEvent> handler) {
-        boolean handles(String type) {
-            return handled.isEmpty() || handled.stream().anyMatch(t -> t.type().equals(type));
-        }
-    }
-
     /** What a redrive did: events applied, and the one that failed again (it stays parked with the rest). */
     public record Redrive(String subject, int applied, int remaining, String error) {
     }
 
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     @Inject
@@ -86,7 +70,9 @@ public class Inbox {
     @Inject
     Parking parking;
     @Inject
-    Tracer tracer;
+    Subscriptions subscriptions;
+    @Inject
+    EventSpans spans;
     @Inject
     MeterRegistry registry;
     @Inject
@@ -98,13 +84,7 @@ public class Inbox {
 
     /** The handler for the events of {@code topic} of the given types (others are acknowledged untouched). */
     public void subscribe(String topic, Set<EventType> handled, Consumer<IncomingEvent> handler) {
-        subscriptions.put(topic, new Subscription(topic, Set.copyOf(handled), handler));
-        // the topic's counters show from the start, at zero
-        registry.counter("tradeorders.consumer.retries", "topic", topic, "reason", "transient");
-        registry.counter("tradeorders.consumer.retries", "topic", topic, "reason", "failure");
-        registry.counter("tradeorders.consumer.dead.lettered", "topic", topic);
-        registry.counter("tradeorders.consumer.batches", "outcome", "committed");
-        registry.counter("tradeorders.consumer.batches", "outcome", "split");
+        subscriptions.add(topic, handled, handler);
     }
 
     /** The handler for every event of {@code topic}. */
@@ -114,12 +94,12 @@ public class Inbox {
 
     /**
      * Applies the records of one poll, in order, batch by batch in one transaction each; a batch that
-     * fails is applied again event by event ({@link #consume}). Returns when every record committed.
+     * fails is applied again event by event, as {@link #consume} does. Returns when every record committed.
      */
     public void consumeAll(Iterable<ConsumerRecord<String, String>> records) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            if (handled(record)) { // what no handler takes costs nothing: no transaction
+            if (subscriptions.handles(record)) { // what no handler takes costs nothing: no transaction
                 batch.add(record);
             }
             if (batch.size() >= config.consumer().batchSize()) {
@@ -131,16 +111,14 @@ public class Inbox {
     }
 
     private void applyBatch(List<ConsumerRecord<String, String>> batch) {
-        if (batch.size() == 1) {
-            consume(batch.get(0));
-        }
         if (batch.size() <= 1) {
+            batch.forEach(this::applyAlone);
             return;
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (ConsumerRecord<String, String> record : batch) {
-                    traced(record, () -> applyOrHold(record, subscriptionOf(record.topic())));
+                    spans.traced(record, () -> applyOrHold(record, subscriptions.of(record.topic())));
                     em.flush(); // each event sees the one before it, as it would after a commit
                     em.clear();
                 }
@@ -150,12 +128,8 @@ public class Inbox {
         } catch (RuntimeException e) {
             registry.counter("tradeorders.consumer.batches", "outcome", "split").increment();
             LOG.debugf("%s: a batch of %d events failed (%s); each is applied alone", consumer, batch.size(), rootMessage(e));
-            batch.forEach(this::consume);
+            batch.forEach(this::applyAlone);
         }
-    }
-
-    private boolean handled(ConsumerRecord<String, String> record) {
-        return subscriptionOf(record.topic()).handles(IncomingEvent.header(record, CloudEvents.TYPE));
     }
 
     /**
@@ -163,38 +137,18 @@ public class Inbox {
      * when one of these committed; blocks while a transient failure lasts.
      */
     public void consume(ConsumerRecord<String, String> record) {
-        if (!handled(record)) {
+        if (!subscriptions.handles(record)) {
             return; // no effect, so nothing to de-duplicate: no transaction
         }
-        Subscription subscription = subscriptionOf(record.topic());
-        traced(record, () -> applyOnce(record, subscription));
+        applyAlone(record);
     }
 
-    /** Runs {@code work} in the event's span, which continues its trace; log lines name the aggregate. */
-    private void traced(ConsumerRecord<String, String> record, Runnable work) {
-        String type = IncomingEvent.header(record, CloudEvents.TYPE);
-        String subject = subjectOf(record);
-        // the event's trace goes on here, and through the events this one causes; log lines name the aggregate
-        Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
-                .setParent(TraceContext.fromTraceparent(IncomingEvent.header(record, TraceContext.TRACEPARENT)))
-                .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.message.id", String.valueOf(IncomingEvent.header(record, CloudEvents.ID)))
-                .setAttribute("tradeorders.event.type", String.valueOf(type))
-                .setAttribute("tradeorders.aggregate.id", subject).startSpan();
-        MDC.put(AGGREGATE_ID, subject);
-        MDC.put("traceId", span.getSpanContext().getTraceId());
-        MDC.put("spanId", span.getSpanContext().getSpanId());
-        try (Scope scope = span.makeCurrent()) {
-            work.run();
-        } finally {
-            MDC.remove(AGGREGATE_ID);
-            MDC.remove("traceId");
-            MDC.remove("spanId");
-            span.end();
-        }
+    /** A record a handler takes, in a transaction of its own. */
+    private void applyAlone(ConsumerRecord<String, String> record) {
+        spans.traced(record, () -> applyOnce(record, subscriptions.of(record.topic())));
     }
 
-    private void applyOnce(ConsumerRecord<String, String> record, Subscription subscription) {
+    private void applyOnce(ConsumerRecord<String, String> record, Subscriptions.Subscription subscription) {
         Backoff backoff = new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
         int attempts = 0;
         while (true) {
@@ -238,7 +192,7 @@ public class Inbox {
                         return false;
                     }
                     current.set(next);
-                    Subscription s = subscriptionOf(next.record().topic());
+                    Subscriptions.Subscription s = subscriptions.of(next.record().topic());
                     if (s.handles(next.eventType())) {
                         apply(read(next.record()), s);
                     }
@@ -268,7 +222,7 @@ public class Inbox {
         }
     }
 
-    private void applyOrHold(ConsumerRecord<String, String> record, Subscription subscription) {
+    private void applyOrHold(ConsumerRecord<String, String> record, Subscriptions.Subscription subscription) {
         IncomingEvent event = read(record);
         if (parking.holdIfParked(consumer, subjectOf(record), record, event.type())) {
             LOG.infof("%s: %s (%s) held: its aggregate %s is parked", consumer, event.id(), event.type(), event.subject());
@@ -277,7 +231,7 @@ public class Inbox {
         apply(event, subscription);
     }
 
-    private void apply(IncomingEvent event, Subscription subscription) {
+    private void apply(IncomingEvent event, Subscriptions.Subscription subscription) {
         int inserted = em.createNativeQuery("insert into processed_event (consumer, event_id, event_type, subject, processed_at) "
                 + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                 .setParameter(1, consumer)
@@ -333,14 +287,6 @@ public class Inbox {
         } catch (IllegalArgumentException e) {
             throw new UnreadableEvent(e.getMessage(), e);
         }
-    }
-
-    private Subscription subscriptionOf(String topic) {
-        Subscription s = subscriptions.get(topic);
-        if (s == null) {
-            throw new IllegalStateException(consumer + " has no subscription for topic " + topic);
-        }
-        return s;
     }
 
     /** The aggregate an event belongs to: ce_subject, else the Kafka key. */
