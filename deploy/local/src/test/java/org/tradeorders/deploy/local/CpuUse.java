@@ -1,8 +1,11 @@
 package org.tradeorders.deploy.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,12 @@ final class CpuUse {
         ticks.put("postgresql", postgres);
         ticks.put("kafka", kafka);
         ticks.put("clients", ticksOf(ProcessHandle.current().pid(), false));
+        // of which the JVMs spent compiling (C1/C2 compiler threads) and collecting (serial GC runs in the VM thread)
+        List<Long> jvms = new ArrayList<>(stack.processes().values().stream().map(Process::pid).toList());
+        jvms.add(ProcessHandle.current().pid());
+        ProcessHandle.current().descendants().filter(p -> commandLine(p.pid()).contains("kafka.Kafka")).forEach(p -> jvms.add(p.pid()));
+        ticks.put("of_which_jit_compiling", threadTicks(jvms, "C1 CompilerThre", "C2 CompilerThre"));
+        ticks.put("of_which_gc", threadTicks(jvms, "VM Thread", "GC Thread"));
         List<String> cpu = List.of(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+"));
         long all = 0;
         for (int i = 1; i < cpu.size(); i++) {
@@ -55,7 +64,9 @@ final class CpuUse {
         long sum = 0;
         for (Map.Entry<String, Long> e : to.ticks().entrySet()) {
             long used = e.getValue() - from.ticks().getOrDefault(e.getKey(), 0L);
-            sum += used;
+            if (!e.getKey().startsWith("of_which")) {
+                sum += used;
+            }
             out.put(e.getKey(), 1000.0 * used / TICKS_PER_SECOND / units);
         }
         out.put("total", 1000.0 * sum / TICKS_PER_SECOND / units);
@@ -65,6 +76,25 @@ final class CpuUse {
     /** How busy the machine's cores were between two snapshots, 0 to 1. */
     static double busy(Snapshot from, Snapshot to) {
         return (double) (to.machineBusy() - from.machineBusy()) / Math.max(1, to.machineAll() - from.machineAll());
+    }
+
+    /** CPU of the threads whose names start with one of {@code names}, summed over the processes. */
+    private static long threadTicks(List<Long> pids, String... names) {
+        long sum = 0;
+        for (long pid : pids) {
+            File[] tasks = new File("/proc/" + pid + "/task").listFiles();
+            for (File task : tasks == null ? new File[0] : tasks) {
+                try {
+                    String comm = Files.readString(task.toPath().resolve("comm")).trim();
+                    if (Arrays.stream(names).anyMatch(comm::startsWith)) {
+                        sum += ticksOf(task.toPath().resolve("stat"), false);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return sum;
     }
 
     /** The process's command line as it shows it (PostgreSQL's backends rewrite theirs). */
@@ -78,8 +108,13 @@ final class CpuUse {
 
     /** utime + stime, and with {@code children} also the times of its exited, waited-for children. */
     private static long ticksOf(long pid, boolean children) {
+        return ticksOf(Path.of("/proc/" + pid + "/stat"), children);
+    }
+
+    /** The same from a process's or a thread's stat file. */
+    private static long ticksOf(Path statFile, boolean children) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3 (state)
             long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
             return children ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
