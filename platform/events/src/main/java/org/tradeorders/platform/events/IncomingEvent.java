@@ -46,6 +46,12 @@ public record IncomingEvent(String id, String type, String source, String subjec
         }
     }
 
+    /** The aggregate a record belongs to: its ce_subject, else its Kafka key. */
+    public static String subjectOf(ConsumerRecord<String, String> record) {
+        String subject = header(record, CloudEvents.SUBJECT);
+        return subject != null ? subject : record.key() != null ? record.key() : "(none)";
+    }
+
     /** A header's value as text, or null. */
     public static String header(ConsumerRecord<String, String> record, String name) {
         Header h = record.headers().lastHeader(name);

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.tradeorders.platform.faults.Causes;
 
 /**
  * Readiness of the consumers: DOWN while one retries a transient failure in place (its database is
@@ -30,7 +31,7 @@ public class ConsumerHealth implements HealthCheck {
     Parking parking;
 
     void retrying(String topic, Throwable cause) {
-        retrying.putIfAbsent(topic, new Retrying(clock.instant(), Inbox.rootMessage(cause)));
+        retrying.putIfAbsent(topic, new Retrying(clock.instant(), Causes.rootMessage(cause)));
     }
 
     void recovered(String topic) {
@@ -50,7 +51,7 @@ public class ConsumerHealth implements HealthCheck {
             long[] totals = parking.totals();
             b.withData("parkedAggregates", totals[0]).withData("deadLetters", totals[1]);
         } catch (RuntimeException e) {
-            b.withData("parked", "unknown: " + Inbox.rootMessage(e));
+            b.withData("parked", "unknown: " + Causes.rootMessage(e));
         }
         return b.build();
     }

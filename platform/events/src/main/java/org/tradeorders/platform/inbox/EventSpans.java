@@ -18,25 +18,28 @@ import org.tradeorders.platform.tracing.TraceContext;
  */
 @ApplicationScoped
 class EventSpans {
+    /** The MDC key of the aggregate (order, supplier) a log line is about. */
+    static final String AGGREGATE_ID = "aggregateId";
+
     @Inject
     Tracer tracer;
 
     void traced(ConsumerRecord<String, String> record, Runnable work) {
         String type = IncomingEvent.header(record, CloudEvents.TYPE);
-        String subject = Inbox.subjectOf(record);
+        String subject = IncomingEvent.subjectOf(record);
         Span span = tracer.spanBuilder(record.topic() + " process").setSpanKind(SpanKind.CONSUMER)
                 .setParent(TraceContext.fromTraceparent(IncomingEvent.header(record, TraceContext.TRACEPARENT)))
                 .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", record.topic())
                 .setAttribute("messaging.message.id", String.valueOf(IncomingEvent.header(record, CloudEvents.ID)))
                 .setAttribute("tradeorders.event.type", String.valueOf(type))
                 .setAttribute("tradeorders.aggregate.id", subject).startSpan();
-        MDC.put(Inbox.AGGREGATE_ID, subject);
+        MDC.put(AGGREGATE_ID, subject);
         MDC.put("traceId", span.getSpanContext().getTraceId());
         MDC.put("spanId", span.getSpanContext().getSpanId());
         try (Scope scope = span.makeCurrent()) {
             work.run();
         } finally {
-            MDC.remove(Inbox.AGGREGATE_ID);
+            MDC.remove(AGGREGATE_ID);
             MDC.remove("traceId");
             MDC.remove("spanId");
             span.end();

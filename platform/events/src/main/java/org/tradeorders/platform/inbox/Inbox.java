@@ -24,6 +24,7 @@ import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.faults.Causes;
 import org.tradeorders.platform.faults.Transients;
 
 /**
@@ -50,8 +51,6 @@ import org.tradeorders.platform.faults.Transients;
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
-    /** The MDC key of the aggregate (order, supplier) a log line is about. */
-    public static final String AGGREGATE_ID = "aggregateId";
 
     /** What a redrive did: events applied, and the one that failed again (it stays parked with the rest). */
     public record Redrive(String subject, int applied, int remaining, String error) {
@@ -127,7 +126,7 @@ public class Inbox {
             registry.counter("tradeorders.consumer.batches", "outcome", "committed").increment();
         } catch (RuntimeException e) {
             registry.counter("tradeorders.consumer.batches", "outcome", "split").increment();
-            LOG.debugf("%s: a batch of %d events failed (%s); each is applied alone", consumer, batch.size(), rootMessage(e));
+            LOG.debugf("%s: a batch of %d events failed (%s); each is applied alone", consumer, batch.size(), Causes.rootMessage(e));
             batch.forEach(this::applyAlone);
         }
     }
@@ -161,7 +160,7 @@ public class Inbox {
                     health.retrying(partitionOf(record), e);
                     registry.counter("tradeorders.consumer.retries", "topic", record.topic(), "reason", "transient").increment();
                     LOG.warnf("%s: %s/%d@%d failed transiently, retrying in place: %s", consumer, record.topic(),
-                            record.partition(), record.offset(), rootMessage(e));
+                            record.partition(), record.offset(), Causes.rootMessage(e));
                 } else if (++attempts >= config.consumer().maxAttempts() || e instanceof UnreadableEvent) {
                     deadLetter(record, e, attempts);
                     return;
@@ -208,7 +207,7 @@ public class Inbox {
                     backoff.pause(this::stopping);
                     continue;
                 }
-                String error = rootMessage(e);
+                String error = Causes.rootMessage(e);
                 Parking.Parked failed = current.get();
                 int remaining = retryingTransients(null, () -> QuarkusTransaction.requiringNew().call(() -> {
                     if (failed != null) {
@@ -224,7 +223,7 @@ public class Inbox {
 
     private void applyOrHold(ConsumerRecord<String, String> record, Subscriptions.Subscription subscription) {
         IncomingEvent event = read(record);
-        if (parking.holdIfParked(consumer, subjectOf(record), record, event.type())) {
+        if (parking.holdIfParked(consumer, IncomingEvent.subjectOf(record), record, event.type())) {
             LOG.infof("%s: %s (%s) held: its aggregate %s is parked", consumer, event.id(), event.type(), event.subject());
             return;
         }
@@ -248,13 +247,13 @@ public class Inbox {
     }
 
     private void deadLetter(ConsumerRecord<String, String> record, RuntimeException cause, int attempts) {
-        String error = rootMessage(cause);
+        String error = Causes.rootMessage(cause);
         registry.counter("tradeorders.consumer.dead.lettered", "topic", record.topic()).increment();
         LOG.errorf(cause, "%s: %s/%d@%d dead-lettered after %d attempt(s), aggregate %s parked", consumer, record.topic(),
-                record.partition(), record.offset(), attempts, subjectOf(record));
+                record.partition(), record.offset(), attempts, IncomingEvent.subjectOf(record));
         // a failure to park that is not transient stops the channel: the record stays uncommitted and comes again
         retryingTransients(partitionOf(record), () -> QuarkusTransaction.requiringNew().call(() -> {
-            parking.park(consumer, subjectOf(record), record, IncomingEvent.header(record, CloudEvents.TYPE), error, attempts);
+            parking.park(consumer, IncomingEvent.subjectOf(record), record, IncomingEvent.header(record, CloudEvents.TYPE), error, attempts);
             return null;
         }));
     }
@@ -289,22 +288,8 @@ public class Inbox {
         }
     }
 
-    /** The aggregate an event belongs to: ce_subject, else the Kafka key. */
-    static String subjectOf(ConsumerRecord<String, String> record) {
-        String subject = IncomingEvent.header(record, CloudEvents.SUBJECT);
-        return subject != null ? subject : record.key() != null ? record.key() : "(none)";
-    }
-
     private static String partitionOf(ConsumerRecord<String, String> record) {
         return record.topic() + "/" + record.partition();
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private boolean stopping() {
