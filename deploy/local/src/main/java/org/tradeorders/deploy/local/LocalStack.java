@@ -175,23 +175,21 @@ public final class LocalStack implements AutoCloseable {
 
     private Process launch(Service s) throws IOException {
         Path log = logOf(s);
+        Path jar = jar(s);
         List<String> cmd = new ArrayList<>(List.of(Processes.javaExecutable()));
         cmd.addAll(StackOptions.serviceJvm());
         cmd.addAll(StackOptions.profiling(s.name() + "-" + s.port()));
-        // built with -Dquarkus.package.jar.appcds.enabled=true: classes load from the archive, which records
-        // the class path as the build ran it (from the application's directory); ignored if it does not fit
-        boolean classData = Files.exists(jar(s).resolveSibling("app-cds.jsa"));
-        if (classData) {
-            cmd.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto"));
-        }
+        List<String> classData = StackOptions.classData(jar.getParent());
+        cmd.addAll(classData);
         if (s.name().equals("credit-limit-service")) {
             options.creditLines().forEach((supplier, limit) -> cmd.add("-Dcredit-limit.seed-lines." + supplier + "=" + limit));
         }
-        cmd.addAll(List.of("-jar", classData ? jar(s).getFileName().toString() : jar(s).toString()));
+        // an archive records the class path as the build ran it: from the application's directory
+        cmd.addAll(List.of("-jar", classData.isEmpty() ? jar.toString() : jar.getFileName().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        if (classData) {
-            pb.directory(jar(s).getParent().toFile());
+        if (!classData.isEmpty()) {
+            pb.directory(jar.getParent().toFile());
         }
         Map<String, String> env = pb.environment();
         env.put("PORT", Integer.toString(s.port()));

@@ -1,5 +1,6 @@
 package org.tradeorders.deploy.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,15 @@ public record StackOptions(Path repoRoot, Path dataDir, int firstServicePort, in
         String jfr = System.getProperty("tradeorders.jfr.dir");
         return jfr == null || jfr.isBlank() ? List.of() : List.of("-XX:StartFlightRecording=settings=profile,"
                 + "dumponexit=true,filename=" + Path.of(jfr).resolve(instance + ".jfr"));
+    }
+
+    /**
+     * Class-data sharing for a service built with -Dquarkus.package.jar.appcds.enabled=true: its classes
+     * load from the archive in its application directory (a JVM it does not fit ignores it), or nothing.
+     */
+    public static List<String> classData(Path applicationDir) {
+        return Files.exists(applicationDir.resolve("app-cds.jsa"))
+                ? List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto") : List.of();
     }
 
     /** The local run's fixed ports (see README). */

@@ -19,7 +19,7 @@ final class CpuUse {
     /** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    record Snapshot(Map<String, Long> ticks, long machineBusy, long machineAll, long nanos) {
+    record Snapshot(Map<String, Long> ticks, long machineBusy, long machineAll) {
     }
 
     private CpuUse() {
@@ -28,6 +28,8 @@ final class CpuUse {
     static Snapshot take(LocalStack stack) throws IOException {
         Map<String, Long> ticks = new LinkedHashMap<>();
         stack.processes().forEach((service, process) -> ticks.merge(service.name(), ticksOf(process.pid(), true), Long::sum));
+        List<Long> jvms = new ArrayList<>(stack.processes().values().stream().map(Process::pid).toList());
+        jvms.add(ProcessHandle.current().pid());
         long postgres = 0;
         long kafka = 0;
         for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
@@ -38,15 +40,13 @@ final class CpuUse {
                 postgres += ticksOf(p.pid(), false); // a live backend
             } else if (command.contains("kafka.Kafka")) {
                 kafka += ticksOf(p.pid(), true);
+                jvms.add(p.pid());
             }
         }
         ticks.put("postgresql", postgres);
         ticks.put("kafka", kafka);
         ticks.put("clients", ticksOf(ProcessHandle.current().pid(), false));
         // of which the JVMs spent compiling (C1/C2 compiler threads) and collecting (serial GC runs in the VM thread)
-        List<Long> jvms = new ArrayList<>(stack.processes().values().stream().map(Process::pid).toList());
-        jvms.add(ProcessHandle.current().pid());
-        ProcessHandle.current().descendants().filter(p -> commandLine(p.pid()).contains("kafka.Kafka")).forEach(p -> jvms.add(p.pid()));
         ticks.put("of_which_jit_compiling", threadTicks(jvms, "C1 CompilerThre", "C2 CompilerThre"));
         ticks.put("of_which_gc", threadTicks(jvms, "VM Thread", "GC Thread"));
         List<String> cpu = List.of(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+"));
@@ -55,7 +55,7 @@ final class CpuUse {
             all += Long.parseLong(cpu.get(i));
         }
         long idle = Long.parseLong(cpu.get(4)) + Long.parseLong(cpu.get(5)); // idle + iowait
-        return new Snapshot(ticks, all - idle, all, System.nanoTime());
+        return new Snapshot(ticks, all - idle, all);
     }
 
     /** Milliseconds of CPU per unit of work (an order) between two snapshots, per part and in total. */
