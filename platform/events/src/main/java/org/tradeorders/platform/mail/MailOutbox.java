@@ -31,6 +31,8 @@ import org.tradeorders.platform.worker.PollingWorker;
 @ApplicationScoped
 public class MailOutbox {
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
+    /** Messages per round (and per transaction). */
+    private static final int BATCH = 20;
 
     @ConfigMapping(prefix = "tradeorders.mail")
     public interface Config {
@@ -88,7 +90,7 @@ public class MailOutbox {
         if (!config.enabled()) {
             return;
         }
-        worker = new PollingWorker("mail-outbox", config.pollInterval(), config.pollInterval(), () -> sendDue() > 0);
+        worker = new PollingWorker("mail-outbox", config.pollInterval(), config.pollInterval(), this::sendDue);
         worker.start();
     }
 
@@ -98,50 +100,44 @@ public class MailOutbox {
         }
     }
 
-    /** Sends what is due, each message in its own transaction. @return how many were sent */
+    /**
+     * Sends what is due in one transaction: the rows are claimed (SKIP LOCKED), sent and marked together,
+     * so a round costs one commit however many messages it carries. A round that filled its batch asks
+     * for another at once; otherwise the worker sleeps until the next enqueue or poll.
+     *
+     * @return true if more may be due
+     */
     @SuppressWarnings("unchecked")
-    int sendDue() {
-        Instant now = clock.instant();
-        List<Number> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select id from mail_outbox where sent_at is null and next_attempt_at <= ?1 order by id limit 20")
-                .setParameter(1, Timestamp.from(now)).getResultList());
-        int sent = 0;
-        for (Number id : due) {
-            if (QuarkusTransaction.requiringNew().call(() -> sendOne(id.longValue()))) {
-                sent++;
-            }
-        }
-        return sent;
+    boolean sendDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> due = em.createNativeQuery("select id, recipient, subject, body, attempts from mail_outbox "
+                    + "where sent_at is null and next_attempt_at <= ?1 order by id limit ?2 for update skip locked")
+                    .setParameter(1, Timestamp.from(clock.instant())).setParameter(2, BATCH).getResultList();
+            due.forEach(this::sendOne);
+            return due.size() == BATCH;
+        });
     }
 
-    @SuppressWarnings("unchecked")
-    private boolean sendOne(long id) {
-        List<Object[]> rows = em.createNativeQuery("select recipient, subject, body, attempts from mail_outbox "
-                + "where id = ?1 and sent_at is null for update skip locked").setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
-            return false;
-        }
-        Object[] m = rows.get(0);
+    private void sendOne(Object[] m) {
+        long id = ((Number) m[0]).longValue();
         try {
-            mailer.send(Mail.withText((String) m[0], (String) m[1], (String) m[2]));
+            mailer.send(Mail.withText((String) m[1], (String) m[2], (String) m[3]));
             registry.counter("tradeorders.mail.sent").increment();
             em.createNativeQuery("update mail_outbox set sent_at = ?2, attempts = attempts + 1 where id = ?1")
                     .setParameter(1, id).setParameter(2, Timestamp.from(clock.instant())).executeUpdate();
-            return true;
         } catch (RuntimeException e) {
-            int attempts = ((Number) m[3]).intValue() + 1;
+            int attempts = ((Number) m[4]).intValue() + 1;
             registry.counter("tradeorders.mail.failed.attempts").increment();
             Duration pause = config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
             if (pause.compareTo(config.maxRetryBackoff()) > 0) {
                 pause = config.maxRetryBackoff();
             }
-            LOG.warnf("mail %d to %s not accepted (attempt %d), retrying in %s: %s", id, m[0], attempts, pause, e.getMessage());
+            LOG.warnf("mail %d to %s not accepted (attempt %d), retrying in %s: %s", id, m[1], attempts, pause, e.getMessage());
             em.createNativeQuery("update mail_outbox set attempts = ?2, next_attempt_at = ?3, last_error = ?4 where id = ?1")
                     .setParameter(1, id).setParameter(2, attempts)
                     .setParameter(3, Timestamp.from(clock.instant().plus(pause)))
                     .setParameter(4, String.valueOf(e.getMessage()).substring(0, Math.min(1000, String.valueOf(e.getMessage()).length())))
                     .executeUpdate();
-            return false;
         }
     }
 }

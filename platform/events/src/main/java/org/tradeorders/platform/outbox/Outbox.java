@@ -3,7 +3,6 @@ package org.tradeorders.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +21,6 @@ import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.time.Timestamps;
 import org.tradeorders.platform.tracing.TraceContext;
-import org.tradeorders.platform.worker.AfterCommit;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits:
@@ -59,22 +58,25 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data of " + type + " is not serialisable", e);
         }
-        em.createNativeQuery("insert into outbox_event (event_id, event_type, aggregate_id, topic, payload, occurred_at, "
-                + "trace_parent) values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7)")
+        Instant occurredAt = EventRecords.asStored(clock.instant());
+        String traceParent = TraceContext.currentTraceparent();
+        // one statement: the row, and the aggregate's older events still unpublished (the insert is not among them)
+        Object[] row = (Object[]) em.createNativeQuery("with e as (insert into outbox_event (event_id, event_type, "
+                + "aggregate_id, topic, payload, occurred_at, trace_parent) values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7) "
+                + "returning seq) select e.seq, (select string_agg(cast(o.seq as text), ',') from outbox_event o "
+                + "where o.aggregate_id = ?3 and o.published_at is null) from e")
                 .setParameter(1, id)
                 .setParameter(2, type.type())
                 .setParameter(3, aggregateId)
                 .setParameter(4, config.topic())
                 .setParameter(5, payload)
-                .setParameter(6, Timestamp.from(clock.instant()))
-                .setParameter(7, TraceContext.currentTraceparent())
-                .executeUpdate();
-        // one synchronization per event: once committed, wake the relay and count the event
-        Counter recorded = registry.counter("tradeorders.events.recorded", "type", type.type());
-        AfterCommit.run(tx, () -> {
-            relay.wakeUp();
-            recorded.increment();
-        });
+                .setParameter(6, Timestamp.from(occurredAt))
+                .setParameter(7, traceParent)
+                .getSingleResult();
+        Handoffs.Event event = new Handoffs.Event(((Number) row[0]).longValue(), id.toString(), type.type(), aggregateId,
+                config.topic(), payload, occurredAt, traceParent);
+        TransactionEvents.of(tx, relay).add(event, sequenceNumbers((String) row[1]),
+                registry.counter("tradeorders.events.recorded", "type", type.type()));
         return id;
     }
 
@@ -100,7 +102,7 @@ public class Outbox {
                 .setParameter(6, headerJson)
                 .setParameter(7, value)
                 .executeUpdate();
-        AfterCommit.run(tx, relay::wakeUp);
+        TransactionEvents.of(tx, relay).addUnlisted();
     }
 
     /** The events this service recorded for one aggregate, oldest first: its history. */
@@ -114,6 +116,10 @@ public class Outbox {
                 .getResultList();
         return rows.stream().map(r -> new RecordedEvent(r[0].toString(), (String) r[1], Timestamps.toInstant(r[2]),
                 Timestamps.toInstant(r[3]), readTree((String) r[4]))).toList();
+    }
+
+    private static List<Long> sequenceNumbers(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(",")).map(Long::valueOf).toList();
     }
 
     private JsonNode readTree(String s) {

@@ -1,6 +1,5 @@
 package org.tradeorders.platform.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -12,14 +11,13 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,25 +30,27 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
-import org.tradeorders.platform.events.CloudEvents;
-import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
-import org.tradeorders.platform.tracing.TraceContext;
 import org.tradeorders.platform.worker.PollingWorker;
 
 /**
- * Publishes outbox rows to Kafka in commit order, as CloudEvents in binary mode, key = aggregate id.
+ * Publishes outbox rows to Kafka, as CloudEvents in binary mode, key = aggregate id.
  *
- * <p>At-least-once and ordered: a row is marked published only after the broker acknowledged it and
- * every row before it; on the first failure the rest of the batch waits and is sent again later, so
- * one aggregate's events never overtake each other. Consumers de-duplicate by ce_id. With several
- * instances, a PostgreSQL advisory lock lets one relay at a time publish. Each event carries the
+ * <p>Two paths, one thread. A committed transaction hands its events over ({@link Handoffs}): they are
+ * sent at once, without being read back, and their rows are marked published in bulk by the next
+ * database round. The database round (every poll interval, or when a hand-off was refused) marks those
+ * rows, then reads what is still unpublished in sequence order and sends it: events of other
+ * instances, of a crashed one, or left behind by a failure. A row is marked only after the broker
+ * acknowledged it and every row before it; on the first failure the rest waits and is sent again, so
+ * one aggregate's events never overtake each other. At-least-once: a crash between an acknowledgement
+ * and its mark sends the event again, and consumers de-duplicate by ce_id. With several instances, a
+ * PostgreSQL advisory lock lets one database round at a time publish. Each event carries the
  * traceparent of the transaction that recorded it.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock key: one relay per database at a time. */
+    /** Advisory lock key: one database round per database at a time. */
     private static final long RELAY_LOCK = 0x7472_6164_6572_6c79L;
 
     @Inject
@@ -67,11 +67,15 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    private final Handoffs handoffs = new Handoffs();
     private PollingWorker worker;
     private KafkaProducer<String, String> producer;
     private KafkaClientMetrics producerMetrics;
     private Counter published;
     private Counter failures;
+    /** A database round is wanted before the poll interval is up (a refused hand-off, a failure). */
+    private volatile boolean roundWanted = true;
+    private long lastRound;
 
     void onStart(@Observes StartupEvent ev) {
         if (!config.relay().enabled()) {
@@ -100,15 +104,21 @@ public class OutboxRelay {
                 .register(registry);
         failures = Counter.builder("tradeorders.outbox.publish.failures")
                 .description("relay rounds that ended on an event the broker did not acknowledge").register(registry);
-        // a full batch means more may be waiting: go on at once
-        worker = new PollingWorker("outbox-relay", config.relay().pollInterval(), config.relay().retryBackoff(),
-                () -> publishBatch() >= config.relay().batchSize());
+        handoffs.open();
+        worker = new PollingWorker("outbox-relay", config.relay().pollInterval(), config.relay().retryBackoff(), this::round);
         worker.start();
     }
 
     void onStop(@Observes ShutdownEvent ev) {
+        handoffs.close();
         if (worker != null) {
             worker.stop();
+            try {
+                flushMarks(); // what was acknowledged; unmarked, it would only be sent again
+            } catch (SQLException | RuntimeException e) {
+                LOG.infof("outbox relay stopped with %d acknowledged events unmarked (%s): they will be sent again",
+                        handoffs.waitingToBeMarked(), e.getMessage());
+            }
         }
         if (producerMetrics != null) {
             producerMetrics.close();
@@ -118,35 +128,118 @@ public class OutboxRelay {
         }
     }
 
-    /** Called after a transaction that appended events committed: publish now rather than at the next poll. */
-    void wakeUp() {
+    /**
+     * Asked in the transaction that records an event, with the older unpublished events of its aggregate.
+     *
+     * @return the epoch to hand the event off in after commit, or {@link Handoffs#REFUSED}
+     */
+    long admit(Collection<Long> olderUnpublished) {
+        return handoffs.admit(olderUnpublished);
+    }
+
+    /** After commit: a transaction's events are sent at once if they were admitted, else by the database round, soon. */
+    void handOff(List<Handoffs.Event> events, long admittedIn) {
+        if (handoffs.handOff(events, admittedIn)) {
+            wakeUp();
+        } else {
+            publishSoon();
+        }
+    }
+
+    /** After commit of rows that were not handed off: a database round now rather than at the next poll. */
+    void publishSoon() {
+        roundWanted = true;
+        wakeUp();
+    }
+
+    private void wakeUp() {
         if (worker != null) {
             worker.wakeUp();
         }
     }
 
-    /** @return how many events were published */
+    /** @return true if more work is waiting */
+    private boolean round() throws SQLException {
+        if (handoffs.hasQueued()) {
+            sendHandedOff();
+        }
+        long now = System.nanoTime();
+        boolean more = false;
+        if (roundWanted || now - lastRound >= config.relay().pollInterval().toNanos()
+                || handoffs.waitingToBeMarked() >= config.relay().batchSize()) {
+            roundWanted = false;
+            lastRound = now;
+            more = publishBatch() >= config.relay().batchSize();
+        }
+        return more || handoffs.hasQueued();
+    }
+
+    private void sendHandedOff() {
+        List<Handoffs.Event> batch = handoffs.drain();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (Handoffs.Event e : batch) {
+            try {
+                acks.add(producer.send(EventRecords.of(e, config.source(), null, json)));
+            } catch (RuntimeException ex) {
+                acks.add(CompletableFuture.failedFuture(ex));
+                break;
+            }
+        }
+        producer.flush();
+        Acks acked = acknowledgedPrefix(acks);
+        int ok = acked.count();
+        handoffs.acknowledged(batch.subList(0, ok).stream().map(Handoffs.Event::seq).toList());
+        published.increment(ok);
+        if (acked.failure() != null) {
+            handoffs.failed(batch.subList(ok, batch.size()));
+            roundWanted = true;
+            failures.increment();
+            throw new IllegalStateException("broker did not acknowledge a handed-off event (" + ok + " of "
+                    + batch.size() + " published); the rest is left to the database round", acked.failure());
+        }
+    }
+
+    private void flushMarks() throws SQLException {
+        List<Long> marks = handoffs.marks();
+        try (Connection c = dataSource.getConnection()) {
+            mark(c, marks); // autocommit: one statement
+        }
+        handoffs.roundCommitted(marks, List.of());
+    }
+
+    /** @return how many events the database round published */
     int publishBatch() throws SQLException {
+        List<Long> marks = handoffs.marks();
+        Round round;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int n = publishBatch(c);
+                round = publishBatch(c, marks);
                 c.commit();
-                return n;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         }
+        handoffs.roundCommitted(marks, round.published());
+        if (round.failure() != null) {
+            throw new IllegalStateException("broker did not acknowledge event (" + round.published().size() + " of "
+                    + round.read() + " published)", round.failure());
+        }
+        return round.published().size();
     }
 
-    private int publishBatch(Connection c) throws SQLException {
+    private record Round(List<Long> published, int read, Exception failure) {
+    }
+
+    private Round publishBatch(Connection c, List<Long> marks) throws SQLException {
+        mark(c, marks);
         try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, RELAY_LOCK);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    return 0; // another instance is relaying
+                    return new Round(List.of(), 0, null); // another instance is relaying
                 }
             }
         }
@@ -157,79 +250,58 @@ public class OutboxRelay {
             select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString(5), rs.getString(4), rs.getString(6));
-                    header(record, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
-                    header(record, CloudEvents.ID, rs.getString(2));
-                    header(record, CloudEvents.TYPE, rs.getString(3));
-                    header(record, CloudEvents.SOURCE, config.source());
-                    header(record, CloudEvents.SUBJECT, rs.getString(4));
-                    header(record, CloudEvents.TIME, DateTimeFormatter.ISO_INSTANT.format(rs.getTimestamp(7).toInstant()));
-                    header(record, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
-                    if (EventType.isType(rs.getString(3))) {
-                        header(record, CloudEvents.DATASCHEMA, EventType.parse(rs.getString(3)).dataSchema());
-                    }
-                    header(record, TraceContext.TRACEPARENT, rs.getString(9));
-                    overrideHeaders(record, rs.getString(8));
-                    seqs.add(rs.getLong(1));
+                    Handoffs.Event e = new Handoffs.Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(9));
+                    seqs.add(e.seq());
                     try {
-                        acks.add(producer.send(record));
-                    } catch (RuntimeException e) {
-                        acks.add(CompletableFuture.failedFuture(e));
+                        acks.add(producer.send(EventRecords.of(e, config.source(), rs.getString(8), json)));
+                    } catch (RuntimeException ex) {
+                        acks.add(CompletableFuture.failedFuture(ex));
                         break;
                     }
                 }
             }
         }
         if (seqs.isEmpty()) {
-            return 0;
+            return new Round(List.of(), 0, null);
         }
         producer.flush();
         // Only the acknowledged prefix counts as published: nothing after a failure may overtake it.
-        List<Long> acknowledged = new ArrayList<>();
-        Exception failure = null;
+        Acks acked = acknowledgedPrefix(acks);
+        List<Long> acknowledged = List.copyOf(seqs.subList(0, acked.count()));
+        mark(c, acknowledged);
+        published.increment(acked.count());
+        if (acked.failure() != null) {
+            failures.increment();
+        }
+        return new Round(acknowledged, seqs.size(), acked.failure());
+    }
+
+    /** How many sends, from the first, the broker acknowledged; the failure that stopped the count, if any. */
+    private record Acks(int count, Exception failure) {
+    }
+
+    private Acks acknowledgedPrefix(List<Future<RecordMetadata>> acks) {
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(config.relay().deliveryTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(seqs.get(i));
             } catch (Exception e) {
-                failure = e;
-                break;
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Acks(i, e);
             }
         }
-        if (!acknowledged.isEmpty()) {
-            try (PreparedStatement mark = c.prepareStatement("update outbox_event set published_at = now() where seq = any(?)")) {
-                mark.setArray(1, c.createArrayOf("bigint", acknowledged.toArray()));
-                mark.executeUpdate();
-            }
-        }
-        published.increment(acknowledged.size());
-        if (failure != null) {
-            failures.increment();
-            c.commit();
-            throw new IllegalStateException("broker did not acknowledge event (" + acknowledged.size() + " of "
-                    + seqs.size() + " published)", failure);
-        }
-        return acknowledged.size();
+        return new Acks(acks.size(), null);
     }
 
-    /** A dead letter keeps the original event's headers (its ce_id, ce_source, ...) and adds the consumer's. */
-    private void overrideHeaders(ProducerRecord<String, String> record, String headers) {
-        if (headers == null) {
+    private static void mark(Connection c, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
             return;
         }
-        try {
-            json.readTree(headers).fields().forEachRemaining(h -> {
-                record.headers().remove(h.getKey());
-                header(record, h.getKey(), h.getValue().asText());
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("outbox row with unreadable headers", e);
-        }
-    }
-
-    private static void header(ProducerRecord<String, String> r, String name, String value) {
-        if (value != null) {
-            r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        try (PreparedStatement mark = c.prepareStatement("update outbox_event set published_at = now() where seq = any(?)")) {
+            mark.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
+            mark.executeUpdate();
         }
     }
 }
