@@ -3,6 +3,7 @@ package org.tradeorders.order.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.function.Consumer;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.OrderDeadlines;
 import org.tradeorders.order.domain.OrderRepository;
@@ -32,6 +33,16 @@ public class OrderAccess {
     OrderView view(String id) {
         Order order = visible(id);
         return OrderView.of(order, deadlines.pending(id), outbox.eventsOf(id));
+    }
+
+    /**
+     * Drafts a new order and answers its view in the same transaction, from what that transaction
+     * recorded: a new order's events are all in it, so nothing is read back.
+     */
+    @Transactional
+    OrderView drafted(Order order, Consumer<Order> draft) {
+        draft.accept(order);
+        return OrderView.of(order, deadlines.pending(order.id), outbox.recordedInThisTransaction(order.id));
     }
 
     /** The caller's side of the order, from its verified company and role. */

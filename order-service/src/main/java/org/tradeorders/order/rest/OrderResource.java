@@ -90,8 +90,8 @@ public class OrderResource {
         o.supplierEmail = caller.email();
         o.initiator = Party.SUPPLIER;
         request.applyTo(o);
-        negotiation.draft(o);
-        return Response.created(URI.create("/orders/" + o.id)).entity(access.view(o.id)).build();
+        OrderView drafted = access.drafted(o, negotiation::draft);
+        return Response.created(URI.create("/orders/" + drafted.id())).entity(drafted).build();
     }
 
     @Operation(description = "A buyer drafts an order for a supplier: products, quantities and prices. The supplier "
@@ -114,8 +114,8 @@ public class OrderResource {
         o.supplierCompletedTerms = false;
         o.shippingCost = BigDecimal.ZERO;
         request.applyTo(o);
-        negotiation.draft(o);
-        return Response.created(URI.create("/orders/" + o.id)).entity(access.view(o.id)).build();
+        OrderView drafted = access.drafted(o, negotiation::draft);
+        return Response.created(URI.create("/orders/" + drafted.id())).entity(drafted).build();
     }
 
     @Operation(description = "The buyer edits its own draft (or the draft the supplier sent back with a modification "

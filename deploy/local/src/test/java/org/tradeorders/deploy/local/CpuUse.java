@@ -19,7 +19,7 @@ final class CpuUse {
     /** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    record Snapshot(Map<String, Long> ticks, long machineBusy, long machineAll) {
+    record Snapshot(Map<String, Long> ticks, long machineBusy, long machineAll, long machineStolen) {
     }
 
     private CpuUse() {
@@ -55,7 +55,8 @@ final class CpuUse {
             all += Long.parseLong(cpu.get(i));
         }
         long idle = Long.parseLong(cpu.get(4)) + Long.parseLong(cpu.get(5)); // idle + iowait
-        return new Snapshot(ticks, all - idle, all);
+        long stolen = Long.parseLong(cpu.get(8)); // time the hypervisor gave this machine's cores to others
+        return new Snapshot(ticks, all - idle - stolen, all, stolen);
     }
 
     /** Milliseconds of CPU per unit of work (an order) between two snapshots, per part and in total. */
@@ -71,6 +72,14 @@ final class CpuUse {
         }
         out.put("total", 1000.0 * sum / TICKS_PER_SECOND / units);
         return out;
+    }
+
+    /**
+     * The share of the machine's core time the hypervisor gave to others between two snapshots, 0 to 1:
+     * a run with much of it measured a slower machine, and its figures do not compare with others'.
+     */
+    static double stolen(Snapshot from, Snapshot to) {
+        return (double) (to.machineStolen() - from.machineStolen()) / Math.max(1, to.machineAll() - from.machineAll());
     }
 
     /** How busy the machine's cores were between two snapshots, 0 to 1. */

@@ -12,21 +12,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
-import org.tradeorders.platform.worker.AfterCommit;
 import org.tradeorders.platform.worker.PollingWorker;
 
 /**
  * E-mail through an outbox: {@link #enqueue} writes the message in the caller's transaction; a sender
- * thread delivers it over SMTP (Quarkus Mailer) and retries with a growing pause until the server
- * accepts it. Rows are claimed with SKIP LOCKED, so several instances never send one twice at once.
+ * thread delivers, once per poll interval, every message then due over SMTP (Quarkus Mailer), and
+ * retries each with a growing pause until the server accepts it. Rows are claimed with SKIP LOCKED, so several instances never send one twice at once.
  */
 @ApplicationScoped
 public class MailOutbox {
@@ -59,8 +56,6 @@ public class MailOutbox {
     @Inject
     Config config;
     @Inject
-    TransactionSynchronizationRegistry tx;
-    @Inject
     MeterRegistry registry;
 
     private PollingWorker worker;
@@ -76,11 +71,8 @@ public class MailOutbox {
                 + "values (?1, ?2, ?3, ?4, ?5, ?5)")
                 .setParameter(1, aggregateId).setParameter(2, to).setParameter(3, subject).setParameter(4, body)
                 .setParameter(5, now).executeUpdate();
-        AfterCommit.run(tx, () -> {
-            if (worker != null) {
-                worker.wakeUp();
-            }
-        });
+        // no wake-up: a mail may wait for the next round (at most the poll interval), which then carries
+        // every mail of that interval in one transaction instead of one transaction per enqueue
     }
 
     void onStart(@Observes StartupEvent ev) {

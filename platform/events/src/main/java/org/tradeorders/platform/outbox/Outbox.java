@@ -118,6 +118,16 @@ public class Outbox {
                 Timestamps.toInstant(r[3]), readTree((String) r[4]))).toList();
     }
 
+    /**
+     * The events the current transaction recorded for one aggregate, oldest first, not yet published: for
+     * an aggregate the transaction created, its whole history, without reading back what was just written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RecordedEvent> recordedInThisTransaction(String aggregateId) {
+        return TransactionEvents.recorded(tx).stream().filter(e -> e.aggregateId().equals(aggregateId))
+                .map(e -> new RecordedEvent(e.eventId(), e.type(), e.occurredAt(), null, readTree(e.payload()))).toList();
+    }
+
     private static List<Long> sequenceNumbers(String commaSeparated) {
         return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(",")).map(Long::valueOf).toList();
     }

@@ -40,6 +40,12 @@ final class TransactionEvents implements Synchronization {
         return events;
     }
 
+    /** The events the current transaction recorded so far (none if it recorded none). */
+    static List<Handoffs.Event> recorded(TransactionSynchronizationRegistry tx) {
+        TransactionEvents events = (TransactionEvents) tx.getResource(KEY);
+        return events == null ? List.of() : List.copyOf(events.events);
+    }
+
     /**
      * @param olderUnpublished the aggregate's unpublished events the transaction sees, its own among them
      */
