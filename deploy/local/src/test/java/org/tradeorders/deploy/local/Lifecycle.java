@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One Trade Assurance order from draft to COMPLETED through the services' APIs, as the benchmark's
@@ -24,6 +25,8 @@ final class Lifecycle {
     private final LocalStack stack;
     private final String supplier;
     private final String buyer;
+    /** Calls that found the pipeline not there yet (a poll, a shipment refused as not ready to ship): each costs a commit. */
+    private final AtomicLong waits = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -57,6 +60,7 @@ final class Lifecycle {
         shipment.putArray("lines").addObject().put("model", "C-2").put("quantity", 50);
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (post("fulfillment-service", "/shipments", supplier, shipment).statusCode() != 201) {
+            waits.incrementAndGet();
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("order " + id + " never became ready to ship");
             }
@@ -64,6 +68,11 @@ final class Lifecycle {
         }
         await("order-service", "/orders/" + id, buyer, b -> "SHIPPED".equals(b.path("state").asText()));
         expect(post("order-service", "/orders/" + id + "/confirm-receipt", buyer, null), 200);
+    }
+
+    /** Calls so far that found the pipeline not there yet. */
+    long waits() {
+        return waits.get();
     }
 
     private interface Ready {
@@ -80,6 +89,7 @@ final class Lifecycle {
                     return body;
                 }
             }
+            waits.incrementAndGet();
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("GET " + path + " not ready: " + r.statusCode() + " " + r.body());
             }

@@ -94,6 +94,7 @@ class PipelineBenchmark {
             report.put("pg_commits_per_s", round(commits, 1));
             report.put("commits_per_order", half.commitsPerOrder().get("total"));
             report.set("commits_per_order_by_database", JSON.valueToTree(half.commitsPerOrder()));
+            report.put("client_waits_per_order", round(half.waitsPerOrder(), 1));
             report.set("cpu_ms_per_order", JSON.valueToTree(half.cpuMsPerOrder()));
             report.put("cores_busy_at_half_rate", round(half.busy(), 2));
             report.set("start_s", start);
@@ -139,7 +140,8 @@ class PipelineBenchmark {
         return new Saturation(best, bestClients, String.join(", ", levels));
     }
 
-    record HalfRate(int completed, double p50Seconds, double p99Seconds, Map<String, Double> commitsPerOrder,
+    /** waitsPerOrder: the clients' calls that found the pipeline not there yet, one commit each, part of commitsPerOrder. */
+    record HalfRate(int completed, double p50Seconds, double p99Seconds, Map<String, Double> commitsPerOrder, double waitsPerOrder,
             Map<String, Double> cpuMsPerOrder, double busy) {
     }
 
@@ -153,6 +155,7 @@ class PipelineBenchmark {
         List<Long> times = Collections.synchronizedList(new ArrayList<>());
         List<Future<?>> started = new ArrayList<>();
         Map<String, Long> before = commits(stack);
+        long waitsBefore = lifecycle.waits();
         CpuUse.Snapshot cpuBefore = CpuUse.take(stack);
         long t0 = System.nanoTime();
         long interval = (long) (1e9 / perSecond);
@@ -187,6 +190,7 @@ class PipelineBenchmark {
         Map<String, Double> cpu = new LinkedHashMap<>();
         CpuUse.perUnit(cpuBefore, cpuAfter, times.size()).forEach((k, v) -> cpu.put(k, round(v, 1)));
         return new HalfRate(times.size(), Load.percentile(times, 50) / 1e9, Load.percentile(times, 99) / 1e9, perOrder,
+                (double) (lifecycle.waits() - waitsBefore) / times.size(),
                 cpu, CpuUse.busy(cpuBefore, cpuAfter));
     }
 
