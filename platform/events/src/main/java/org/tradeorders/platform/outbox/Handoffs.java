@@ -37,12 +37,15 @@ final class Handoffs {
     private long epoch;
     private boolean open;
 
+    /** This instance leads the relay: hand-offs are taken. */
     synchronized void open() {
         open = true;
     }
 
+    /** This instance no longer leads (or stops): what is queued is left to the database round. */
     synchronized void close() {
         open = false;
+        queue.forEach(e -> known.remove(e.seq()));
         queue.clear();
         epoch++;
     }

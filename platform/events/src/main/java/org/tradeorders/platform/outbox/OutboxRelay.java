@@ -36,21 +36,23 @@ import org.tradeorders.platform.worker.PollingWorker;
 /**
  * Publishes outbox rows to Kafka, as CloudEvents in binary mode, key = aggregate id.
  *
- * <p>Two paths, one thread. A committed transaction hands its events over ({@link Handoffs}): they are
- * sent at once, without being read back, and their rows are marked published in bulk by the next
- * database round. The database round (every poll interval, or when a hand-off was refused) marks those
- * rows, then reads what is still unpublished in sequence order and sends it: events of other
- * instances, of a crashed one, or left behind by a failure. A row is marked only after the broker
- * acknowledged it and every row before it; on the first failure the rest waits and is sent again, so
- * one aggregate's events never overtake each other. At-least-once: a crash between an acknowledgement
- * and its mark sends the event again, and consumers de-duplicate by ce_id. With several instances, a
- * PostgreSQL advisory lock lets one database round at a time publish. Each event carries the
- * traceparent of the transaction that recorded it.
+ * <p>One instance per database leads the relay: it holds a PostgreSQL session advisory lock on the
+ * relay's own connection, so no two instances ever publish the same row; the others try to take
+ * the lead at every round. The leader publishes by two paths, on one thread. A transaction committed
+ * on the leader hands its events over ({@link Handoffs}): they are sent at once, without being read
+ * back, and their rows are marked published in bulk by the next database round. The database round
+ * (every poll interval, or when a hand-off was refused) marks those rows, then reads what is still
+ * unpublished in sequence order and sends it: events written on other instances, by a crashed
+ * leader, or left behind by a failure. A row is marked only after the broker acknowledged it and
+ * every row before it; on the first failure the rest waits and is sent again, so one aggregate's
+ * events never overtake each other. At-least-once: a crash between an acknowledgement and its mark
+ * sends the event again, and consumers de-duplicate by ce_id. Each event carries the traceparent of
+ * the transaction that recorded it.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock key: one database round per database at a time. */
+    /** Session advisory lock key: one leading relay per database. */
     private static final long RELAY_LOCK = 0x7472_6164_6572_6c79L;
 
     @Inject
@@ -68,6 +70,8 @@ public class OutboxRelay {
     MeterRegistry registry;
 
     private final Handoffs handoffs = new Handoffs();
+    /** While this instance leads: the connection that holds the lock, on which every database round runs. */
+    private Connection lead;
     private PollingWorker worker;
     private KafkaProducer<String, String> producer;
     private KafkaClientMetrics producerMetrics;
@@ -104,7 +108,6 @@ public class OutboxRelay {
                 .register(registry);
         failures = Counter.builder("tradeorders.outbox.publish.failures")
                 .description("relay rounds that ended on an event the broker did not acknowledge").register(registry);
-        handoffs.open();
         worker = new PollingWorker("outbox-relay", config.relay().pollInterval(), config.relay().retryBackoff(), this::round);
         worker.start();
     }
@@ -113,6 +116,7 @@ public class OutboxRelay {
         handoffs.close();
         if (worker != null) {
             worker.stop();
+            release();
             try {
                 flushMarks(); // what was acknowledged; unmarked, it would only be sent again
             } catch (SQLException | RuntimeException e) {
@@ -209,17 +213,20 @@ public class OutboxRelay {
 
     /** @return how many events the database round published */
     int publishBatch() throws SQLException {
+        if (!leading()) {
+            if (handoffs.waitingToBeMarked() > 0) {
+                flushMarks(); // acknowledged while this instance still led
+            }
+            return 0;
+        }
         List<Long> marks = handoffs.marks();
         Round round;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                round = publishBatch(c, marks);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        try {
+            round = publishBatch(lead, marks);
+            lead.commit();
+        } catch (SQLException | RuntimeException e) {
+            release(); // a broken connection has lost the lock with it: lead again only after taking it anew
+            throw e;
         }
         handoffs.roundCommitted(marks, round.published());
         if (round.failure() != null) {
@@ -229,20 +236,64 @@ public class OutboxRelay {
         return round.published().size();
     }
 
+    /** Whether this instance leads the relay, taking the lead if no one holds it. */
+    private boolean leading() throws SQLException {
+        if (lead != null) {
+            return true;
+        }
+        Connection c = dataSource.getConnection();
+        try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    c.setAutoCommit(false);
+                    lead = c;
+                    handoffs.open();
+                    LOG.info("outbox relay: this instance leads (hand-offs on)");
+                    return true;
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        c.close(); // another instance leads
+        return false;
+    }
+
+    /** Gives up the lead: hand-offs stop, and what was queued is left to the next leader's database round. */
+    private void release() {
+        if (lead == null) {
+            return;
+        }
+        handoffs.close();
+        try {
+            if (!lead.getAutoCommit()) {
+                lead.rollback();
+            }
+            try (PreparedStatement unlock = lead.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, RELAY_LOCK);
+                unlock.execute();
+            }
+            lead.commit();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("outbox relay: the lead's connection is gone (%s)", e.getMessage());
+        } finally {
+            try {
+                lead.close();
+            } catch (SQLException e) {
+                LOG.debugf("outbox relay: closing the lead's connection: %s", e.getMessage());
+            }
+            lead = null;
+        }
+    }
+
     private record Round(List<Long> published, int read, Exception failure) {
     }
 
     private Round publishBatch(Connection c, List<Long> marks) throws SQLException {
         mark(c, marks);
-        try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return new Round(List.of(), 0, null); // another instance is relaying
-                }
-            }
-        }
         List<Long> seqs = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("select seq, event_id, event_type, aggregate_id, topic, "

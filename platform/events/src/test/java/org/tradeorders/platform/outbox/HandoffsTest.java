@@ -98,11 +98,14 @@ class HandoffsTest {
     }
 
     @Test
-    void aClosedRelayTakesNoHandOffs() {
+    void aRelayThatNoLongerLeadsTakesNoHandOffsAndForgetsWhatItHadQueued() {
         handOff(1, "order-a");
         handoffs.close();
 
         assertThat(handoffs.hasQueued()).isFalse();
         assertThat(handoffs.admit(List.of())).isEqualTo(Handoffs.REFUSED);
+
+        handoffs.open();
+        assertThat(handoffs.admit(List.of(1L))).as("event 1 waits for the database round").isEqualTo(Handoffs.REFUSED);
     }
 }
