@@ -1,19 +1,15 @@
 package org.tradeorders.credit.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.credit.domain.CreditWorkflow;
 import org.tradeorders.credit.growth.domain.LimitGrowth;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.inbox.EventConsumer;
 import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.platform.money.Money;
 
@@ -22,9 +18,8 @@ import org.tradeorders.platform.money.Money;
  * reserve (they publish no OrderConfirmed); when completed, their value counts as trade volume. A
  * Trade Assurance refund case the supplier lost costs it penalty points.
  */
-@Startup
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventConsumer {
     static final EventType ORDER_CONFIRMED = EventType.of("OrderConfirmed", 1);
     static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
     static final EventType ORDER_CANCELLED = EventType.of("OrderCancelled", 1);
@@ -52,16 +47,10 @@ public class OrderEventsConsumer {
     @Inject
     LimitGrowth growth;
 
-    @PostConstruct
-    void subscribe() {
+    @Override
+    public void subscribe() {
         inbox.subscribe("order-events", Set.of(ORDER_CONFIRMED, ORDER_COMPLETED, ORDER_CANCELLED, REFUND_AGREED,
                 REFUND_DECIDED), this::dispatch);
-    }
-
-    @Incoming("order-events")
-    @Blocking
-    public void onOrderEvents(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(records);
     }
 
     void dispatch(IncomingEvent e) {

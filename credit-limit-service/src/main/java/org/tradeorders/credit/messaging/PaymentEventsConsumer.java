@@ -1,19 +1,15 @@
 package org.tradeorders.credit.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.credit.advance.domain.AdvancesOwed;
 import org.tradeorders.credit.fx.domain.UsdRates;
 import org.tradeorders.platform.events.EventType;
+import org.tradeorders.platform.inbox.EventConsumer;
 import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.platform.money.Money;
 
@@ -21,9 +17,8 @@ import org.tradeorders.platform.money.Money;
  * Keeps the USD rates payment-service records, to value orders against the USD limit, and what a
  * supplier owes for advance compensation, which reduces its available credit until recovered.
  */
-@Startup
 @ApplicationScoped
-public class PaymentEventsConsumer {
+public class PaymentEventsConsumer implements EventConsumer {
     static final EventType FX_RATE_RECORDED = EventType.of("FxRateRecorded", 1);
     static final EventType ADVANCE_COMPENSATION_PAID = EventType.of("AdvanceCompensationPaid", 1);
     static final EventType ADVANCE_RECOVERED = EventType.of("AdvanceRecovered", 1);
@@ -44,8 +39,8 @@ public class PaymentEventsConsumer {
     @Inject
     AdvancesOwed advances;
 
-    @PostConstruct
-    void subscribe() {
+    @Override
+    public void subscribe() {
         inbox.subscribe("payment-events", Set.of(FX_RATE_RECORDED, ADVANCE_COMPENSATION_PAID, ADVANCE_RECOVERED), e -> {
             if (e.is(FX_RATE_RECORDED)) {
                 FxRateRecorded r = e.dataAs(FxRateRecorded.class);
@@ -55,11 +50,5 @@ public class PaymentEventsConsumer {
                 advances.owes(a.supplierId(), a.owed());
             }
         });
-    }
-
-    @Incoming("payment-events")
-    @Blocking
-    public void onPaymentEvents(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(records);
     }
 }

@@ -1,17 +1,12 @@
 package org.tradeorders.fulfillment.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.fulfillment.domain.ShipmentWorkflow;
 import org.tradeorders.fulfillment.documents.domain.DocumentDetails;
 import org.tradeorders.fulfillment.documents.domain.DocumentDetails.Company;
@@ -19,13 +14,13 @@ import org.tradeorders.fulfillment.domain.ShipmentWorkflow.OrderedLine;
 import org.tradeorders.fulfillment.domain.ShipmentWorkflow.ShippableTerms;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.inbox.EventConsumer;
 import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.platform.money.Money;
 
 /** An order that is paid for shipment becomes shippable here, with its lines to check shipments against. */
-@Startup
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventConsumer {
     static final EventType ORDER_READY_TO_SHIP = EventType.of("OrderReadyToShip", 1);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -54,15 +49,9 @@ public class OrderEventsConsumer {
     @Inject
     ShipmentWorkflow shipments;
 
-    @PostConstruct
-    void subscribe() {
+    @Override
+    public void subscribe() {
         inbox.subscribe("order-events", Set.of(ORDER_READY_TO_SHIP), this::dispatch);
-    }
-
-    @Incoming("order-events")
-    @Blocking
-    public void onOrderEvents(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(records);
     }
 
     /** OrderReadyToShip, read tolerantly, becomes plain arguments for the shipment workflow. */

@@ -1,13 +1,8 @@
 package org.tradeorders.order.messaging;
 
-import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.order.domain.AfterSales;
 import org.tradeorders.order.domain.Beneficiary;
 import org.tradeorders.order.domain.ECollectionWorkflow;
@@ -16,15 +11,15 @@ import org.tradeorders.order.domain.Shipping;
 import org.tradeorders.order.refund.domain.RefundCases;
 import org.tradeorders.order.timeline.domain.Timeline;
 import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.inbox.EventConsumer;
 import org.tradeorders.platform.inbox.Inbox;
 
 /**
  * Reacts to credit, payment and fulfillment events, and records every event about an order on its
  * timeline; each is applied once (inbox), together with its effect.
  */
-@Startup
 @ApplicationScoped
-public class OrderEventConsumers {
+public class OrderEventConsumers implements EventConsumer {
     @Inject
     Inbox inbox;
     @Inject
@@ -41,35 +36,11 @@ public class OrderEventConsumers {
     AfterSales afterSales;
 
     /** Subscribed at startup, so an operator's redrive finds the handlers before any event arrived. */
-    @PostConstruct
-    void subscribe() {
+    @Override
+    public void subscribe() {
         for (String topic : List.of("credit-limit-events", "payment-events", "fulfillment-events", "review-events")) {
             inbox.subscribe(topic, this::dispatch);
         }
-    }
-
-    @Incoming("credit-limit-events")
-    @Blocking
-    public void onCreditEvents(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(records);
-    }
-
-    @Incoming("payment-events")
-    @Blocking
-    public void onPaymentEvents(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(records);
-    }
-
-    @Incoming("fulfillment-events")
-    @Blocking
-    public void onFulfillmentEvents(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(records);
-    }
-
-    @Incoming("review-events")
-    @Blocking
-    public void onReviewEvents(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(records);
     }
 
     void dispatch(IncomingEvent e) {

@@ -1,16 +1,11 @@
 package org.tradeorders.payment.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.payment.collection.domain.CollectionAccounts;
 import org.tradeorders.payment.collection.domain.Remittances;
 import org.tradeorders.payment.domain.PaymentWorkflow;
@@ -18,6 +13,7 @@ import org.tradeorders.payment.ledger.domain.OrderMoney;
 import org.tradeorders.payment.refund.domain.Refunds;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.inbox.EventConsumer;
 import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.platform.money.Money;
 
@@ -26,9 +22,8 @@ import org.tradeorders.platform.money.Money;
  * settled. An e-Collection order gets its collection account when submitted; its funds are released
  * when it is PAID. A refund agreed or decided on a refund case is paid.
  */
-@Startup
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventConsumer {
     static final EventType ORDER_AWAITING_PAYMENT = EventType.of("OrderAwaitingPayment", 1);
     static final EventType ORDER_CANCELLED = EventType.of("OrderCancelled", 1);
     static final EventType ORDER_SHIPPED = EventType.of("OrderShipped", 1);
@@ -75,16 +70,10 @@ public class OrderEventsConsumer {
     @Inject
     Remittances remittances;
 
-    @PostConstruct
-    void subscribe() {
+    @Override
+    public void subscribe() {
         inbox.subscribe("order-events", Set.of(ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, ORDER_SHIPPED,
                 ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE, ORDER_PAID, REFUND_AGREED, REFUND_DECIDED), this::dispatch);
-    }
-
-    @Incoming("order-events")
-    @Blocking
-    public void onOrderEvents(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(records);
     }
 
     void dispatch(IncomingEvent e) {

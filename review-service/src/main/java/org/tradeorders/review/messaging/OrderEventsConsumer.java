@@ -1,25 +1,20 @@
 package org.tradeorders.review.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.IncomingEvent;
+import org.tradeorders.platform.inbox.EventConsumer;
 import org.tradeorders.platform.inbox.Inbox;
 import org.tradeorders.review.domain.ReviewWorkflow;
 import org.tradeorders.review.domain.ReviewWorkflow.Buyer;
 
 /** A completed order opens its review window. */
-@Startup
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventConsumer {
     static final EventType ORDER_COMPLETED = EventType.of("OrderCompleted", 1);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -32,15 +27,9 @@ public class OrderEventsConsumer {
     @Inject
     ReviewWorkflow reviews;
 
-    @PostConstruct
-    void subscribe() {
+    @Override
+    public void subscribe() {
         inbox.subscribe("order-events", Set.of(ORDER_COMPLETED), this::dispatch);
-    }
-
-    @Incoming("order-events")
-    @Blocking
-    public void onOrderEvents(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(records);
     }
 
     void dispatch(IncomingEvent e) {

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -48,8 +49,10 @@ public record ServiceConfig(String name, String version, String ownTopic, List<S
         if (!service.equals(p.getProperty("quarkus.application.name"))) {
             throw new IllegalStateException(file + " names the service " + p.getProperty("quarkus.application.name"));
         }
+        // a channel names one topic (.topic) or several (.topics, comma separated)
         List<String> consumed = p.stringPropertyNames().stream()
-                .filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".topic")).map(p::getProperty)
+                .filter(k -> k.startsWith("mp.messaging.incoming.") && (k.endsWith(".topic") || k.endsWith(".topics")))
+                .flatMap(k -> Arrays.stream(p.getProperty(k).split(","))).map(String::strip)
                 .sorted().distinct().toList();
         Set<String> required = new TreeSet<>();
         Set<String> optional = new TreeSet<>();
