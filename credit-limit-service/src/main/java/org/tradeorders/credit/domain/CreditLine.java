@@ -48,6 +48,11 @@ public class CreditLine {
      * limit keeps existing reservations).
      */
     public BigDecimal available() {
+        return available(limitUsd, reservedUsd, advanceOwedUsd);
+    }
+
+    /** The same rule for a line's figures read elsewhere (an UPDATE's RETURNING). */
+    public static BigDecimal available(BigDecimal limitUsd, BigDecimal reservedUsd, BigDecimal advanceOwedUsd) {
         return limitUsd.subtract(reservedUsd).subtract(advanceOwedUsd).max(BigDecimal.ZERO);
     }
 }

@@ -8,12 +8,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.tradeorders.credit.events.CreditEvents;
 import org.tradeorders.credit.fx.domain.UsdRates;
@@ -35,6 +37,8 @@ public class CreditWorkflow {
     public static final String CURRENCY_NOT_SUPPORTED = "CURRENCY_NOT_SUPPORTED";
     /** The first key of the advisory locks that serialise reservation requests per order. */
     static final int RESERVATION_LOCK_SPACE = 7301;
+    /** Ends an UPDATE of a credit line: the line's figures after it, from which {@link CreditLine#available} follows. */
+    private static final String RETURNING_BALANCE = " returning limit_usd, reserved_usd, advance_owed_usd";
 
     @Inject
     EntityManager em;
@@ -78,27 +82,25 @@ public class CreditWorkflow {
         r.amountUsd = requested == null ? orderValue.amount() : requested.amount();
         r.updatedAt = now;
         String rejection = null;
+        // the line as the reservation left it, from the UPDATE itself (no second read)
+        BigDecimal left = requested == null ? null : availableAfter(em.createNativeQuery("update credit_line "
+                + "set reserved_usd = reserved_usd + ?1, updated_at = ?2 "
+                + "where supplier_id = ?3 and limit_usd - reserved_usd - advance_owed_usd >= ?1" + RETURNING_BALANCE)
+                .setParameter(1, requested.amount())
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, supplierId));
         if (requested == null) {
             rejection = CURRENCY_NOT_SUPPORTED;
-        } else if (em.find(CreditLine.class, supplierId) == null) {
-            rejection = CREDIT_PROTECTION_NOT_ACTIVE;
-        } else {
-            int updated = em.createNativeQuery("update credit_line set reserved_usd = reserved_usd + ?1, updated_at = ?2 "
-                    + "where supplier_id = ?3 and limit_usd - reserved_usd - advance_owed_usd >= ?1")
-                    .setParameter(1, requested.amount())
-                    .setParameter(2, Timestamp.from(now))
-                    .setParameter(3, supplierId)
-                    .executeUpdate();
-            if (updated == 0) {
-                rejection = CREDIT_LIMIT_EXCEEDED;
-            }
+        } else if (left == null) {
+            // nothing reserved: either no line at all or not enough of it
+            rejection = em.find(CreditLine.class, supplierId) == null ? CREDIT_PROTECTION_NOT_ACTIVE : CREDIT_LIMIT_EXCEEDED;
         }
         r.status = rejection == null ? ReservationStatus.ACTIVE : ReservationStatus.REJECTED;
         if (existing == null) {
             em.persist(r);
         }
         em.flush();
-        Money available = available(supplierId);
+        Money available = left != null ? new Money(left, "USD") : available(supplierId);
         metrics.count("tradeorders.credit.reservations", "outcome", rejection == null ? "accepted" : "rejected");
         if (rejection == null) {
             outbox.append(CREDIT_RESERVED, orderId, new CreditReserved(orderId, supplierId, requested, orderValue, rate,
@@ -152,13 +154,12 @@ public class CreditWorkflow {
         Instant now = clock.instant();
         r.status = to;
         r.updatedAt = now;
-        em.createNativeQuery("update credit_line set reserved_usd = reserved_usd - ?1, updated_at = ?2, "
-                + "completed_volume_usd = completed_volume_usd + ?3 where supplier_id = ?4")
+        BigDecimal left = availableAfter(em.createNativeQuery("update credit_line set reserved_usd = reserved_usd - ?1, "
+                + "updated_at = ?2, completed_volume_usd = completed_volume_usd + ?3 where supplier_id = ?4" + RETURNING_BALANCE)
                 .setParameter(1, r.amountUsd)
                 .setParameter(2, Timestamp.from(now))
                 .setParameter(3, to == ReservationStatus.COMPLETED ? r.amountUsd : BigDecimal.ZERO)
-                .setParameter(4, r.supplierId)
-                .executeUpdate();
+                .setParameter(4, r.supplierId));
         if (to == ReservationStatus.COMPLETED) {
             em.createNativeQuery("insert into trade_volume (order_id, supplier_id, order_kind, amount_usd, completed_at) "
                     + "values (?1, ?2, 'TRADE_ASSURANCE', ?3, ?4) on conflict do nothing")
@@ -167,7 +168,7 @@ public class CreditWorkflow {
         }
         em.flush();
         outbox.append(CREDIT_RELEASED, orderId, new CreditReleased(orderId, r.supplierId, new Money(r.amountUsd, "USD"),
-                reason, available(r.supplierId)));
+                reason, new Money(left == null ? BigDecimal.ZERO : left, "USD")));
     }
 
     /**
@@ -268,6 +269,16 @@ public class CreditWorkflow {
         em.createQuery("from CreditLine l where l.limitUsd > :ceiling", CreditLine.class)
                 .setParameter("ceiling", rules.growth().maxLimitUsd()).getResultList()
                 .forEach(line -> applyLimit(line, formula.limitFor(line), "CAPPED_AT_MAX_LIMIT"));
+    }
+
+    /** Runs an UPDATE of one credit line ending in {@link #RETURNING_BALANCE}: what it left available, or null if it changed no line. */
+    private static BigDecimal availableAfter(Query update) {
+        List<?> rows = update.getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] line = (Object[]) rows.get(0);
+        return CreditLine.available((BigDecimal) line[0], (BigDecimal) line[1], (BigDecimal) line[2]);
     }
 
     private Money available(String supplierId) {
