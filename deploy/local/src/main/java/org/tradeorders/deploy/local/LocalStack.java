@@ -108,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
             reminderLinkSecret = secret(options.dataDir().resolve("keys").resolve("reminder-link.secret"));
             trainClassData();
             for (Service s : services) {
-                processes.put(s, launch(s, ClassData.use(jar(s).getParent())));
+                processes.put(s, launch(s));
             }
             awaitReady(services, Duration.ofSeconds(240));
             return this;
@@ -151,7 +151,7 @@ public final class LocalStack implements AutoCloseable {
         Service first = service(name);
         Service another = new Service(name, first.database(), Ports.free());
         try {
-            processes.put(another, launch(another, ClassData.use(jar(another).getParent())));
+            processes.put(another, launch(another));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -174,7 +174,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts a killed (or stopped) instance again on its port; its clock follows {@code clockFrom}. */
     public synchronized void restart(Service instance, Service clockFrom) {
         try {
-            processes.put(instance, launch(instance, ClassData.use(jar(instance).getParent())));
+            processes.put(instance, launch(instance));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,6 +193,11 @@ public final class LocalStack implements AutoCloseable {
     private Path logOf(Service s) {
         return options.dataDir().resolve("logs").resolve(s.equals(service(s.name())) ? s.name() + ".log"
                 : s.name() + "-" + s.port() + ".log");
+    }
+
+    /** Starts an instance that maps its classes from the service's archive, if it has one. */
+    private Process launch(Service s) throws IOException {
+        return launch(s, ClassData.use(jar(s).getParent()));
     }
 
     /** Starts an instance with the class-data options given (see {@link ClassData}). */
