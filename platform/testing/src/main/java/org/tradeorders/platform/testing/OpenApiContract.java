@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,12 @@ import java.util.regex.Pattern;
  */
 public final class OpenApiContract implements Filter {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * HTTP/1.1: the JDK client's default, HTTP/2 over a plain-text upgrade (h2c), once left the
+     * document's request unanswered in CI; the services' callers speak HTTP/1.1 to them.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, Optional<JsonNode>> DOCUMENTS = new ConcurrentHashMap<>();
     private static final Map<String, Pattern> TEMPLATES = new ConcurrentHashMap<>();
     private static volatile boolean installed;
@@ -49,7 +56,12 @@ public final class OpenApiContract implements Filter {
             return answer;
         }
         String base = uri.getScheme() + "://" + uri.getAuthority();
-        Optional<JsonNode> document = DOCUMENTS.computeIfAbsent(base, OpenApiContract::document);
+        Optional<JsonNode> document;
+        try {
+            document = DOCUMENTS.computeIfAbsent(base, OpenApiContract::document);
+        } catch (UncheckedIOException e) {
+            return answer; // the service went away after answering (a chaos test's restart): checked on a later call
+        }
         if (document.isEmpty()) {
             return answer;
         }
@@ -89,17 +101,20 @@ public final class OpenApiContract implements Filter {
                 .replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q") + "/?$"));
     }
 
-    /** The service's document at {@code base} (scheme://host:port), or empty if it serves none. */
+    /**
+     * The service's document at {@code base} (scheme://host:port), or empty if it serves none; a
+     * failed exchange is an {@link UncheckedIOException} with its cause, never taken for "no document".
+     */
     public static Optional<JsonNode> document(String base) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
-                    + "/q/openapi?format=json")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
         } catch (IOException e) {
-            return Optional.empty();
+            throw new UncheckedIOException("the OpenAPI document at " + base + " could not be read", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            throw new IllegalStateException("interrupted while reading the OpenAPI document at " + base, e);
         }
     }
 

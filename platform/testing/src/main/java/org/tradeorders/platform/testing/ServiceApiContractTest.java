@@ -4,7 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +61,22 @@ public abstract class ServiceApiContractTest {
     @Test
     public void theDocumentPassesTheLintersRules() {
         assertThat(OpenApiLint.violations(base())).isEmpty();
+    }
+
+    /**
+     * A client that offers to upgrade to HTTP/2 in plain text (h2c: curl --http2, the JDK client's
+     * default) is answered in HTTP/1.1, the OpenAPI document whole: upgraded answers larger than
+     * 64 KiB failed such clients now and then.
+     */
+    @Test
+    public void aClientOfferingTheHttp2UpgradeIsAnsweredInHttp11() throws Exception {
+        HttpClient offering = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> document = offering.send(HttpRequest.newBuilder(URI.create(base() + "/q/openapi?format=json"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(new ObjectMapper().readTree(document.body()).path("paths").size()).isPositive();
     }
 
     /** Partners read the contract from the service: each schema it publishes, with the $id its events carry. */
