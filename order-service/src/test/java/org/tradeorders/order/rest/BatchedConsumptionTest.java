@@ -3,6 +3,7 @@ package org.tradeorders.order.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -89,5 +90,31 @@ class BatchedConsumptionTest {
         } finally {
             ConsumerResilienceTest.sql(dataSource, "drop trigger %s on order_timeline".formatted(trigger));
         }
+    }
+
+    @Test
+    void eventsOfAParkedOrderInABatchAreHeldInOrderWhileTheOthersAreApplied() throws Exception {
+        String parked = OrderLifecycleTest.draft();
+        String healthy = OrderLifecycleTest.draft();
+        String trigger = ConsumerResilienceTest.poison(dataSource, parked);
+        String first = UUID.randomUUID().toString();
+        TestEvents.publishTogether(List.of(linkIssued(parked, first)));
+        TopicProbe.await(SharedInfra.get().kafka().bootstrapServers(), "order-service.payment-events.dlq",
+                Duration.ofSeconds(60), r -> first.equals(TopicProbe.header(r, "ce_id")));
+        ConsumerResilienceTest.sql(dataSource, "drop trigger %s on order_timeline".formatted(trigger));
+        List<String> healthyIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> heldIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        double committedBefore = batches(COMMITTED);
+
+        TestEvents.publishTogether(List.of(linkIssued(healthy, healthyIds.get(0)), linkIssued(parked, heldIds.get(0)),
+                linkIssued(healthy, healthyIds.get(1)), linkIssued(parked, heldIds.get(1))));
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(ConsumerResilienceTest.timelineIds(healthy)).containsExactlyElementsOf(healthyIds));
+        assertThat(batches(COMMITTED)).isGreaterThan(committedBefore);
+        assertThat(ConsumerResilienceTest.timelineIds(parked)).isEmpty();
+        given().auth().oauth2(Tokens.operator("OPS-1")).post("/ops/consumers/parked/" + parked + "/redrive").then()
+                .statusCode(200).body("applied", equalTo(3));
+        assertThat(ConsumerResilienceTest.timelineIds(parked)).containsExactly(first, heldIds.get(0), heldIds.get(1));
     }
 }

@@ -8,14 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
@@ -41,7 +41,7 @@ import org.tradeorders.platform.faults.Transients;
  * aggregate are held back in order, and {@link #redrive(String)} applies them once the cause is fixed.</li>
  * <li>Batched: the events of one poll that a handler takes are applied in one transaction (at most
  * {@code tradeorders.events.consumer.batch-size}), each with its processed-event record, so a poll costs
- * one commit. If any of them fails, nothing of the batch committed and each is applied again alone, as
+ * one commit, and one statement each to look for parked aggregates and to record the events. If any of them fails, nothing of the batch committed and each is applied again alone, as
  * above: one bad event neither blocks nor poisons the others.</li>
  * </ol>
  * Each event is processed in its span ({@link EventSpans}). A consumer {@link #subscribe}s its topic's
@@ -63,11 +63,11 @@ public class Inbox {
     @Inject
     ObjectMapper json;
     @Inject
-    Clock clock;
-    @Inject
     EventsConfig config;
     @Inject
     Parking parking;
+    @Inject
+    ProcessedEvents processed;
     @Inject
     Subscriptions subscriptions;
     @Inject
@@ -115,19 +115,41 @@ public class Inbox {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (ConsumerRecord<String, String> record : batch) {
-                    spans.traced(record, () -> applyOrHold(record, subscriptions.of(record.topic())));
-                    em.flush(); // each event sees the one before it, as it would after a commit
-                    em.clear();
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> applyTogether(batch));
             batch.forEach(r -> health.recovered(partitionOf(r)));
             registry.counter("tradeorders.consumer.batches", "outcome", "committed").increment();
         } catch (RuntimeException e) {
             registry.counter("tradeorders.consumer.batches", "outcome", "split").increment();
             LOG.debugf("%s: a batch of %d events failed (%s); each is applied alone", consumer, batch.size(), Causes.rootMessage(e));
             batch.forEach(this::applyAlone);
+        }
+    }
+
+    /**
+     * The batch in the caller's transaction, with what {@link #applyOrHold} does per event done once for
+     * all: one statement finds (and locks) the parked aggregates among the batch's, one records the
+     * others' events as processed. Each event is then held, skipped as applied before (or as a second
+     * delivery within the batch), or applied, in order.
+     */
+    private void applyTogether(List<ConsumerRecord<String, String>> batch) {
+        List<IncomingEvent> events = batch.stream().map(this::read).toList();
+        Set<String> parked = parking.lockParked(consumer, batch.stream().map(IncomingEvent::subjectOf).distinct().toList());
+        Set<String> fresh = new HashSet<>(processed.recordAll(IntStream.range(0, batch.size())
+                .filter(i -> !parked.contains(IncomingEvent.subjectOf(batch.get(i)))).mapToObj(events::get).toList()));
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumerRecord<String, String> record = batch.get(i);
+            IncomingEvent event = events.get(i);
+            spans.traced(record, () -> {
+                if (parked.contains(IncomingEvent.subjectOf(record))) {
+                    parking.hold(consumer, IncomingEvent.subjectOf(record), record, event.type());
+                } else if (fresh.remove(event.id())) {
+                    subscriptions.of(record.topic()).handler().accept(event);
+                } else {
+                    LOG.debugf("%s: event %s (%s) already processed, skipped", consumer, event.id(), event.type());
+                }
+            });
+            em.flush(); // each event sees the one before it, as it would after a commit
+            em.clear();
         }
     }
 
@@ -231,15 +253,7 @@ public class Inbox {
     }
 
     private void apply(IncomingEvent event, Subscriptions.Subscription subscription) {
-        int inserted = em.createNativeQuery("insert into processed_event (consumer, event_id, event_type, subject, processed_at) "
-                + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .setParameter(4, event.subject())
-                .setParameter(5, Timestamp.from(clock.instant()))
-                .executeUpdate();
-        if (inserted == 0) {
+        if (!processed.record(event)) {
             LOG.debugf("%s: event %s (%s) already processed, skipped", consumer, event.id(), event.type());
             return;
         }

@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -79,6 +82,25 @@ public class Parking {
         }
         insert(consumer, subject, false, record, eventType, null, 0);
         return true;
+    }
+
+    /**
+     * Which of the subjects are parked, their rows locked (as {@link #holdIfParked} locks one), in one
+     * statement for a whole batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> lockParked(String consumer, Collection<String> subjects) {
+        @SuppressWarnings("unchecked")
+        List<String> parked = em.createNativeQuery("select subject from parked_aggregate where consumer = ?1 "
+                + "and subject = any(cast(?2 as varchar[])) for update")
+                .setParameter(1, consumer).setParameter(2, subjects.toArray(String[]::new)).getResultList();
+        return new HashSet<>(parked);
+    }
+
+    /** Holds the record behind its aggregate, which {@link #lockParked} found parked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hold(String consumer, String subject, ConsumerRecord<String, String> record, String eventType) {
+        insert(consumer, subject, false, record, eventType, null, 0);
     }
 
     /** Parks the aggregate with this record as its dead letter, and publishes it on the consumer's dead-letter topic. */
