@@ -41,8 +41,9 @@ import org.tradeorders.platform.faults.Transients;
  * aggregate are held back in order, and {@link #redrive(String)} applies them once the cause is fixed.</li>
  * <li>Batched: the events of one poll that a handler takes are applied in one transaction (at most
  * {@code tradeorders.events.consumer.batch-size}), each with its processed-event record, so a poll costs
- * one commit, and one statement each to look for parked aggregates and to record the events. If any of them fails, nothing of the batch committed and each is applied again alone, as
- * above: one bad event neither blocks nor poisons the others.</li>
+ * one commit, and one statement each to look for parked aggregates and to record the events. If any
+ * of them fails, nothing of the batch committed and each is applied again alone, as above: one bad
+ * event neither blocks nor poisons the others.</li>
  * </ol>
  * Each event is processed in its span ({@link EventSpans}). A consumer {@link #subscribe}s its topic's
  * handler at startup ({@link Subscriptions}) and hands every poll to {@link #consumeAll}; redrive finds the
@@ -142,6 +143,8 @@ public class Inbox {
             spans.traced(record, () -> {
                 if (parked.contains(IncomingEvent.subjectOf(record))) {
                     parking.hold(consumer, IncomingEvent.subjectOf(record), record, event.type());
+                    LOG.infof("%s: %s (%s) held: its aggregate %s is parked", consumer, event.id(), event.type(),
+                            IncomingEvent.subjectOf(record));
                 } else if (fresh.remove(event.id())) {
                     subscriptions.of(record.topic()).handler().accept(event);
                 } else {

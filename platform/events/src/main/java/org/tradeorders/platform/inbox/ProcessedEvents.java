@@ -3,6 +3,7 @@ package org.tradeorders.platform.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +18,8 @@ import org.hibernate.Session;
 import org.tradeorders.platform.events.IncomingEvent;
 
 /**
- * The processed-event records, written in the transaction that applies the events: a record that is
- * already there means the event was applied before. Plain JDBC on the transaction's connection, like
+ * The processed-event records, written in the transaction that applies the events (so one is never
+ * written without its effect): a record that is already there means the event was applied before. Plain JDBC on the transaction's connection, like
  * the outbox's insert: a Hibernate native query would first flush the persistence context.
  */
 @ApplicationScoped
@@ -31,6 +32,7 @@ class ProcessedEvents {
     String consumer;
 
     /** Records the event; false if it was recorded (applied) before. */
+    @Transactional(Transactional.TxType.MANDATORY)
     boolean record(IncomingEvent event) {
         return !recordAll(List.of(event)).isEmpty();
     }
@@ -39,6 +41,7 @@ class ProcessedEvents {
      * Records the events in one statement; returns the ids of those not recorded before. An id that
      * occurs twice is recorded once.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     Set<String> recordAll(List<IncomingEvent> events) {
         if (events.isEmpty()) {
             return Set.of();
