@@ -16,8 +16,7 @@ import org.tradeorders.deploy.local.LocalStack.Service;
 final class ServiceOps {
     private static final Pattern OFFSET = Pattern.compile("\"offset\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Supplier<String> operatorToken;
 
     ServiceOps(Supplier<String> operatorToken) {

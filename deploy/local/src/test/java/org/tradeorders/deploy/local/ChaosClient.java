@@ -29,8 +29,7 @@ final class ChaosClient {
     record Answer(int status, JsonNode body) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder steps = new LongAdder();
     private volatile Instant lastSuccess = Instant.now();

@@ -37,7 +37,7 @@ final class Reservations {
     static void openLine(LocalStack stack) throws Exception {
         String credit = stack.service("credit-limit-service").baseUrl();
         String operator = stack.tokens().issue("operator", "OPS-1", Duration.ofHours(1));
-        HttpResponse<String> put = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(credit
+        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(credit
                 + "/credit-lines/" + SUPPLIER)).header("Authorization", "Bearer " + operator)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"limitUsd\":\"1000000\",\"reason\":\"BENCHMARK\"}")).build(),

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -116,7 +117,7 @@ public class Inbox {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> applyTogether(batch));
+            QuarkusTransaction.requiringNew().run(() -> applyInOrder(batch, spans::traced));
             batch.forEach(r -> health.recovered(partitionOf(r)));
             registry.counter("tradeorders.consumer.batches", "outcome", "committed").increment();
         } catch (RuntimeException e) {
@@ -127,24 +128,26 @@ public class Inbox {
     }
 
     /**
-     * The batch in the caller's transaction, with what {@link #applyOrHold} does per event done once for
-     * all: one statement finds (and locks) the parked aggregates among the batch's, one records the
-     * others' events as processed. Each event is then held, skipped as applied before (or as a second
-     * delivery within the batch), or applied, in order.
+     * In the caller's transaction, the records in order, each held behind its parked aggregate,
+     * skipped as applied before (or as a second delivery among them), or applied; each step runs
+     * {@code around} it (its span, for a batch). One statement finds (and locks) the parked aggregates
+     * among the records', one records the others' events as processed, however many records there are.
      */
-    private void applyTogether(List<ConsumerRecord<String, String>> batch) {
-        List<IncomingEvent> events = batch.stream().map(this::read).toList();
-        Set<String> parked = parking.lockParked(consumer, batch.stream().map(IncomingEvent::subjectOf).distinct().toList());
-        Set<String> fresh = new HashSet<>(processed.recordAll(IntStream.range(0, batch.size())
-                .filter(i -> !parked.contains(IncomingEvent.subjectOf(batch.get(i)))).mapToObj(events::get).toList()));
-        for (int i = 0; i < batch.size(); i++) {
-            ConsumerRecord<String, String> record = batch.get(i);
+    private void applyInOrder(List<ConsumerRecord<String, String>> records,
+            BiConsumer<ConsumerRecord<String, String>, Runnable> around) {
+        List<IncomingEvent> events = records.stream().map(this::read).toList();
+        List<String> subjects = records.stream().map(IncomingEvent::subjectOf).toList();
+        Set<String> parked = parking.lockParked(consumer, new HashSet<>(subjects));
+        Set<String> fresh = new HashSet<>(processed.recordAll(IntStream.range(0, records.size())
+                .filter(i -> !parked.contains(subjects.get(i))).mapToObj(events::get).toList()));
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
             IncomingEvent event = events.get(i);
-            spans.traced(record, () -> {
-                if (parked.contains(IncomingEvent.subjectOf(record))) {
-                    parking.hold(consumer, IncomingEvent.subjectOf(record), record, event.type());
-                    LOG.infof("%s: %s (%s) held: its aggregate %s is parked", consumer, event.id(), event.type(),
-                            IncomingEvent.subjectOf(record));
+            String subject = subjects.get(i);
+            around.accept(record, () -> {
+                if (parked.contains(subject)) {
+                    parking.hold(consumer, subject, record, event.type());
+                    LOG.infof("%s: %s (%s) held: its aggregate %s is parked", consumer, event.id(), event.type(), subject);
                 } else if (fresh.remove(event.id())) {
                     subscriptions.of(record.topic()).handler().accept(event);
                 } else {
@@ -167,17 +170,17 @@ public class Inbox {
         applyAlone(record);
     }
 
-    /** A record a handler takes, in a transaction of its own. */
+    /** A record a handler takes, in a transaction of its own; its span covers every attempt. */
     private void applyAlone(ConsumerRecord<String, String> record) {
-        spans.traced(record, () -> applyOnce(record, subscriptions.of(record.topic())));
+        spans.traced(record, () -> applyOnce(record));
     }
 
-    private void applyOnce(ConsumerRecord<String, String> record, Subscriptions.Subscription subscription) {
+    private void applyOnce(ConsumerRecord<String, String> record) {
         Backoff backoff = new Backoff(config.consumer().initialBackoff(), config.consumer().maxBackoff());
         int attempts = 0;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyOrHold(record, subscription));
+                QuarkusTransaction.requiringNew().run(() -> applyInOrder(List.of(record), (r, step) -> step.run()));
                 health.recovered(partitionOf(record));
                 return;
             } catch (RuntimeException e) {
@@ -246,15 +249,7 @@ public class Inbox {
         }
     }
 
-    private void applyOrHold(ConsumerRecord<String, String> record, Subscriptions.Subscription subscription) {
-        IncomingEvent event = read(record);
-        if (parking.holdIfParked(consumer, IncomingEvent.subjectOf(record), record, event.type())) {
-            LOG.infof("%s: %s (%s) held: its aggregate %s is parked", consumer, event.id(), event.type(), event.subject());
-            return;
-        }
-        apply(event, subscription);
-    }
-
+    /** Redrive's step: the event applied unless it was before (its aggregate is the one being redriven). */
     private void apply(IncomingEvent event, Subscriptions.Subscription subscription) {
         if (!processed.record(event)) {
             LOG.debugf("%s: event %s (%s) already processed, skipped", consumer, event.id(), event.type());

@@ -74,19 +74,9 @@ public class Parking {
         return consumer + "." + topic + ".dlq";
     }
 
-    /** Holds the record behind its aggregate if that is parked. @return whether it was held */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean holdIfParked(String consumer, String subject, ConsumerRecord<String, String> record, String eventType) {
-        if (lockAggregate(consumer, subject).isEmpty()) {
-            return false;
-        }
-        insert(consumer, subject, false, record, eventType, null, 0);
-        return true;
-    }
-
     /**
-     * Which of the subjects are parked, their rows locked (as {@link #holdIfParked} locks one), in one
-     * statement for a whole batch.
+     * Which of the subjects are parked, in one statement however many there are; their rows stay locked
+     * to the transaction's end, so a redrive of one of them and this transaction take turns.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> lockParked(String consumer, Collection<String> subjects) {

@@ -19,8 +19,9 @@ import org.tradeorders.platform.events.IncomingEvent;
 
 /**
  * The processed-event records, written in the transaction that applies the events (so one is never
- * written without its effect): a record that is already there means the event was applied before. Plain JDBC on the transaction's connection, like
- * the outbox's insert: a Hibernate native query would first flush the persistence context.
+ * written without its effect): a record that is already there means the event was applied before.
+ * Plain JDBC on the transaction's connection, like the outbox's insert: a Hibernate native query
+ * would first flush the persistence context.
  */
 @ApplicationScoped
 class ProcessedEvents {

@@ -28,12 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class OpenApiContract implements Filter {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * HTTP/1.1: the JDK client's default, HTTP/2 over a plain-text upgrade (h2c), once left the
-     * document's request unanswered in CI; the services' callers speak HTTP/1.1 to them.
-     */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, Optional<JsonNode>> DOCUMENTS = new ConcurrentHashMap<>();
     private static final Map<String, Pattern> TEMPLATES = new ConcurrentHashMap<>();
     private static volatile boolean installed;

@@ -37,8 +37,7 @@ public final class OpenApiFuzz {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> pathValues = new LinkedHashMap<>();
     private final Map<String, JsonNode> bodies = new LinkedHashMap<>();
     private final Set<String> unreachable = new HashSet<>();
