@@ -2,7 +2,6 @@ package org.tradeorders.order.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -41,6 +40,7 @@ import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
+import org.tradeorders.platform.persistence.ReadOnlyTransaction;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
 
@@ -139,7 +139,7 @@ public class OrderResource {
             + "filtered by state, kind, initiator, counterparty and creation date, in pages.")
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
-    @Transactional
+    @ReadOnlyTransaction
     public Page<OrderSummary> list(@QueryParam("state") String state,
             @QueryParam("kind") String kind,
             @QueryParam("initiator") String initiator,
@@ -167,6 +167,7 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
+    @ReadOnlyTransaction
     public OrderView get(@PathParam("id") String id) {
         return access.view(id);
     }

@@ -3,7 +3,6 @@ package org.tradeorders.payment.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +38,7 @@ import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
+import org.tradeorders.platform.persistence.ReadOnlyTransaction;
 import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.validation.Amounts;
 import org.tradeorders.platform.validation.Formats;
@@ -100,7 +100,7 @@ public class PaymentResource {
     @GET
     @Path("orders/{orderId}/payment-links")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
-    @Transactional
+    @ReadOnlyTransaction
     public Page<LinkView> links(@PathParam("orderId") String orderId, @BeanParam @Valid PageRequest page) {
         List<PaymentLink> links = em.createQuery("select l from PaymentLink l where l.orderId = ?1 order by l.installmentSeq",
                 PaymentLink.class).setParameter(1, orderId).getResultList();

@@ -2,7 +2,6 @@ package org.tradeorders.order.timeline.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -19,6 +18,7 @@ import org.tradeorders.platform.identity.Caller;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
+import org.tradeorders.platform.persistence.ReadOnlyTransaction;
 import org.tradeorders.platform.problem.ProblemException;
 
 @Path("/orders/{id}/timeline")
@@ -38,7 +38,7 @@ public class TimelineResource {
             + "when, from which service.")
     @GET
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
-    @Transactional
+    @ReadOnlyTransaction
     public Page<Timeline.Entry> get(@PathParam("id") String id, @BeanParam @Valid PageRequest page) {
         Order order = orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("order", id));
         caller.requireParty("order", id, order.supplierId, order.buyerId);
