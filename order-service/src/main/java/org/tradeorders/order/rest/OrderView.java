@@ -1,6 +1,6 @@
 package org.tradeorders.order.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,7 +52,8 @@ public record OrderView(String id, String kind, String state, String supplierId,
     public record Returned(String reason, Money availableCredit) {
     }
 
-    public record EventView(String id, String type, Instant occurredAt, boolean published, JsonNode data) {
+    /** data: the event's data as published, passed on as stored (not parsed and written again). */
+    public record EventView(String id, String type, Instant occurredAt, boolean published, RawValue data) {
     }
 
     /** deadlines: what is pending for the order and when it falls due (e.g. ORDER_PAYMENT_TIMEOUT). */
@@ -69,7 +70,8 @@ public record OrderView(String id, String kind, String state, String supplierId,
                 o.returnReason == null ? null : new Returned(o.returnReason,
                         o.returnAvailableUsd == null ? null : new Money(o.returnAvailableUsd, "USD")),
                 o.modificationNote, deadlines, o.termsVersion, o.shippedAt, o.money(o.refunded), o.createdAt, o.updatedAt,
-                events.stream().map(e -> new EventView(e.id(), e.type(), e.occurredAt(), e.publishedAt() != null, e.data()))
+                events.stream().map(e -> new EventView(e.id(), e.type(), e.occurredAt(), e.publishedAt() != null,
+                        new RawValue(e.payload())))
                         .toList(), RemittanceInstructions.of(o));
     }
 }

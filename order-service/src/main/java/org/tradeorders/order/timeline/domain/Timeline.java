@@ -2,6 +2,7 @@ package org.tradeorders.order.timeline.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +35,8 @@ public class Timeline {
     private static final List<String> ACTOR_FIELDS = List.of("submittedBy", "confirmedBy", "cancelledBy", "requestedBy",
             "receiptConfirmedBy", "initiator");
 
-    public record Entry(String eventId, Instant at, String type, String source, String actor, JsonNode data) {
+    /** data: the event's data as published, passed on as recorded (not parsed and written again). */
+    public record Entry(String eventId, Instant at, String type, String source, String actor, RawValue data) {
     }
 
     @Inject
@@ -67,12 +69,12 @@ public class Timeline {
     public List<Entry> of(String orderId, String ownSource) {
         List<Entry> entries = new ArrayList<>();
         outbox.eventsOf(orderId).forEach(e -> entries.add(new Entry(e.id(), e.occurredAt(), e.type(), ownSource,
-                actorOf(e.type(), e.data()), e.data())));
+                actorOf(e.type(), read(e.payload())), new RawValue(e.payload()))));
         List<Object[]> rows = em.createNativeQuery("select event_id, occurred_at, event_type, source, actor, data\\:\\:text "
                 + "from order_timeline where order_id = ?1").setParameter(1, orderId).getResultList();
         for (Object[] r : rows) {
             entries.add(new Entry((String) r[0], Timestamps.toInstant(r[1]), (String) r[2], (String) r[3], (String) r[4],
-                    read((String) r[5])));
+                    new RawValue((String) r[5])));
         }
         entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::eventId)); // a stable order for paging
         return entries;
