@@ -9,6 +9,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -156,13 +157,29 @@ public class IdempotencyFilter {
     private record Answer(String type, String body) {
     }
 
+    /**
+     * The answer to keep. An entity answered as JSON is written here, and that text is what is sent too:
+     * serialised once, and a replay is the very same text.
+     */
     private Answer answerOf(ContainerResponseContext response) throws JsonProcessingException {
         Object entity = response.getEntity();
-        String body = entity == null ? null : entity instanceof String s ? s : mapper.writeValueAsString(entity);
-        // the writer picks the media type after this filter; our resources produce JSON
-        String type = response.getMediaType() != null ? response.getMediaType().toString()
-                : entity == null ? null : entity instanceof String ? "text/plain" : "application/json";
-        return new Answer(type, body);
+        MediaType declared = response.getMediaType();
+        if (entity == null || entity instanceof String) {
+            // the writer picks the media type after this filter
+            String type = declared != null ? declared.toString() : entity == null ? null : MediaType.TEXT_PLAIN;
+            return new Answer(type, (String) entity);
+        }
+        String body = mapper.writeValueAsString(entity);
+        // our resources produce JSON; the media type is set here so that the text is sent as JSON
+        MediaType type = declared != null ? declared : MediaType.APPLICATION_JSON_TYPE;
+        if (isJson(type)) {
+            response.setEntity(body, response.getEntityAnnotations(), type);
+        }
+        return new Answer(type.toString(), body);
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
     }
 
     /** Keys are scoped to who calls: the same key from two companies are two keys. */
