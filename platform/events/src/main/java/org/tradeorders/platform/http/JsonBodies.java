@@ -29,13 +29,15 @@ public class JsonBodies {
         if (!chunked && (length == null || length.trim().equals("0"))) {
             return; // no body: what its Content-Type says does not matter
         }
-        MediaType type = request.getMediaType();
-        boolean json = type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                || type.getSubtype().endsWith("+json"));
-        if (!json) {
+        if (!isJson(request.getMediaType())) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json", List.of(new FieldViolation("Content-Type",
                             "must be application/json")), null);
         }
+    }
+
+    /** application/json, or a type written in JSON such as application/problem+json. */
+    public static boolean isJson(MediaType type) {
+        return type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json"));
     }
 }

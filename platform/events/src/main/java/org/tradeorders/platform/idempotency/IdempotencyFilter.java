@@ -21,6 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.tradeorders.platform.http.JsonBodies;
 import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.problem.Problem;
 import org.tradeorders.platform.problem.ProblemException;
@@ -172,14 +173,10 @@ public class IdempotencyFilter {
         String body = mapper.writeValueAsString(entity);
         // our resources produce JSON; the media type is set here so that the text is sent as JSON
         MediaType type = declared != null ? declared : MediaType.APPLICATION_JSON_TYPE;
-        if (isJson(type)) {
+        if (JsonBodies.isJson(type)) {
             response.setEntity(body, response.getEntityAnnotations(), type);
         }
         return new Answer(type.toString(), body);
-    }
-
-    private static boolean isJson(MediaType type) {
-        return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
     }
 
     /** Keys are scoped to who calls: the same key from two companies are two keys. */
