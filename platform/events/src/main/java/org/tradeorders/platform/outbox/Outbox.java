@@ -25,6 +25,7 @@ import org.tradeorders.platform.events.EventType;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.time.Timestamps;
 import org.tradeorders.platform.tracing.TraceContext;
+import org.tradeorders.platform.waiting.Changes;
 
 /**
  * Records an event in the caller's transaction. It reaches Kafka only if that transaction commits:
@@ -48,6 +49,8 @@ public class Outbox {
     OutboxRelay relay;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Changes changes;
 
     /**
      * @param aggregateId the Kafka key and ce_subject: the order id, or the supplier id for supplier-level events
@@ -68,7 +71,7 @@ public class Outbox {
                 connection -> insert(connection, id, type.type(), aggregateId, payload, occurredAt, traceParent));
         Handoffs.Event event = new Handoffs.Event(row.seq(), id.toString(), type.type(), aggregateId, config.topic(), payload,
                 occurredAt, traceParent);
-        TransactionEvents.of(tx, relay).add(event, sequenceNumbers(row.olderUnpublished()),
+        TransactionEvents.of(tx, relay, changes).add(event, sequenceNumbers(row.olderUnpublished()),
                 registry.counter("tradeorders.events.recorded", "type", type.type()));
         return id;
     }
@@ -123,7 +126,7 @@ public class Outbox {
                 .setParameter(6, headerJson)
                 .setParameter(7, value)
                 .executeUpdate();
-        TransactionEvents.of(tx, relay).addUnlisted();
+        TransactionEvents.of(tx, relay, changes).addUnlisted();
     }
 
     /** The events this service recorded for one aggregate, oldest first: its history. */

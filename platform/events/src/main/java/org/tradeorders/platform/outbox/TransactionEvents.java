@@ -9,9 +9,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.tradeorders.platform.waiting.Changes;
 
 /**
- * The events one transaction records, handed to the relay together once it commits. They share one
+ * The events one transaction records, handed to the relay together once it commits (and their aggregates
+ * announced as changed to the readers waiting on this instance). They share one
  * admission: if any of them must wait for the database round, the later ones wait too, so that none
  * overtakes an earlier one of the same transaction.
  */
@@ -19,21 +21,23 @@ final class TransactionEvents implements Synchronization {
     private static final Object KEY = TransactionEvents.class;
 
     private final OutboxRelay relay;
+    private final Changes changes;
     private final List<Handoffs.Event> events = new ArrayList<>();
     private final Set<Long> seqs = new HashSet<>();
     private final List<Counter> recorded = new ArrayList<>();
     private long epoch = Handoffs.REFUSED;
     private boolean refused;
 
-    private TransactionEvents(OutboxRelay relay) {
+    private TransactionEvents(OutboxRelay relay, Changes changes) {
         this.relay = relay;
+        this.changes = changes;
     }
 
     /** The current transaction's, registered with it on first use. */
-    static TransactionEvents of(TransactionSynchronizationRegistry tx, OutboxRelay relay) {
+    static TransactionEvents of(TransactionSynchronizationRegistry tx, OutboxRelay relay, Changes changes) {
         TransactionEvents events = (TransactionEvents) tx.getResource(KEY);
         if (events == null) {
-            events = new TransactionEvents(relay);
+            events = new TransactionEvents(relay, changes);
             tx.putResource(KEY, events);
             tx.registerInterposedSynchronization(events);
         }
@@ -81,5 +85,6 @@ final class TransactionEvents implements Synchronization {
             relay.handOff(events, epoch);
         }
         recorded.forEach(Counter::increment);
+        events.stream().map(Handoffs.Event::aggregateId).distinct().forEach(changes::changed); // readers waiting here
     }
 }

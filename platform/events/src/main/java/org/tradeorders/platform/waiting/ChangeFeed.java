@@ -1,0 +1,131 @@
+package org.tradeorders.platform.waiting;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+import org.tradeorders.platform.events.EventsConfig;
+
+/**
+ * Changes committed by the service's other instances: the keys of the events on the service's own
+ * topic, read from its end by a consumer of no group (nothing committed, no rebalancing), from the first
+ * wait on. An event is published after its transaction commits, so a reader it wakes reads the change.
+ * This instance's own commits wake its readers directly; the feed sees them again, harmlessly.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+
+    @Inject
+    WaitsConfig config;
+    @Inject
+    EventsConfig events;
+    @Inject
+    Changes changes;
+    /** Every {@code kafka.*} property of the service (bootstrap servers, security protocol, TLS, SASL). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+    private volatile boolean running;
+
+    /** Starts reading, once; the first watch asks for it, so an instance nobody waits on runs no consumer. */
+    synchronized void start() {
+        if (thread != null || !config.feed().enabled()) {
+            return;
+        }
+        Properties p = new Properties();
+        kafkaConfig.forEach((k, v) -> {
+            if (ConsumerConfig.configNames().contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                p.put(k, v);
+            }
+        });
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 65536);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.feed().maxDelay().toMillis());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "change-feed" + events.source().replace('/', '-'));
+        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        thread = new Thread(this::run, "change-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        boolean assigned = false;
+        while (running) {
+            try {
+                if (!assigned) {
+                    assigned = assign();
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                    if (r.key() != null) {
+                        changes.changed(r.key());
+                    }
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                // the broker away: the consumer reconnects; a reader meanwhile waits at most its own wait
+                LOG.debugf("change feed: %s", e.getMessage());
+                sleep();
+            }
+        }
+    }
+
+    /** Every partition of the topic from its end; false while the topic is not there yet. */
+    private boolean assign() {
+        List<PartitionInfo> partitions = consumer.partitionsFor(events.topic(), Duration.ofSeconds(5));
+        if (partitions == null || partitions.isEmpty()) {
+            sleep();
+            return false;
+        }
+        List<TopicPartition> all = partitions.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        consumer.assign(all);
+        consumer.seekToEnd(all);
+        return true;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+            running = false;
+        }
+        if (t != null) {
+            consumer.wakeup();
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.tradeorders.platform.waiting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import org.tradeorders.platform.persistence.ReadOnlyTransactions;
+import org.tradeorders.platform.problem.ProblemException;
+
+/**
+ * A read that can wait for a change instead of being polled: every answer carries an ETag (a digest of
+ * its JSON); an answer that would be the one the client holds ({@code If-None-Match}, or not found yet)
+ * is held, with {@code Prefer: wait=N}, until the aggregate changes ({@link Changes}) and is read again,
+ * up to N seconds; then 304 (or the 404). Each read is a read-only transaction of its own: no
+ * connection or transaction is held while waiting. Waiting holds the request's worker thread, so at most
+ * {@link WaitsConfig#maxWaiting()} wait at once; beyond that a request is answered at once.
+ */
+@ApplicationScoped
+public class WaitingReads {
+    public static final String PREFERENCE_APPLIED = "Preference-Applied";
+
+    @Inject
+    Changes changes;
+    @Inject
+    WaitsConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    ReadOnlyTransactions transactions;
+
+    private Semaphore waiting;
+
+    @PostConstruct
+    void init() {
+        waiting = new Semaphore(config.maxWaiting());
+    }
+
+    /**
+     * @param key the aggregate whose change ends a wait: the key its events are published with
+     * @param read the answer, as JSON; a 404 it throws is an answer not there yet
+     */
+    public Response answer(String key, WaitRequest request, Supplier<?> read) {
+        Set<String> held = request.heldTags();
+        Optional<Duration> asked = request.waitAsked();
+        if (asked.isEmpty() || !waiting.tryAcquire()) {
+            return respond(attempt(read), held, null);
+        }
+        Duration wait = asked.get().compareTo(config.maxWait()) > 0 ? config.maxWait() : asked.get();
+        try (Changes.Watch watch = changes.watch(key)) {
+            long deadline = System.nanoTime() + wait.toNanos();
+            Attempt answer = attempt(read);
+            while (answer.unchanged(held) && changedBefore(watch, deadline)) {
+                answer = attempt(read);
+            }
+            return respond(answer, held, wait);
+        } finally {
+            waiting.release();
+        }
+    }
+
+    /** Whether the watched aggregate changed before the deadline; an interrupted wait (shutdown) answers what it has. */
+    private static boolean changedBefore(Changes.Watch watch, long deadline) {
+        long left = deadline - System.nanoTime();
+        try {
+            return left > 0 && watch.await(Duration.ofNanos(left));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** One read: the JSON and its tag, or the 404 it answered. */
+    private Attempt attempt(Supplier<?> read) {
+        try {
+            byte[] body = json.writeValueAsBytes(transactions.call(read::get));
+            return new Attempt(body, tagOf(body), null);
+        } catch (ProblemException e) {
+            if (e.problem().status() != 404) {
+                throw e;
+            }
+            return new Attempt(null, null, e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer is not serialisable", e);
+        }
+    }
+
+    private static Response respond(Attempt answer, Set<String> held, Duration applied) {
+        if (answer.missing() != null) {
+            throw answer.missing();
+        }
+        EntityTag tag = new EntityTag(answer.tag());
+        Response.ResponseBuilder response = held.contains("*") || held.contains(answer.tag()) ? Response.notModified(tag)
+                : Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).tag(tag);
+        if (applied != null) {
+            response.header(PREFERENCE_APPLIED, "wait=" + applied.toSeconds());
+        }
+        return response.build();
+    }
+
+    /** 128 bits of the answer's SHA-256, base64url: equal answers, equal tags. */
+    static String tagOf(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Attempt(byte[] body, String tag, ProblemException missing) {
+        /** The answer the client holds: not there yet, or with a tag it names. */
+        boolean unchanged(Set<String> held) {
+            return missing != null || held.contains("*") || held.contains(tag);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.tradeorders.platform.waiting;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Reads that wait for a change ({@code Prefer: wait}). */
+@ConfigMapping(prefix = "tradeorders.waits")
+public interface WaitsConfig {
+    /** The longest a request waits, whatever it asks: below the usual 60 s of proxies and load balancers. */
+    @WithDefault("30s")
+    Duration maxWait();
+
+    /**
+     * Requests that may wait at once on one instance; each holds a worker thread. Beyond that a request is
+     * answered at once, without waiting (and without {@code Preference-Applied}).
+     */
+    @WithDefault("100")
+    int maxWaiting();
+
+    Feed feed();
+
+    /** The change feed: changes committed by the service's other instances. */
+    interface Feed {
+        /** Off for a service that runs as one instance: its own commits wake its readers directly. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The broker holds a fetch this long to gather events: the most another instance's change is seen late by. */
+        @WithDefault("100ms")
+        Duration maxDelay();
+    }
+}
