@@ -61,6 +61,15 @@ class PaymentServiceTest {
     /** An order awaiting payment of 30% + 70% of {@code total}, delivered twice (one set of links). */
     static String awaitingPayment(String supplier, String total, String deposit, String balance, String currency) {
         String order = UUID.randomUUID().toString();
+        publishAwaitingPayment(order, supplier, total, deposit, balance, currency);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
+                .get("/orders/" + order + "/payment-links").then().statusCode(200).body("items", hasSize(2)));
+        return order;
+    }
+
+    /** order-service's word that {@code order} awaits payment, delivered twice. */
+    static void publishAwaitingPayment(String order, String supplier, String total, String deposit, String balance,
+            String currency) {
         String eventId = UUID.randomUUID().toString();
         String body = """
                 {"orderId":"%s","supplierId":"%s","buyerId":"%s","total":{"amount":"%s","currency":"%s"},
@@ -69,9 +78,6 @@ class PaymentServiceTest {
                 .formatted(order, supplier, BUYER, total, currency, deposit, currency, balance, currency);
         TestEvents.publish("order-events", eventId, "tradeorders.OrderAwaitingPayment.v1", "/order-service", order, body);
         TestEvents.publish("order-events", eventId, "tradeorders.OrderAwaitingPayment.v1", "/order-service", order, body);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.buyer(BUYER))
-                .get("/orders/" + order + "/payment-links").then().statusCode(200).body("items", hasSize(2)));
-        return order;
     }
 
     static String awaitingPayment() {

@@ -43,6 +43,8 @@ import org.tradeorders.platform.paging.PageRequest;
 import org.tradeorders.platform.persistence.ReadOnlyTransaction;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.waiting.WaitRequest;
+import org.tradeorders.platform.waiting.WaitingReads;
 
 /**
  * The order's REST API, thin: it checks who acts ({@link OrderAccess}) and what a draft must satisfy
@@ -68,6 +70,8 @@ public class OrderResource {
     DraftChecks checks;
     @Inject
     Caller caller;
+    @Inject
+    WaitingReads reads;
 
     @Operation(description = "A supplier drafts an order for a buyer.")
     @POST
@@ -163,13 +167,15 @@ public class OrderResource {
     }
 
     @Operation(description = "The order with its terms, installments, deadlines and events, to its supplier, its buyer "
-            + "and operators.")
+            + "and operators. With its ETag in If-None-Match and Prefer: wait=N, the answer waits up to N seconds for "
+            + "the order to change: no polling.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
-    @ReadOnlyTransaction
-    public OrderView get(@PathParam("id") String id) {
-        return access.view(id);
+    @APIResponse(responseCode = "200", description = "the order; ETag names this answer", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "304", description = "the order is still the one of the ETag in If-None-Match (after the wait asked for)")
+    public Response get(@PathParam("id") String id, @BeanParam WaitRequest wait) {
+        return reads.answer(id, wait, () -> access.view(id));
     }
 
     @Operation(description = "The initiator submits the draft to the counterparty for confirmation: DRAFT to "

@@ -38,10 +38,11 @@ import org.tradeorders.platform.identity.Roles;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.paging.Page;
 import org.tradeorders.platform.paging.PageRequest;
-import org.tradeorders.platform.persistence.ReadOnlyTransaction;
 import org.tradeorders.platform.problem.ProblemException;
 import org.tradeorders.platform.validation.Amounts;
 import org.tradeorders.platform.validation.Formats;
+import org.tradeorders.platform.waiting.WaitRequest;
+import org.tradeorders.platform.waiting.WaitingReads;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +56,8 @@ public class PaymentResource {
     Caller caller;
     @Inject
     PaymentRules rules;
+    @Inject
+    WaitingReads reads;
 
     /** token is shown to the buyer only: it is what lets money be paid in. */
     public record LinkView(String id, String orderId, int installmentSeq, String installmentName, Money amount,
@@ -96,12 +99,25 @@ public class PaymentResource {
             @NotBlank @Size(max = 64) String linkId, @NotNull @Valid MoneyInput amount) {
     }
 
-    @Operation(description = "The order's payment links, one per installment, and what each has collected, in pages.")
+    @Operation(description = "The order's payment links, one per installment, and what each has collected, in pages. "
+            + "With Prefer: wait=N the answer waits up to N seconds for the links to be issued (404 until then), or, with "
+            + "its ETag in If-None-Match, for them to change: no polling.")
     @GET
     @Path("orders/{orderId}/payment-links")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
-    @ReadOnlyTransaction
-    public Page<LinkView> links(@PathParam("orderId") String orderId, @BeanParam @Valid PageRequest page) {
+    @APIResponse(responseCode = "200", description = "a page of the links; ETag names this answer", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkPage.class)))
+    @APIResponse(responseCode = "304", description = "the links are still those of the ETag in If-None-Match (after the wait asked for)")
+    public Response links(@PathParam("orderId") String orderId, @BeanParam @Valid PageRequest page,
+            @BeanParam WaitRequest wait) {
+        return reads.answer(orderId, wait, () -> linksOf(orderId, page));
+    }
+
+    /** A page of links as the OpenAPI document names it ({@code Page<LinkView>}, which an annotation cannot name). */
+    @Schema(name = "PageLinkView")
+    record LinkPage(List<LinkView> items, int page, int size, long total) {
+    }
+
+    private Page<LinkView> linksOf(String orderId, PageRequest page) {
         List<PaymentLink> links = em.createQuery("select l from PaymentLink l where l.orderId = ?1 order by l.installmentSeq",
                 PaymentLink.class).setParameter(1, orderId).getResultList();
         if (links.isEmpty()) {

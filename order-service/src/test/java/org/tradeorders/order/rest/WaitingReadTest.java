@@ -1,0 +1,142 @@
+package org.tradeorders.order.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.tradeorders.platform.testing.InfraTestResource;
+import org.tradeorders.platform.testing.Metrics;
+import org.tradeorders.platform.testing.Tokens;
+
+/**
+ * A client waits for an order to change instead of polling it: {@code If-None-Match} with the ETag it
+ * holds, {@code Prefer: wait=N}. The answer comes when the order changes, committed here or by another
+ * instance (seen through the change feed), or as 304 once the wait is over.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "orders"))
+class WaitingReadTest {
+    @Inject
+    EntityManager em;
+
+    private static final String SUPPLIER = Tokens.supplier(OrderLifecycleTest.SUPPLIER);
+
+    @Test
+    void anOrderReadCarriesAnETagThatIsAnswered304WhileTheOrderIsUnchanged() {
+        String id = OrderLifecycleTest.draft();
+        String etag = stableETag(id);
+
+        Response again = read(id, etag, null);
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.header("ETag")).isEqualTo(etag);
+        assertThat(again.asString()).isEmpty();
+    }
+
+    @Test
+    void aReadWaitingOnAnOrderIsAnsweredWithTheOrderOnceItChanges() throws Exception {
+        String id = OrderLifecycleTest.draft();
+        String etag = stableETag(id);
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> read(id, etag, "wait=3600"));
+        awaitAWaitingRead(waiting);
+
+        given().auth().oauth2(SUPPLIER).post("/orders/" + id + "/submit").then().statusCode(200);
+
+        Response answer = waiting.get(30, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.jsonPath().getString("state")).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(answer.header("ETag")).isNotEqualTo(etag);
+        assertThat(answer.header("Preference-Applied")).as("a wait beyond the limit is held to the limit, and says so")
+                .isEqualTo("wait=30");
+    }
+
+    @Test
+    void aReadWaitingOnAnUnchangedOrderIsAnswered304AtTheEndOfItsWait() {
+        String id = OrderLifecycleTest.draft();
+        String etag = stableETag(id);
+
+        Response answer = read(id, etag, "wait=1");
+
+        assertThat(answer.statusCode()).isEqualTo(304);
+        assertThat(answer.header("ETag")).isEqualTo(etag);
+        assertThat(answer.header("Preference-Applied")).isEqualTo("wait=1");
+    }
+
+    @Test
+    void aChangeCommittedByAnotherInstanceWakesAReaderWaitingHere() throws Exception {
+        String id = OrderLifecycleTest.draft();
+        String etag = stableETag(id);
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> read(id, etag, "wait=30"));
+        awaitAWaitingRead(waiting);
+
+        // another instance's commit: an event row this instance's outbox never saw, which its relay publishes;
+        // repeated until the answer comes, since the feed starts reading with the first wait
+        while (!waiting.isDone()) {
+            recordEventAsAnotherInstance(id);
+            Thread.sleep(500);
+        }
+
+        Response answer = waiting.get();
+        assertThat(answer.statusCode()).as("woken by the change feed; a wait that runs out answers 304").isEqualTo(200);
+        assertThat(answer.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void aMalformedWaitOrEntityTagIsRefusedNamingItsHeader() {
+        String id = OrderLifecycleTest.draft();
+
+        given().auth().oauth2(SUPPLIER).header("Prefer", "wait=soon").get("/orders/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("Prefer"));
+        given().auth().oauth2(SUPPLIER).header("Prefer", "wait=-5").get("/orders/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("Prefer"));
+        given().auth().oauth2(SUPPLIER).header("If-None-Match", "no-quotes").get("/orders/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("If-None-Match"));
+    }
+
+    @Test
+    void aWaitForAnOrderThatIsNotTheCallersEndsAsNotFound() {
+        String id = OrderLifecycleTest.draft();
+
+        given().auth().oauth2(Tokens.supplier("SUP-SOMEONE-ELSE")).header("Prefer", "wait=1").get("/orders/" + id).then()
+                .statusCode(404);
+    }
+
+    private static Response read(String id, String etag, String prefer) {
+        var request = given().auth().oauth2(SUPPLIER).header("If-None-Match", etag);
+        if (prefer != null) {
+            request.header("Prefer", prefer);
+        }
+        return request.get("/orders/" + id).then().extract().response();
+    }
+
+    /** The order's ETag once the relay has marked all its events published (which changes the answer). */
+    private static String stableETag(String id) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> OrderLifecycleTest.get(id, SUPPLIER).extract()
+                .<List<Boolean>>path("events.published").stream().allMatch(Boolean::booleanValue));
+        return OrderLifecycleTest.get(id, SUPPLIER).statusCode(200).extract().header("ETag");
+    }
+
+    private static void awaitAWaitingRead(CompletableFuture<Response> waiting) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting.isDone() || Metrics.value("tradeorders_waits_active", "") >= 1);
+        assertThat(waiting).as("the read waits: its order has not changed").isNotDone();
+    }
+
+    private void recordEventAsAnotherInstance(String id) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into outbox_event (event_id, event_type, "
+                + "aggregate_id, topic, payload, occurred_at) select gen_random_uuid(), event_type, aggregate_id, topic, payload, "
+                + "occurred_at from outbox_event where aggregate_id = ?1 order by seq limit 1").setParameter(1, id).executeUpdate());
+    }
+}
