@@ -76,7 +76,8 @@ public final class KafkaManifests {
     /** Exactly what the service does: writes its topic and dead letters, reads what it consumes, in its group. */
     static List<Object> acls(ServiceConfig s) {
         List<Object> acls = new ArrayList<>();
-        acls.add(acl("topic", s.ownTopic(), "Write", "Describe"));
+        acls.add(s.readsOwnTopic() ? acl("topic", s.ownTopic(), "Write", "Describe", "Read")
+                : acl("topic", s.ownTopic(), "Write", "Describe"));
         s.consumedTopics().forEach(t -> acls.add(acl("topic", t, "Read", "Describe")));
         s.deadLetterTopics().forEach(t -> acls.add(acl("topic", t, "Write", "Describe")));
         acls.add(acl("group", s.name(), "Read"));

@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
 /**
  * What a service's own configuration says the deployment must provide: its name (also its consumer
  * group and Kafka user), its topic, the topics it consumes (and so the dead-letter topics it writes,
- * {@code <service>.<topic>.dlq}), and the environment variables it reads without a default. Read from
+ * {@code <service>.<topic>.dlq}), whether it reads its own topic too (the change feed of its reads that
+ * wait for a change), and the environment variables it reads without a default. Read from
  * the service's application.properties and the platform's shared defaults: the one source of truth.
  */
 public record ServiceConfig(String name, String version, String ownTopic, List<String> consumedTopics,
-        Set<String> requiredEnv, Set<String> optionalEnv) {
+        boolean readsOwnTopic, Set<String> requiredEnv, Set<String> optionalEnv) {
     public static final List<String> SERVICES = List.of("order-service", "payment-service", "credit-limit-service",
             "fulfillment-service", "review-service");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
@@ -63,8 +64,9 @@ public record ServiceConfig(String name, String version, String ownTopic, List<S
             }
         }
         optional.removeAll(required);
-        return new ServiceConfig(service, version(repoRoot), p.getProperty("tradeorders.events.topic"), consumed, required,
-                optional);
+        boolean changeFeed = Boolean.parseBoolean(p.getProperty("tradeorders.waits.feed.enabled", "false"));
+        return new ServiceConfig(service, version(repoRoot), p.getProperty("tradeorders.events.topic"), consumed, changeFeed,
+                required, optional);
     }
 
     /** The project's version (the root pom's): the images' tag. */

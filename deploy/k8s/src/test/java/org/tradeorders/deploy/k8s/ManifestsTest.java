@@ -216,6 +216,9 @@ class ManifestsTest {
         Set<String> grants = new HashSet<>();
         grants.add("topic:" + s.ownTopic() + ":Write");
         grants.add("topic:" + s.ownTopic() + ":Describe");
+        if (s.readsOwnTopic()) {
+            grants.add("topic:" + s.ownTopic() + ":Read");
+        }
         s.consumedTopics().forEach(t -> grants.addAll(List.of("topic:" + t + ":Read", "topic:" + t + ":Describe")));
         s.deadLetterTopics().forEach(t -> grants.addAll(List.of("topic:" + t + ":Write", "topic:" + t + ":Describe")));
         grants.add("group:" + s.name() + ":Read");

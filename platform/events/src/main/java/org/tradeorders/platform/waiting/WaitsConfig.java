@@ -22,8 +22,12 @@ public interface WaitsConfig {
 
     /** The change feed: changes committed by the service's other instances. */
     interface Feed {
-        /** Off for a service that runs as one instance: its own commits wake its readers directly. */
-        @WithDefault("true")
+        /**
+         * On in a service with reads that wait (order-service, payment-service): it reads its own topic, which
+         * its Kafka user on Kubernetes may then do (deploy/k8s grants it from this setting). Off, a reader is
+         * woken by this instance's commits only, and by the end of its wait.
+         */
+        @WithDefault("false")
         boolean enabled();
 
         /** The broker holds a fetch this long to gather events: the most another instance's change is seen late by. */
