@@ -2,20 +2,18 @@ package org.tradeorders.payment;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tradeorders.platform.testing.InfraTestResource;
-import org.tradeorders.platform.testing.Metrics;
 import org.tradeorders.platform.testing.Tokens;
+import org.tradeorders.platform.testing.Waits;
 
 /** A buyer waits for its order's payment links to be issued ({@code Prefer: wait}) instead of polling for them. */
 @QuarkusTest
@@ -26,8 +24,7 @@ class WaitingLinksTest {
     void aReadOfLinksNotIssuedYetIsAnsweredWithThemOnceTheyAre() throws Exception {
         String order = UUID.randomUUID().toString();
         CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> links(order, "wait=30"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> waiting.isDone() || Metrics.value("tradeorders_waits_active", "") >= 1);
-        assertThat(waiting).as("no links yet: the read waits").isNotDone();
+        Waits.untilWaiting(waiting);
 
         PaymentServiceTest.publishAwaitingPayment(order, PaymentServiceTest.SUPPLIER, "100.00", "30.00", "70.00", "USD");
 

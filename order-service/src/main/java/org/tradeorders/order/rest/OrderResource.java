@@ -3,10 +3,7 @@ package org.tradeorders.order.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +19,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -34,6 +32,11 @@ import org.tradeorders.order.domain.OrderState;
 import org.tradeorders.order.domain.Party;
 import org.tradeorders.order.domain.Receipt;
 import org.tradeorders.order.domain.Shipping;
+import org.tradeorders.order.rest.OrderRequests.CancelRequest;
+import org.tradeorders.order.rest.OrderRequests.ConfirmRequest;
+import org.tradeorders.order.rest.OrderRequests.ExtensionAnswer;
+import org.tradeorders.order.rest.OrderRequests.ExtensionRequest;
+import org.tradeorders.order.rest.OrderRequests.ModificationRequest;
 import org.tradeorders.order.persistence.OrderQueries;
 import org.tradeorders.order.persistence.OrderQueries.OrderFilter;
 import org.tradeorders.platform.identity.Caller;
@@ -172,8 +175,10 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
-    @APIResponse(responseCode = "200", description = "the order; ETag names this answer", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "304", description = "the order is still the one of the ETag in If-None-Match (after the wait asked for)")
+    @APIResponse(responseCode = "200", description = "the order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)), headers = {
+            @Header(ref = WaitRequest.ETAG), @Header(ref = WaitRequest.PREFERENCE_APPLIED) })
+    @APIResponse(responseCode = "304", description = "the order is still the one of the ETag in If-None-Match (after the wait asked for)", headers = {
+            @Header(ref = WaitRequest.ETAG), @Header(ref = WaitRequest.PREFERENCE_APPLIED) })
     public Response get(@PathParam("id") String id, @BeanParam WaitRequest wait) {
         return reads.answer(id, wait, () -> access.view(id));
     }
@@ -188,9 +193,6 @@ public class OrderResource {
         return access.view(id);
     }
 
-    public record ConfirmRequest(@NotNull @Positive Integer version) {
-    }
-
     @Operation(description = "The counterparty confirms the version of the terms it read: {\"version\": 2}.")
     @POST
     @Path("/{id}/confirm")
@@ -198,9 +200,6 @@ public class OrderResource {
     public OrderView confirm(@PathParam("id") String id, @Valid @NotNull ConfirmRequest request) {
         negotiation.confirm(id, access.partyFor(id), request.version());
         return access.view(id);
-    }
-
-    public record ModificationRequest(@NotBlank @Size(max = 1000) String note) {
     }
 
     @Operation(description = "The counterparty sends the order back to DRAFT with what should change.")
@@ -233,9 +232,6 @@ public class OrderResource {
         return access.view(id);
     }
 
-    public record CancelRequest(@Size(max = 500) String reason) {
-    }
-
     @Operation(description = "Either party cancels before any payment arrived.")
     @POST
     @Path("/{id}/cancel")
@@ -244,9 +240,6 @@ public class OrderResource {
             @RequestBody(required = false, description = "the reason, if any; no body cancels without one") @Valid CancelRequest request) {
         negotiation.cancel(id, access.partyFor(id), request == null ? null : request.reason());
         return access.view(id);
-    }
-
-    public record ExtensionRequest(@NotNull @Positive Integer days) {
     }
 
     @Operation(description = "Either party extends the receiving window once (at most "
@@ -268,9 +261,6 @@ public class OrderResource {
         access.require(id, Party.SUPPLIER, "proposes a shipment extension");
         shipping.proposeShipmentExtension(id, request.days());
         return access.view(id);
-    }
-
-    public record ExtensionAnswer(@NotNull Boolean accept) {
     }
 
     @Operation(description = "The buyer answers the proposal: {\"accept\": true} moves the deadline, false keeps it.")

@@ -40,6 +40,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theOrderReadDocumentsItsWaitItsETagAnd304() throws Exception {
+        JsonNode doc = document();
+        JsonNode read = doc.path("paths").path("/orders/{id}").path("get");
+        List<String> parameters = new ArrayList<>();
+        read.path("parameters").forEach(p -> parameters.add(p.path("in").asText() + ":" + p.path("name").asText()));
+        assertThat(parameters).contains("header:Prefer", "header:If-None-Match");
+        for (String status : List.of("200", "304")) {
+            assertThat(read.path("responses").path(status).path("headers").path("ETag").path("$ref").asText()).as(status)
+                    .isEqualTo("#/components/headers/ETag");
+        }
+        assertThat(doc.path("components").path("headers").path("ETag").path("schema").path("type").toString()).contains("string");
+        assertThat(doc.path("components").path("headers").path("Preference-Applied").path("description").asText()).isNotBlank();
+    }
+
+    @Test
     void securityIsDeclaredPerOperationAndNoneOnThePaymentReminderLink() throws Exception {
         JsonNode doc = document();
         assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText()).isEqualTo("bearer");

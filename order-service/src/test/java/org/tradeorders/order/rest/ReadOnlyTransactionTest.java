@@ -17,7 +17,8 @@ import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.Tokens;
 
 /**
- * A read in a {@link ReadOnlyTransaction} (the order and payment-link GETs) never writes what it loaded,
+ * A read in a {@link ReadOnlyTransaction} (the order list, the timeline; the order and payment-link GETs through
+ * ReadOnlyTransactions, the same settings) never writes what it loaded,
  * and never leaves a writing caller's changes unwritten.
  */
 @QuarkusTest

@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tradeorders.platform.testing.InfraTestResource;
-import org.tradeorders.platform.testing.Metrics;
 import org.tradeorders.platform.testing.Tokens;
+import org.tradeorders.platform.testing.Waits;
 
 /**
  * A client waits for an order to change instead of polling it: {@code If-None-Match} with the ETag it
@@ -51,7 +51,7 @@ class WaitingReadTest {
         String id = OrderLifecycleTest.draft();
         String etag = stableETag(id);
         CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> read(id, etag, "wait=3600"));
-        awaitAWaitingRead(waiting);
+        Waits.untilWaiting(waiting);
 
         given().auth().oauth2(SUPPLIER).post("/orders/" + id + "/submit").then().statusCode(200);
 
@@ -80,7 +80,7 @@ class WaitingReadTest {
         String id = OrderLifecycleTest.draft();
         String etag = stableETag(id);
         CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> read(id, etag, "wait=30"));
-        awaitAWaitingRead(waiting);
+        Waits.untilWaiting(waiting);
 
         // another instance's commit: an event row this instance's outbox never saw, which its relay publishes;
         // repeated until the answer comes, since the feed starts reading with the first wait
@@ -107,11 +107,25 @@ class WaitingReadTest {
     }
 
     @Test
-    void aWaitForAnOrderThatIsNotTheCallersEndsAsNotFound() {
+    void aWaitForAnOrderThatIsNotTheCallersWaitsAsOneForAnOrderThatDoesNotExistAndEndsAsNotFound() throws Exception {
         String id = OrderLifecycleTest.draft();
+        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> given().auth()
+                .oauth2(Tokens.supplier("SUP-SOMEONE-ELSE")).header("Prefer", "wait=3").get("/orders/" + id).statusCode());
 
-        given().auth().oauth2(Tokens.supplier("SUP-SOMEONE-ELSE")).header("Prefer", "wait=1").get("/orders/" + id).then()
-                .statusCode(404);
+        Waits.untilWaiting(waiting);
+
+        assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(404);
+    }
+
+    @Test
+    void aWaitIsAskedAmongOtherPreferencesAndMayBeQuoted() {
+        String id = OrderLifecycleTest.draft();
+        String etag = stableETag(id);
+
+        Response answer = read(id, etag, "respond-async, wait=\"1\"; foo=bar");
+
+        assertThat(answer.statusCode()).isEqualTo(304);
+        assertThat(answer.header("Preference-Applied")).isEqualTo("wait=1");
     }
 
     private static Response read(String id, String etag, String prefer) {
@@ -127,11 +141,6 @@ class WaitingReadTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> OrderLifecycleTest.get(id, SUPPLIER).extract()
                 .<List<Boolean>>path("events.published").stream().allMatch(Boolean::booleanValue));
         return OrderLifecycleTest.get(id, SUPPLIER).statusCode(200).extract().header("ETag");
-    }
-
-    private static void awaitAWaitingRead(CompletableFuture<Response> waiting) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> waiting.isDone() || Metrics.value("tradeorders_waits_active", "") >= 1);
-        assertThat(waiting).as("the read waits: its order has not changed").isNotDone();
     }
 
     private void recordEventAsAnotherInstance(String id) {

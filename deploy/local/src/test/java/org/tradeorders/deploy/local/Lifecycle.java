@@ -14,13 +14,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One Trade Assurance order from draft to COMPLETED through the services' APIs, as the benchmark's
  * clients drive it: draft, submit, confirm, read the payment link, pay, ship, wait for SHIPPED, confirm
- * receipt. Waiting steps poll every {@link #POLL} (50 ms): often enough that the time measured is the
- * pipeline's rather than the client's patience, seldom enough that the polls do not eat the CPU.
+ * receipt. A read that waits for the pipeline asks the service to hold it
+ * until the answer changes ({@code Prefer: wait} with the ETag it holds), as a frontend would; the
+ * shipment, refused until fulfillment-service has heard that the order is paid, is retried every
+ * {@link #POLL} (50 ms).
  */
 final class Lifecycle {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration POLL = Duration.ofMillis(Integer.getInteger("benchmark.poll-ms", 50));
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    /** Seconds a read asks to be held while its answer is the one the client holds. */
+    static final int WAIT_S = 10;
 
     private final LocalStack stack;
     private final String supplier;
@@ -79,21 +83,32 @@ final class Lifecycle {
         boolean test(JsonNode body);
     }
 
+    /** Reads until the answer is ready, each read held by the service until the answer differs from the last one. */
     private JsonNode await(String service, String path, String token, Ready ready) throws Exception {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        String held = null;
         while (true) {
-            HttpResponse<String> r = http.send(request(service, path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder read = request(service, path, token).header("Prefer", "wait=" + WAIT_S);
+            if (held != null) {
+                read.header("If-None-Match", held);
+            }
+            HttpResponse<String> r = http.send(read.GET().build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 JsonNode body = JSON.readTree(r.body());
                 if (ready.test(body)) {
                     return body;
                 }
+                held = r.headers().firstValue("ETag").orElse(null);
+            } else if (r.statusCode() != 304 && r.statusCode() != 404 && r.statusCode() != 503) {
+                throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
             }
             waits.incrementAndGet();
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("GET " + path + " not ready: " + r.statusCode() + " " + r.body());
             }
-            Thread.sleep(POLL.toMillis());
+            if (r.headers().firstValue("Preference-Applied").isEmpty()) {
+                Thread.sleep(POLL.toMillis()); // answered without waiting (busy, or its waiting slots taken): poll
+            }
         }
     }
 

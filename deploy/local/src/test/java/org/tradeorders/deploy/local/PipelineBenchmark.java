@@ -335,6 +335,7 @@ class PipelineBenchmark {
         s.put("lifecycle_level_seconds", LEVEL_TIME.toSeconds());
         s.put("warmup_seconds", WARMUP.toSeconds());
         s.put("lifecycle_poll_ms", Lifecycle.POLL.toMillis());
+        s.put("lifecycle_read_wait_s", Lifecycle.WAIT_S);
         s.put("reservations", 3000);
         s.put("everything_on_one_machine", "five services, Kafka, PostgreSQL and the load generator");
         s.put("postgresql", "durable (fsync on), as the local run and production run it");

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.tradeorders.platform.waiting.WaitRequest;
 
 /**
  * What every operation of every service answers besides its success, said in its OpenAPI document
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * the platform gives (problem+json with the Problem schema): 400 for a bad request, 401/403 where a
  * token is needed, 404 for a resource that does not exist, 409/422 for a mutating call (state conflict,
  * key in flight, key reused), 413/415 for a body, 406, 500 and 503 busy-retry for all. Operations
- * without a security requirement are declared public (an empty one).
+ * without a security requirement are declared public (an empty one). The answer headers of reads that
+ * wait for a change ({@code ETag}, {@code Preference-Applied}) are components the operations refer to.
  */
 public class ContractFilter implements OASFilter {
     private static final String PROBLEM = "application/problem+json";
@@ -32,6 +34,10 @@ public class ContractFilter implements OASFilter {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
         components.addSchema("Problem", problemSchema());
+        components.addHeader(WaitRequest.ETAG, OASFactory.createHeader().schema(OASFactory.createSchema()
+                .addType(Schema.SchemaType.STRING)).description("Names this answer: send it back in If-None-Match"));
+        components.addHeader(WaitRequest.PREFERENCE_APPLIED, OASFactory.createHeader().schema(OASFactory.createSchema()
+                .addType(Schema.SchemaType.STRING)).description("wait=N: the request was held up to N seconds for a change"));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.tradeorders.platform.waiting;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,9 +24,9 @@ import org.tradeorders.platform.events.EventsConfig;
 
 /**
  * Changes committed by the service's other instances: the keys of the events on the service's own
- * topic, read from its end by a consumer of no group (nothing committed, no rebalancing), from the first
- * wait on. An event is published after its transaction commits, so a reader it wakes reads the change.
- * This instance's own commits wake its readers directly; the feed sees them again, harmlessly.
+ * topic, read from its end by a consumer of no group (nothing committed, no rebalancing), from the
+ * instance's start. An event is published after its transaction commits, so a reader it wakes reads the
+ * change. This instance's own commits wake its readers directly; the feed sees them again, harmlessly.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -41,13 +43,11 @@ public class ChangeFeed {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile boolean running;
 
-    /** Starts reading, once; the first watch asks for it, so an instance nobody waits on runs no consumer. */
-    synchronized void start() {
-        if (thread != null || !config.feed().enabled()) {
+    void onStart(@Observes StartupEvent ev) {
+        if (!config.feed().enabled()) {
             return;
         }
         Properties p = new Properties();
@@ -58,44 +58,60 @@ public class ChangeFeed {
         });
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 65536);
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.feed().maxDelay().toMillis());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "change-feed" + events.source().replace('/', '-'));
-        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
-        thread = new Thread(this::run, "change-feed");
+        thread = new Thread(() -> run(consumer), "change-feed");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void run() {
+    /** The consumer is this thread's alone, closed by it too. */
+    private void run(KafkaConsumer<String, byte[]> consumer) {
         boolean assigned = false;
-        while (running) {
-            try {
-                if (!assigned) {
-                    assigned = assign();
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
-                    if (r.key() != null) {
-                        changes.changed(r.key());
+        boolean failing = false;
+        try {
+            while (running) {
+                try {
+                    if (!assigned && !(assigned = assign(consumer))) {
+                        sleep();
+                        continue;
                     }
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+                        if (r.key() != null) {
+                            changes.changed(r.key());
+                        }
+                    }
+                    if (failing) {
+                        LOG.infof("change feed reads %s again", events.topic());
+                        failing = false;
+                    }
+                } catch (WakeupException | InterruptException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the broker away, or no right to read: readers here are woken by this instance's commits only
+                    if (!failing) {
+                        LOG.warnf("change feed cannot read %s (%s): other instances' changes wake no reader here until it can",
+                                events.topic(), e.toString());
+                        failing = true;
+                    }
+                    sleep();
                 }
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                // the broker away: the consumer reconnects; a reader meanwhile waits at most its own wait
-                LOG.debugf("change feed: %s", e.getMessage());
-                sleep();
             }
+        } finally {
+            Thread.interrupted(); // the stop's interrupt, which close would otherwise throw again
+            consumer.close(Duration.ofSeconds(2));
         }
     }
 
     /** Every partition of the topic from its end; false while the topic is not there yet. */
-    private boolean assign() {
+    private boolean assign(KafkaConsumer<String, byte[]> consumer) {
         List<PartitionInfo> partitions = consumer.partitionsFor(events.topic(), Duration.ofSeconds(5));
         if (partitions == null || partitions.isEmpty()) {
-            sleep();
             return false;
         }
         List<TopicPartition> all = partitions.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
@@ -104,28 +120,23 @@ public class ChangeFeed {
         return true;
     }
 
-    private static void sleep() {
+    private void sleep() {
         try {
             Thread.sleep(1000);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        Thread t;
-        synchronized (this) {
-            t = thread;
-            running = false;
-        }
-        if (t != null) {
-            consumer.wakeup();
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
             try {
-                t.join(5000);
+                thread.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            consumer.close(Duration.ofSeconds(2));
         }
     }
 }

@@ -2,9 +2,10 @@ package org.tradeorders.platform.waiting;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,11 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class Changes {
+    /** How a wait ended. */
+    public enum Wake {
+        CHANGED, TIMED_OUT, STOPPING
+    }
+
     private final ConcurrentHashMap<String, Set<Watch>> watches = new ConcurrentHashMap<>();
     private final AtomicInteger watching = new AtomicInteger();
-
-    @Inject
-    ChangeFeed feed;
+    private volatile boolean stopping;
 
     @Inject
     void metrics(MeterRegistry registry) {
@@ -31,9 +35,8 @@ public class Changes {
 
     /** Watches {@code key} from now until the watch is closed. */
     public Watch watch(String key) {
-        feed.start();
         Watch watch = new Watch(key);
-        watches.compute(key, (k, of) -> { // added inside the map's lock on key: a closing watch cannot drop the set under it
+        watches.compute(key, (k, of) -> { // added under the map's lock on key: a closing watch cannot drop the set under it
             Set<Watch> set = of == null ? ConcurrentHashMap.newKeySet() : of;
             set.add(watch);
             return set;
@@ -50,6 +53,12 @@ public class Changes {
         }
     }
 
+    /** The instance stops: every wait ends now, so its request is answered before the server closes. */
+    void onStop(@Observes ShutdownEvent ev) {
+        stopping = true;
+        watches.values().forEach(of -> of.forEach(Watch::signal));
+    }
+
     /** One reader's watch of one aggregate. */
     public final class Watch implements AutoCloseable {
         private final String key;
@@ -64,22 +73,20 @@ public class Changes {
             notifyAll();
         }
 
-        /**
-         * Waits for a change signalled since the watch began or since the last await returned true.
-         *
-         * @return whether one came within {@code atMost}
-         */
-        public synchronized boolean await(Duration atMost) throws InterruptedException {
-            long deadline = System.nanoTime() + atMost.toNanos();
-            while (!signalled) {
+        /** Waits until a change signalled since the watch began (or since the last CHANGED), or until {@code deadline} (System.nanoTime). */
+        public synchronized Wake await(long deadline) throws InterruptedException {
+            while (!signalled && !stopping) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return false;
+                    return Wake.TIMED_OUT;
                 }
                 wait(Math.max(1, left / 1_000_000));
             }
+            if (stopping) {
+                return Wake.STOPPING;
+            }
             signalled = false;
-            return true;
+            return Wake.CHANGED;
         }
 
         @Override

@@ -21,6 +21,9 @@ import org.tradeorders.platform.problem.ProblemException;
 public class WaitRequest {
     public static final String PREFER = "Prefer";
     public static final String IF_NONE_MATCH = "If-None-Match";
+    /** Answer headers, described once in every OpenAPI document's components (platform ContractFilter). */
+    public static final String ETAG = "ETag";
+    public static final String PREFERENCE_APPLIED = "Preference-Applied";
     static final String WAIT_FORMAT = "wait must be a whole number of seconds, e.g. wait=20";
     static final String TAG_FORMAT = "must be * or entity tags as the ETag header gives them, e.g. \"3q2-7w\"";
 
@@ -43,10 +46,10 @@ public class WaitRequest {
         this.ifNoneMatch = ifNoneMatch;
     }
 
-    /** The wait asked for (the first {@code wait} preference), if any. */
+    /** The wait asked for (the first {@code wait} preference; its value a token or a quoted string), if any. */
     public Optional<Duration> waitAsked() {
         for (String preference : items(prefer)) {
-            int semicolon = preference.indexOf(';');
+            int semicolon = indexOutsideQuotes(preference, ';');
             String head = (semicolon < 0 ? preference : preference.substring(0, semicolon)).trim();
             int eq = head.indexOf('=');
             String name = (eq < 0 ? head : head.substring(0, eq)).trim();
@@ -54,6 +57,10 @@ public class WaitRequest {
                 continue;
             }
             String value = eq < 0 ? "" : head.substring(eq + 1).trim();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            // refused, not ignored as RFC 7240 would allow: a client that misspells its wait learns it at once
             if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw ProblemException.invalid(PREFER, WAIT_FORMAT);
             }
@@ -62,35 +69,69 @@ public class WaitRequest {
         return Optional.empty();
     }
 
-    /** The entity tags the client holds, opaque parts only (weak and strong alike), or {@code *}. */
+    /**
+     * The entity tags the client holds, opaque parts only (weak and strong alike: If-None-Match compares
+     * weakly), or {@code *}. An opaque part may hold commas; its characters are those of RFC 9110's etagc.
+     */
     public Set<String> heldTags() {
         Set<String> tags = new HashSet<>();
-        for (String item : items(ifNoneMatch)) {
-            String tag = item.startsWith("W/") ? item.substring(2) : item;
-            if (item.equals("*")) {
-                tags.add("*");
-            } else if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")
-                    && tag.substring(1, tag.length() - 1).chars().allMatch(c -> c == 0x21 || c >= 0x23 && c <= 0x7e)) {
-                tags.add(tag.substring(1, tag.length() - 1));
-            } else {
-                throw ProblemException.invalid(IF_NONE_MATCH, TAG_FORMAT);
+        for (String line : ifNoneMatch == null ? List.<String>of() : ifNoneMatch) {
+            int i = 0;
+            while (i < line.length()) {
+                char c = line.charAt(i);
+                if (c == ' ' || c == '\t' || c == ',') {
+                    i++;
+                } else if (c == '*') {
+                    tags.add("*");
+                    i++;
+                } else {
+                    int open = line.startsWith("W/", i) ? i + 2 : i;
+                    int close = open < line.length() && line.charAt(open) == '"' ? line.indexOf('"', open + 1) : -1;
+                    if (close < 0 || !line.substring(open + 1, close).chars().allMatch(WaitRequest::isEtagc)) {
+                        throw ProblemException.invalid(IF_NONE_MATCH, TAG_FORMAT);
+                    }
+                    tags.add(line.substring(open + 1, close));
+                    i = close + 1;
+                    if (i < line.length() && line.charAt(i) != ',' && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+                        throw ProblemException.invalid(IF_NONE_MATCH, TAG_FORMAT);
+                    }
+                }
             }
         }
         return tags;
     }
 
-    /** Every comma-separated item of every header line, trimmed, empty ones left out. */
+    private static boolean isEtagc(int c) {
+        return c == 0x21 || c >= 0x23 && c <= 0x7e || c >= 0x80 && c <= 0xff;
+    }
+
+    /** Every comma-separated item of every header line (a comma inside a quoted string is not a separator). */
     private static List<String> items(List<String> lines) {
         List<String> items = new ArrayList<>();
-        if (lines != null) {
-            for (String line : lines) {
-                for (String item : line.split(",")) {
-                    if (!item.isBlank()) {
-                        items.add(item.trim());
-                    }
+        for (String line : lines == null ? List.<String>of() : lines) {
+            int from = 0;
+            while (from <= line.length()) {
+                int comma = indexOutsideQuotes(line.substring(from), ',');
+                String item = comma < 0 ? line.substring(from) : line.substring(from, from + comma);
+                if (!item.isBlank()) {
+                    items.add(item.trim());
                 }
+                from = comma < 0 ? line.length() + 1 : from + comma + 1;
             }
         }
         return items;
+    }
+
+    private static int indexOutsideQuotes(String text, char wanted) {
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == wanted && !quoted) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -30,8 +30,6 @@ import org.tradeorders.platform.problem.ProblemException;
  */
 @ApplicationScoped
 public class WaitingReads {
-    public static final String PREFERENCE_APPLIED = "Preference-Applied";
-
     @Inject
     Changes changes;
     @Inject
@@ -62,8 +60,16 @@ public class WaitingReads {
         try (Changes.Watch watch = changes.watch(key)) {
             long deadline = System.nanoTime() + wait.toNanos();
             Attempt answer = attempt(read);
-            while (answer.unchanged(held) && changedBefore(watch, deadline)) {
+            while (answer.unchanged(held)) {
+                Changes.Wake wake = awaitChange(watch, deadline);
+                if (wake == Changes.Wake.STOPPING) {
+                    break;
+                }
+                // read again, also when the wait ran out: a change that woke nobody (an event marked published) is no 304
                 answer = attempt(read);
+                if (wake == Changes.Wake.TIMED_OUT) {
+                    break;
+                }
             }
             return respond(answer, held, wait);
         } finally {
@@ -71,14 +77,13 @@ public class WaitingReads {
         }
     }
 
-    /** Whether the watched aggregate changed before the deadline; an interrupted wait (shutdown) answers what it has. */
-    private static boolean changedBefore(Changes.Watch watch, long deadline) {
-        long left = deadline - System.nanoTime();
+    /** An interrupted wait (the worker pool shutting down) answers what it has. */
+    private static Changes.Wake awaitChange(Changes.Watch watch, long deadline) {
         try {
-            return left > 0 && watch.await(Duration.ofNanos(left));
+            return watch.await(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Changes.Wake.STOPPING;
         }
     }
 
@@ -102,10 +107,10 @@ public class WaitingReads {
             throw answer.missing();
         }
         EntityTag tag = new EntityTag(answer.tag());
-        Response.ResponseBuilder response = held.contains("*") || held.contains(answer.tag()) ? Response.notModified(tag)
+        Response.ResponseBuilder response = answer.unchanged(held) ? Response.notModified(tag)
                 : Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).tag(tag);
         if (applied != null) {
-            response.header(PREFERENCE_APPLIED, "wait=" + applied.toSeconds());
+            response.header(WaitRequest.PREFERENCE_APPLIED, "wait=" + applied.toSeconds());
         }
         return response.build();
     }

@@ -24,6 +24,9 @@ class WaitRequestTest {
         assertThat(prefer("respond-async, WAIT = 5 ; unknown=x").waitAsked()).contains(Duration.ofSeconds(5));
         assertThat(prefer("return=minimal", "wait=7", "wait=9").waitAsked()).contains(Duration.ofSeconds(7));
         assertThat(prefer("return=minimal").waitAsked()).isEmpty();
+        assertThat(prefer("wait=\"12\"").waitAsked()).as("a quoted value").contains(Duration.ofSeconds(12));
+        assertThat(prefer("note=\"a, b; wait=1\", wait=4").waitAsked()).as("separators inside quotes")
+                .contains(Duration.ofSeconds(4));
         assertThat(new WaitRequest().waitAsked()).isEmpty();
     }
 
@@ -39,12 +42,14 @@ class WaitRequestTest {
     void theHeldTagsAreTheOpaquePartsWeakOrStrong() {
         assertThat(ifNoneMatch("\"a\", W/\"b\"", "\"c\"").heldTags()).containsExactlyInAnyOrder("a", "b", "c");
         assertThat(ifNoneMatch("*").heldTags()).containsExactly("*");
+        assertThat(ifNoneMatch("\"a,b\",\"\u00e9\"").heldTags()).as("a comma and obs-text inside a tag")
+                .containsExactlyInAnyOrder("a,b", "\u00e9");
         assertThat(new WaitRequest().heldTags()).isEmpty();
     }
 
     @Test
     void anEntityTagWithoutItsQuotesIsRefusedNamingIfNoneMatch() {
-        for (String bad : List.of("a", "\"a", "W/a", "\"a\"b\"", "\"")) {
+        for (String bad : List.of("a", "\"a", "W/a", "\"a\"b\"", "\"", "\"a\"\"b\"", "\"\u0007\"")) {
             assertThatThrownBy(() -> ifNoneMatch(bad).heldTags()).as(bad).isInstanceOfSatisfying(ProblemException.class,
                     e -> assertThat(e.problem().errors().get(0).field()).isEqualTo("If-None-Match"));
         }
