@@ -9,15 +9,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tradeorders.platform.testing.InfraTestResource;
+import org.tradeorders.platform.testing.Metrics;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.Waits;
 
@@ -95,6 +99,21 @@ class WaitingReadTest {
     }
 
     @Test
+    void aClientThatHangsUpWhileWaitingFreesItsWait() throws Exception {
+        String id = OrderLifecycleTest.draft();
+        String etag = stableETag(id);
+        try (Socket client = new Socket("localhost", RestAssured.port)) {
+            client.getOutputStream().write(("GET /orders/" + id + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + SUPPLIER + "\r\nIf-None-Match: " + etag + "\r\nPrefer: wait=60\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiting() >= 1);
+        }
+
+        // the wait was 60 s: only the hang-up ends it within this
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0);
+    }
+
+    @Test
     void aMalformedWaitOrEntityTagIsRefusedNamingItsHeader() {
         String id = OrderLifecycleTest.draft();
 
@@ -115,6 +134,10 @@ class WaitingReadTest {
         Waits.untilWaiting(waiting);
 
         assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(404);
+    }
+
+    private static double waiting() {
+        return Metrics.value("tradeorders_waits_active", "");
     }
 
     private static Response read(String id, String etag, String prefer) {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Changes {
     /** How a wait ended. */
     public enum Wake {
-        CHANGED, TIMED_OUT, STOPPING
+        CHANGED, TIMED_OUT, STOPPING, CLIENT_GONE
     }
 
     private final ConcurrentHashMap<String, Set<Watch>> watches = new ConcurrentHashMap<>();
@@ -63,6 +63,7 @@ public class Changes {
     public final class Watch implements AutoCloseable {
         private final String key;
         private boolean signalled;
+        private boolean clientGone;
 
         private Watch(String key) {
             this.key = key;
@@ -73,9 +74,15 @@ public class Changes {
             notifyAll();
         }
 
+        /** The client closed its connection: nobody is left to answer, so the wait ends and frees its thread. */
+        public synchronized void clientGone() {
+            clientGone = true;
+            notifyAll();
+        }
+
         /** Waits until a change signalled since the watch began (or since the last CHANGED), or until {@code deadline} (System.nanoTime). */
         public synchronized Wake await(long deadline) throws InterruptedException {
-            while (!signalled && !stopping) {
+            while (!signalled && !stopping && !clientGone) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return Wake.TIMED_OUT;
@@ -84,6 +91,9 @@ public class Changes {
             }
             if (stopping) {
                 return Wake.STOPPING;
+            }
+            if (clientGone) {
+                return Wake.CLIENT_GONE;
             }
             signalled = false;
             return Wake.CHANGED;

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.tradeorders.platform.persistence.ReadOnlyTransactions;
 import org.tradeorders.platform.problem.ProblemException;
 
@@ -26,7 +28,8 @@ import org.tradeorders.platform.problem.ProblemException;
  * is held, with {@code Prefer: wait=N}, until the aggregate changes ({@link Changes}) and is read again,
  * up to N seconds; then 304 (or the 404). Each read is a read-only transaction of its own: no
  * connection or transaction is held while waiting. Waiting holds the request's worker thread, so at most
- * {@link WaitsConfig#maxWaiting()} wait at once; beyond that a request is answered at once.
+ * {@link WaitsConfig#maxWaiting()} wait at once; beyond that a request is answered at once. A client that
+ * closes its connection ends its wait.
  */
 @ApplicationScoped
 public class WaitingReads {
@@ -58,11 +61,15 @@ public class WaitingReads {
         }
         Duration wait = asked.get().compareTo(config.maxWait()) > 0 ? config.maxWait() : asked.get();
         try (Changes.Watch watch = changes.watch(key)) {
+            ResteasyReactiveRequestContext http = CurrentRequestManager.get();
+            if (http != null) {
+                http.serverResponse().addCloseHandler(watch::clientGone);
+            }
             long deadline = System.nanoTime() + wait.toNanos();
             Attempt answer = attempt(read);
             while (answer.unchanged(held)) {
                 Changes.Wake wake = awaitChange(watch, deadline);
-                if (wake == Changes.Wake.STOPPING) {
+                if (wake == Changes.Wake.STOPPING || wake == Changes.Wake.CLIENT_GONE) {
                     break;
                 }
                 // read again, also when the wait ran out: a change that woke nobody (an event marked published) is no 304
