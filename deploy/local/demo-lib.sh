@@ -27,12 +27,25 @@ call() { # method url token [json]
   if [ "${code:0:1}" != 2 ]; then echo "HTTP $code from $1 $2: $body" >&2; return 1; fi
   printf '%s' "$body"
 }
-await_state() { # order-id state (up to a minute: a stack just restarted may take a few seconds to consume)
-  for _ in $(seq 1 200); do
-    state=$(call GET "$ORDER/orders/$1" "$buyer" | field state)
-    [ "$state" = "$2" ] && { echo "order is $state"; return 0; }
-    sleep 0.3
+await_state() { # order-id state: each read is held by order-service until the order changes (its ETag in
+  # If-None-Match, Prefer: wait=20), so the demo waits without polling; a stack just restarted may take a while
+  local etag="" headers body state="" code
+  headers=$(mktemp)
+  for _ in $(seq 1 20); do
+    local held=()
+    [ -n "$etag" ] && held=(-H "If-None-Match: $etag")
+    body=$(curl -sS --max-time 40 "$ORDER/orders/$1" -H "Authorization: Bearer $buyer" -H 'Prefer: wait=20' \
+      ${held[@]+"${held[@]}"} -D "$headers") || true
+    code=$(head -n 1 "$headers" | cut -d ' ' -f 2)
+    if [ "$code" = 200 ]; then
+      etag=$(grep -i '^etag:' "$headers" | tr -d '\r' | sed 's/^[^:]*: *//')
+      state=$(printf '%s' "$body" | field state)
+      [ "$state" = "$2" ] && { rm -f "$headers"; echo "order is $state"; return 0; }
+    elif [ "$code" != 304 ]; then
+      sleep 1 # not answering yet (a stack just started)
+    fi
   done
+  rm -f "$headers"
   echo "order did not reach $2 (it is $state)" >&2; return 1
 }
 
