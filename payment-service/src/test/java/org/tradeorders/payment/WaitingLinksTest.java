@@ -23,8 +23,7 @@ class WaitingLinksTest {
     @Test
     void aReadOfLinksNotIssuedYetIsAnsweredWithThemOnceTheyAre() throws Exception {
         String order = UUID.randomUUID().toString();
-        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> links(order, "wait=30"));
-        Waits.untilWaiting(waiting);
+        CompletableFuture<Response> waiting = Waits.started(() -> links(order, "wait=30"));
 
         PaymentServiceTest.publishAwaitingPayment(order, PaymentServiceTest.SUPPLIER, "100.00", "30.00", "70.00", "USD");
 

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tradeorders.platform.testing.InfraTestResource;
-import org.tradeorders.platform.testing.Metrics;
 import org.tradeorders.platform.testing.Tokens;
 import org.tradeorders.platform.testing.Waits;
 
@@ -54,8 +53,7 @@ class WaitingReadTest {
     void aReadWaitingOnAnOrderIsAnsweredWithTheOrderOnceItChanges() throws Exception {
         String id = OrderLifecycleTest.draft();
         String etag = stableETag(id);
-        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> read(id, etag, "wait=3600"));
-        Waits.untilWaiting(waiting);
+        CompletableFuture<Response> waiting = Waits.started(() -> read(id, etag, "wait=3600"));
 
         given().auth().oauth2(SUPPLIER).post("/orders/" + id + "/submit").then().statusCode(200);
 
@@ -83,11 +81,10 @@ class WaitingReadTest {
     void aChangeCommittedByAnotherInstanceWakesAReaderWaitingHere() throws Exception {
         String id = OrderLifecycleTest.draft();
         String etag = stableETag(id);
-        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> read(id, etag, "wait=30"));
-        Waits.untilWaiting(waiting);
+        CompletableFuture<Response> waiting = Waits.started(() -> read(id, etag, "wait=30"));
 
         // another instance's commit: an event row this instance's outbox never saw, which its relay publishes;
-        // repeated until the answer comes, since the feed starts reading with the first wait
+        // repeated until the answer comes, since the feed may not have the topic's partitions yet
         while (!waiting.isDone()) {
             recordEventAsAnotherInstance(id);
             Thread.sleep(500);
@@ -106,11 +103,11 @@ class WaitingReadTest {
             client.getOutputStream().write(("GET /orders/" + id + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                     + SUPPLIER + "\r\nIf-None-Match: " + etag + "\r\nPrefer: wait=60\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             client.getOutputStream().flush();
-            await().atMost(Duration.ofSeconds(20)).until(() -> waiting() >= 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Waits.waitingNow() >= 1);
         }
 
         // the wait was 60 s: only the hang-up ends it within this
-        await().atMost(Duration.ofSeconds(20)).until(() -> waiting() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Waits.waitingNow() == 0);
     }
 
     @Test
@@ -128,16 +125,10 @@ class WaitingReadTest {
     @Test
     void aWaitForAnOrderThatIsNotTheCallersWaitsAsOneForAnOrderThatDoesNotExistAndEndsAsNotFound() throws Exception {
         String id = OrderLifecycleTest.draft();
-        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> given().auth()
+        CompletableFuture<Integer> waiting = Waits.started(() -> given().auth()
                 .oauth2(Tokens.supplier("SUP-SOMEONE-ELSE")).header("Prefer", "wait=3").get("/orders/" + id).statusCode());
 
-        Waits.untilWaiting(waiting);
-
         assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(404);
-    }
-
-    private static double waiting() {
-        return Metrics.value("tradeorders_waits_active", "");
     }
 
     private static Response read(String id, String etag, String prefer) {

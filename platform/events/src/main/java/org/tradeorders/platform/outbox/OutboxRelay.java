@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -31,6 +29,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.tradeorders.platform.events.EventsConfig;
+import org.tradeorders.platform.events.KafkaClientConfig;
 import org.tradeorders.platform.worker.PollingWorker;
 
 /**
@@ -59,10 +58,8 @@ public class OutboxRelay {
     AgroalDataSource dataSource;
     @Inject
     EventsConfig config;
-    /** Every {@code kafka.*} property of the service (bootstrap servers, security protocol, TLS, SASL, client settings). */
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
+    KafkaClientConfig kafka;
     @Inject
     ObjectMapper json;
 
@@ -86,13 +83,7 @@ public class OutboxRelay {
             LOG.info("outbox relay disabled");
             return;
         }
-        Properties p = new Properties();
-        // the service's whole Kafka client configuration, as its consumers get it; the relay's guarantees on top
-        kafkaConfig.forEach((k, v) -> {
-            if (ProducerConfig.configNames().contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
-                p.put(k, v);
-            }
-        });
+        Properties p = kafka.forClient(ProducerConfig.configNames()); // the relay's guarantees on top
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);

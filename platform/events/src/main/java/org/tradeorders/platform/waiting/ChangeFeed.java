@@ -2,13 +2,11 @@ package org.tradeorders.platform.waiting;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.tradeorders.platform.events.EventsConfig;
+import org.tradeorders.platform.events.KafkaClientConfig;
 
 /**
  * Changes committed by the service's other instances: the keys of the events on the service's own
@@ -38,10 +37,8 @@ public class ChangeFeed {
     EventsConfig events;
     @Inject
     Changes changes;
-    /** Every {@code kafka.*} property of the service (bootstrap servers, security protocol, TLS, SASL). */
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
+    KafkaClientConfig kafka;
 
     private Thread thread;
     private volatile boolean running;
@@ -50,12 +47,7 @@ public class ChangeFeed {
         if (!config.feed().enabled()) {
             return;
         }
-        Properties p = new Properties();
-        kafkaConfig.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
-                p.put(k, v);
-            }
-        });
+        Properties p = kafka.forClient(ConsumerConfig.configNames());
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
