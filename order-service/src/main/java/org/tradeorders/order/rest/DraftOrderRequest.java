@@ -22,6 +22,7 @@ import org.tradeorders.order.domain.InstallmentDue;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.OrderKind;
 import org.tradeorders.order.domain.OrderLine;
+import org.tradeorders.order.domain.Party;
 import org.tradeorders.order.domain.TransportMethod;
 import org.tradeorders.platform.validation.Formats;
 
@@ -50,6 +51,19 @@ public record DraftOrderRequest(
     /** TRADE_ASSURANCE unless said otherwise. */
     public OrderKind kindOrDefault() {
         return kind == null ? OrderKind.TRADE_ASSURANCE : kind;
+    }
+
+    /** A new order of this supplier's, with these terms, for the buyer named. */
+    Order newOrder(OrderKind kind, String supplierId, String supplierEmail) {
+        Order o = new Order();
+        o.kind = kind;
+        o.supplierId = supplierId;
+        o.buyerId = buyerCompanyId;
+        o.buyerEmail = buyerEmail;
+        o.supplierEmail = supplierEmail;
+        o.initiator = Party.SUPPLIER;
+        applyTo(o);
+        return o;
     }
 
     /** The terms (everything but the parties) onto the order; the workflow reprices it. */

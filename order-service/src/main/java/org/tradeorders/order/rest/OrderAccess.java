@@ -45,10 +45,14 @@ public class OrderAccess {
         return OrderView.of(order, deadlines.pending(order.id), outbox.recordedInThisTransaction(order.id));
     }
 
-    /** The caller's side of the order, from its verified company and role. */
+    /**
+     * The caller's side of the order, from its verified company and role. The order is checked under its
+     * row lock: the change that follows in the same transaction acts on the order as checked, and it is
+     * loaded after its lock, as {@link OrderRepository#lock} requires.
+     */
     @Transactional
     public Party partyFor(String id) {
-        return partyOf(visible(id));
+        return partyOf(actedOn(id));
     }
 
     /** The order's parties and operators see it; anyone else gets 404. */
@@ -57,10 +61,13 @@ public class OrderAccess {
         visible(id);
     }
 
-    /** The caller's side, which must be {@code only}; otherwise 403 saying that {@code only} does this. */
+    /**
+     * The caller's side, which must be {@code only}; otherwise 403 saying that {@code only} does this.
+     * Checked under the order's row lock, as {@link #partyFor}.
+     */
     @Transactional
     Order require(String id, Party only, String what) {
-        Order order = visible(id);
+        Order order = actedOn(id);
         if (partyOf(order) != only) {
             throw ProblemException.forbidden("only the " + only.name().toLowerCase() + " " + what + " (order " + id + ")");
         }
@@ -75,6 +82,13 @@ public class OrderAccess {
                     + order.id + " and must act in that role");
         }
         return party;
+    }
+
+    /** The order a party is about to change, locked; 404 as for {@link #visible}. */
+    private Order actedOn(String id) {
+        Order order = orders.lock(id);
+        caller.requireParty("order", id, order.supplierId, order.buyerId);
+        return order;
     }
 
     private Order visible(String id) {

@@ -2,6 +2,7 @@ package org.tradeorders.order.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.tradeorders.order.domain.ECollectionWorkflow;
 import org.tradeorders.order.domain.Negotiation;
-import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.OrderKind;
 import org.tradeorders.order.domain.OrderState;
 import org.tradeorders.order.domain.Party;
@@ -51,7 +50,9 @@ import org.tradeorders.platform.waiting.WaitingReads;
 
 /**
  * The order's REST API, thin: it checks who acts ({@link OrderAccess}) and what a draft must satisfy
- * ({@link DraftChecks}), maps the request to domain arguments, and hands each step to its room.
+ * ({@link DraftChecks}), maps the request to domain arguments, and hands each step to its room. A change
+ * is one transaction from the check to the answer, as with an {@code Idempotency-Key}: one commit, and
+ * the answer is the order as changed.
  */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,6 +81,7 @@ public class OrderResource {
     @POST
     @RolesAllowed(Roles.SUPPLIER)
     @APIResponse(responseCode = "201", description = "the drafted order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+    @Transactional
     public Response draft(@Valid @NotNull DraftOrderRequest request) {
         OrderKind kind = request.kindOrDefault();
         checks.supplierDraft(request, kind);
@@ -89,15 +91,7 @@ public class OrderResource {
         if (kind == OrderKind.E_COLLECTION) {
             eCollection.requireActivated(caller.companyId());
         }
-        Order o = new Order();
-        o.kind = kind;
-        o.supplierId = caller.companyId();
-        o.buyerId = request.buyerCompanyId();
-        o.buyerEmail = request.buyerEmail();
-        o.supplierEmail = caller.email();
-        o.initiator = Party.SUPPLIER;
-        request.applyTo(o);
-        OrderView drafted = access.drafted(o, negotiation::draft);
+        OrderView drafted = access.drafted(request.newOrder(kind, caller.companyId(), caller.email()), negotiation::draft);
         return Response.created(URI.create("/orders/" + drafted.id())).entity(drafted).build();
     }
 
@@ -107,21 +101,14 @@ public class OrderResource {
     @Path("/buyer-initiated")
     @RolesAllowed(Roles.BUYER)
     @APIResponse(responseCode = "201", description = "the drafted order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+    @Transactional
     public Response draftByBuyer(@Valid @NotNull BuyerDraftRequest request) {
         if (request.kind() == OrderKind.E_COLLECTION) {
             throw ProblemException.forbidden("e-Collection orders are drafted by the supplier only: it sends you a payment "
                     + "reminder to confirm; ask the supplier, or draft a Trade Assurance order");
         }
         checks.buyerDraft(request, caller.companyId());
-        Order o = new Order();
-        o.supplierId = request.supplierCompanyId();
-        o.buyerId = caller.companyId();
-        o.buyerEmail = request.buyerEmail();
-        o.initiator = Party.BUYER;
-        o.supplierCompletedTerms = false;
-        o.shippingCost = BigDecimal.ZERO;
-        request.applyTo(o);
-        OrderView drafted = access.drafted(o, negotiation::draft);
+        OrderView drafted = access.drafted(request.newOrder(caller.companyId()), negotiation::draft);
         return Response.created(URI.create("/orders/" + drafted.id())).entity(drafted).build();
     }
 
@@ -131,6 +118,7 @@ public class OrderResource {
     @PUT
     @Path("/{id}/buyer-initiated")
     @RolesAllowed(Roles.BUYER)
+    @Transactional
     public OrderView reviseByBuyer(@PathParam("id") String id, @Valid @NotNull BuyerDraftRequest request) {
         access.require(id, Party.BUYER, "edits its own draft");
         checks.buyerDraft(request, caller.companyId());
@@ -188,6 +176,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
+    @Transactional
     public OrderView submit(@PathParam("id") String id) {
         negotiation.submit(id, access.partyFor(id));
         return access.view(id);
@@ -197,6 +186,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/confirm")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
+    @Transactional
     public OrderView confirm(@PathParam("id") String id, @Valid @NotNull ConfirmRequest request) {
         negotiation.confirm(id, access.partyFor(id), request.version());
         return access.view(id);
@@ -206,6 +196,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/request-modification")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
+    @Transactional
     public OrderView requestModification(@PathParam("id") String id, @Valid @NotNull ModificationRequest request) {
         negotiation.requestModification(id, access.partyFor(id), request.note());
         return access.view(id);
@@ -216,6 +207,7 @@ public class OrderResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.SUPPLIER)
+    @Transactional
     public OrderView revise(@PathParam("id") String id, @Valid @NotNull DraftOrderRequest request) {
         checks.supplierDraft(request, access.require(id, Party.SUPPLIER, "revises the terms").kind);
         negotiation.revise(id, order -> {
@@ -236,6 +228,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
+    @Transactional
     public OrderView cancel(@PathParam("id") String id,
             @RequestBody(required = false, description = "the reason, if any; no body cancels without one") @Valid CancelRequest request) {
         negotiation.cancel(id, access.partyFor(id), request == null ? null : request.reason());
@@ -247,6 +240,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/extend-receiving-window")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER })
+    @Transactional
     public OrderView extendReceivingWindow(@PathParam("id") String id, @Valid @NotNull ExtensionRequest request) {
         receipt.extendReceivingWindow(id, access.partyFor(id), request.days());
         return access.view(id);
@@ -257,6 +251,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/shipment-extension")
     @RolesAllowed(Roles.SUPPLIER)
+    @Transactional
     public OrderView proposeShipmentExtension(@PathParam("id") String id, @Valid @NotNull ExtensionRequest request) {
         access.require(id, Party.SUPPLIER, "proposes a shipment extension");
         shipping.proposeShipmentExtension(id, request.days());
@@ -267,6 +262,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/shipment-extension/answer")
     @RolesAllowed(Roles.BUYER)
+    @Transactional
     public OrderView answerShipmentExtension(@PathParam("id") String id, @Valid @NotNull ExtensionAnswer answer) {
         access.require(id, Party.BUYER, "answers a shipment extension");
         shipping.answerShipmentExtension(id, answer.accept());
@@ -278,6 +274,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/payment-reminders")
     @RolesAllowed(Roles.SUPPLIER)
+    @Transactional
     public OrderView resendPaymentReminder(@PathParam("id") String id) {
         access.require(id, Party.SUPPLIER, "sends payment reminders");
         eCollection.resendReminder(id);
@@ -288,6 +285,7 @@ public class OrderResource {
     @POST
     @Path("/{id}/confirm-receipt")
     @RolesAllowed(Roles.BUYER)
+    @Transactional
     public OrderView confirmReceipt(@PathParam("id") String id) {
         access.require(id, Party.BUYER, "confirms receipt");
         receipt.confirmReceipt(id);
