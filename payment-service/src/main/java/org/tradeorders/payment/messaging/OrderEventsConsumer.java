@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.tradeorders.payment.collection.domain.CollectionAccounts;
 import org.tradeorders.payment.collection.domain.Remittances;
@@ -73,7 +74,13 @@ public class OrderEventsConsumer implements EventConsumer {
     @Override
     public void subscribe() {
         inbox.subscribe("order-events", Set.of(ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, ORDER_SHIPPED,
-                ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE, ORDER_PAID, REFUND_AGREED, REFUND_DECIDED), this::dispatch);
+                ORDER_SUBMITTED, ORDER_AWAITING_REMITTANCE, ORDER_PAID, REFUND_AGREED, REFUND_DECIDED),
+                Map.of(ORDER_SUBMITTED, OrderEventsConsumer::ofECollection), this::dispatch);
+    }
+
+    /** Only an e-Collection order's submission concerns payments (its collection account opens). */
+    static boolean ofECollection(IncomingEvent e) {
+        return "E_COLLECTION".equals(e.dataAs(OrderSubmitted.class).kind());
     }
 
     void dispatch(IncomingEvent e) {
@@ -83,7 +90,7 @@ public class OrderEventsConsumer implements EventConsumer {
                     .map(i -> new PaymentWorkflow.Installment(i.seq(), i.name(), i.amount())).toList());
         } else if (e.is(ORDER_SUBMITTED)) {
             OrderSubmitted o = e.dataAs(OrderSubmitted.class);
-            if ("E_COLLECTION".equals(o.kind())) {
+            if ("E_COLLECTION".equals(o.kind())) { // the subscription's test, kept for a redriven event
                 collectionAccounts.submitted(o.orderId(), o.supplierId(), o.buyerId(), o.buyerName(), o.total());
             }
         } else if (e.is(ORDER_AWAITING_REMITTANCE)) {

@@ -11,10 +11,12 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,7 +87,17 @@ public class Inbox {
 
     /** The handler for the events of {@code topic} of the given types (others are acknowledged untouched). */
     public void subscribe(String topic, Set<EventType> handled, Consumer<IncomingEvent> handler) {
-        subscriptions.add(topic, handled, handler);
+        subscribe(topic, handled, Map.of(), handler);
+    }
+
+    /**
+     * As {@link #subscribe(String, Set, Consumer)}, and an event of a type in {@code onlyIf} that its test
+     * refuses is acknowledged untouched too, before any transaction: for a type the handler ignores by
+     * its data (an effect-free event needs no processed-event record, so it costs no commit).
+     */
+    public void subscribe(String topic, Set<EventType> handled, Map<EventType, Predicate<IncomingEvent>> onlyIf,
+            Consumer<IncomingEvent> handler) {
+        subscriptions.add(topic, handled, onlyIf, handler);
     }
 
     /** The handler for every event of {@code topic}. */
@@ -100,7 +112,7 @@ public class Inbox {
     public void consumeAll(Iterable<ConsumerRecord<String, String>> records) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            if (subscriptions.handles(record)) { // what no handler takes costs nothing: no transaction
+            if (subscriptions.handles(record, json)) { // what no handler takes costs nothing: no transaction
                 batch.add(record);
             }
             if (batch.size() >= config.consumer().batchSize()) {
@@ -164,7 +176,7 @@ public class Inbox {
      * when one of these committed; blocks while a transient failure lasts.
      */
     public void consume(ConsumerRecord<String, String> record) {
-        if (!subscriptions.handles(record)) {
+        if (!subscriptions.handles(record, json)) {
             return; // no effect, so nothing to de-duplicate: no transaction
         }
         applyAlone(record);

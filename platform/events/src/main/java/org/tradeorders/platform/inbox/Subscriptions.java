@@ -1,12 +1,15 @@
 package org.tradeorders.platform.inbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventType;
@@ -19,8 +22,12 @@ import org.tradeorders.platform.events.IncomingEvent;
 @ApplicationScoped
 class Subscriptions {
 
-    /** A consumer's handler for the events of one topic; {@code handled} empty = every type. */
-    record Subscription(String topic, Set<EventType> handled, Consumer<IncomingEvent> handler) {
+    /**
+     * A consumer's handler for the events of one topic; {@code handled} empty = every type. An event of a
+     * type in {@code onlyIf} is taken only if its test passes (read from its data).
+     */
+    record Subscription(String topic, Set<EventType> handled, Map<String, Predicate<IncomingEvent>> onlyIf,
+            Consumer<IncomingEvent> handler) {
         boolean handles(String type) {
             return handled.isEmpty() || handled.stream().anyMatch(t -> t.type().equals(type));
         }
@@ -31,8 +38,11 @@ class Subscriptions {
     @Inject
     MeterRegistry registry;
 
-    void add(String topic, Set<EventType> handled, Consumer<IncomingEvent> handler) {
-        byTopic.put(topic, new Subscription(topic, Set.copyOf(handled), handler));
+    void add(String topic, Set<EventType> handled, Map<EventType, Predicate<IncomingEvent>> onlyIf,
+            Consumer<IncomingEvent> handler) {
+        Map<String, Predicate<IncomingEvent>> tests = new HashMap<>();
+        onlyIf.forEach((type, test) -> tests.put(type.type(), test));
+        byTopic.put(topic, new Subscription(topic, Set.copyOf(handled), Map.copyOf(tests), handler));
         // the topic's counters show from the start, at zero
         registry.counter("tradeorders.consumer.retries", "topic", topic, "reason", "transient");
         registry.counter("tradeorders.consumer.retries", "topic", topic, "reason", "failure");
@@ -49,8 +59,25 @@ class Subscriptions {
         return s;
     }
 
-    /** Whether a handler takes the record's type: what none takes is acknowledged untouched. */
-    boolean handles(ConsumerRecord<String, String> record) {
-        return of(record.topic()).handles(IncomingEvent.header(record, CloudEvents.TYPE));
+    /**
+     * Whether a handler takes the record (its type, and its data where the subscription tests it): what
+     * none takes is acknowledged untouched. A record that cannot be read is taken, so that it fails where
+     * an unreadable event is dead-lettered.
+     */
+    boolean handles(ConsumerRecord<String, String> record, ObjectMapper json) {
+        Subscription s = of(record.topic());
+        String type = IncomingEvent.header(record, CloudEvents.TYPE);
+        if (!s.handles(type)) {
+            return false;
+        }
+        Predicate<IncomingEvent> test = type == null ? null : s.onlyIf().get(type);
+        if (test == null) {
+            return true;
+        }
+        try {
+            return test.test(IncomingEvent.from(record, json));
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 }
