@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * each poll goes whole to the {@link Inbox}, which hands every event to the handler subscribed for its
  * topic. One consumer per service rather than one per topic: a fetch waits up to
  * {@code fetch.max.wait.ms} for events, so every consumer costs the broker and the service a fetch every
- * 50 ms even when idle; and events of several topics that arrive together are applied in one transaction.
+ * 200 ms even when idle; and events of several topics that arrive together are applied in one transaction.
  */
 @Startup
 @ApplicationScoped
