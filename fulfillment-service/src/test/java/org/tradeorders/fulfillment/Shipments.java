@@ -41,6 +41,14 @@ final class Shipments {
 
     static String readyToShip(String supplier, String prepaid) {
         String order = UUID.randomUUID().toString();
+        announceReadyToShip(supplier, order, prepaid);
+        Shipments probe = of(supplier, order).line("LP-600", 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.crossCheck().extract().statusCode() != 409);
+        return order;
+    }
+
+    /** order-service announces the order ready to ship (OrderReadyToShip); fulfillment-service hears it soon after. */
+    static void announceReadyToShip(String supplier, String order, String prepaid) {
         ObjectNode e = JSON.createObjectNode().put("orderId", order).put("supplierId", supplier).put("buyerId", BUYER)
                 .put("shipmentDeadline", LocalDate.now().plusDays(30).toString());
         ArrayNode lines = e.putArray("lines");
@@ -58,9 +66,6 @@ final class Shipments {
         e.set("prepaid", money(prepaid));
         TestEvents.publish("order-events", UUID.randomUUID().toString(), "tradeorders.OrderReadyToShip.v1", "/order-service",
                 order, e.toString());
-        Shipments probe = of(supplier, order).line("LP-600", 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> probe.crossCheck().extract().statusCode() != 409);
-        return order;
     }
 
     static ObjectNode money(String amount) {

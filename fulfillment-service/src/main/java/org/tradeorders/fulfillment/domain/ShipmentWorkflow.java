@@ -21,6 +21,7 @@ import org.tradeorders.fulfillment.events.FulfillmentEvents;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBill;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBills;
 import org.tradeorders.platform.outbox.Outbox;
+import org.tradeorders.platform.waiting.ChangeNotices;
 import org.tradeorders.platform.persistence.RowLock;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
@@ -39,6 +40,8 @@ public class ShipmentWorkflow {
     ExportBills exportBills;
     @Inject
     ShipmentDocuments shipmentDocuments;
+    @Inject
+    ChangeNotices notices;
 
     /**
      * A one-stop export names its bill: an existing one ({@code exportBillId}) or a new one drafted with the
@@ -101,6 +104,7 @@ public class ShipmentWorkflow {
             o.lines.add(line);
         }
         em.persist(o);
+        notices.announce(orderId); // a supplier waiting to ship it learns it on commit, on whichever instance
     }
 
     /**
@@ -129,6 +133,7 @@ public class ShipmentWorkflow {
         if (draft.documents() != null) {
             shipmentDocuments.issue(order, s, draft.documents());
         }
+        notices.announce(order.orderId); // what remains to ship changed
         return s;
     }
 

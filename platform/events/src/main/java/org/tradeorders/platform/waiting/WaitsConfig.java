@@ -20,6 +20,15 @@ public interface WaitsConfig {
 
     Feed feed();
 
+    Notices notices();
+
+    /** Changes that record no event, announced through the database ({@link ChangeNotices}). */
+    interface Notices {
+        /** On in a service whose waiting reads follow such a change (fulfillment-service); it holds one connection. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     /** The change feed: changes committed by the service's other instances. */
     interface Feed {
         /**
