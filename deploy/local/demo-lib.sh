@@ -48,4 +48,13 @@ await_state() { # order-id state: each read is held by order-service until the o
   rm -f "$headers"
   echo "order did not reach $2 (it is $state)" >&2; return 1
 }
-
+await_ready_to_ship() { # order-id: fulfillment-service holds the read (a 404 until then, Prefer: wait=20) until it
+  # has heard that the order is ready to ship, so the supplier ships once instead of retrying a refused shipment
+  local body
+  for _ in $(seq 1 10); do
+    body=$(curl -fsS --max-time 40 "$FULFILLMENT/shippable-orders/$1" -H "Authorization: Bearer $supplier" \
+      -H 'Prefer: wait=20' 2>/dev/null) && { echo "$body"; return 0; }
+    sleep 1 # not ready within the wait, or not answering yet (a stack just started)
+  done
+  echo "order $1 did not become ready to ship" >&2; return 1
+}

@@ -57,12 +57,11 @@ shipment_request='{"orderId":"'$id'","exportMode":"SELF_OPERATED","carrier":"Mae
               "dimensions":{"lengthCm":62,"widthCm":62,"heightCm":20}}],
     "customsDeclaration":[{"hsCode":"940542","quantity":1000,"declaredValue":{"amount":"12350.00","currency":"USD"}}]}}'
 
+step "fulfillment-service hears the order is ready to ship (the supplier's read waits for it: Prefer: wait)"
+await_ready_to_ship "$id"
+
 step "supplier cross-checks its documents before it ships: proforma, invoice, packing list, declaration, prepayment"
-for _ in $(seq 1 100); do
-  check=$(call POST "$FULFILLMENT/shipments/cross-check" "$supplier" "$shipment_request" 2>/dev/null) && break
-  sleep 0.3
-done
-echo "$check"
+call POST "$FULFILLMENT/shipments/cross-check" "$supplier" "$shipment_request"; echo
 
 step "supplier ships all 1000 panels with them (fulfillment-service checks the lines and issues the documents)"
 shipment=$(call POST "$FULFILLMENT/shipments" "$supplier" "$shipment_request")

@@ -13,11 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One Trade Assurance order from draft to COMPLETED through the services' APIs, as the benchmark's
- * clients drive it: draft, submit, confirm, read the payment link, pay, ship, wait for SHIPPED, confirm
- * receipt. A read that waits for the pipeline asks the service to hold it
- * until the answer changes ({@code Prefer: wait} with the ETag it holds), as a frontend would; the
- * shipment, refused until fulfillment-service has heard that the order is paid, is retried every
- * {@link #POLL} (50 ms).
+ * clients drive it: draft, submit, confirm, read the payment link, pay, wait until the order is ready to
+ * ship, ship, wait for SHIPPED, confirm receipt. A read that waits for the pipeline asks the service to
+ * hold it until the answer changes ({@code Prefer: wait} with the ETag it holds), as a frontend would; a
+ * shipment refused all the same (not ready to ship) is retried every {@link #POLL} (50 ms).
  */
 final class Lifecycle {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +58,8 @@ final class Lifecycle {
         String token = links.path("items").get(0).path("token").asText();
         expect(post("payment-service", "/payment-links/" + token + "/payments", buyer,
                 JSON.createObjectNode().put("channel", "CARD")), 201);
+        // the supplier ships once fulfillment-service has heard the order is ready to ship, waiting for it
+        await("fulfillment-service", "/shippable-orders/" + id, supplier, b -> true);
         ObjectNode shipment = JSON.createObjectNode().put("orderId", id).put("exportMode", "SELF_OPERATED")
                 .put("carrier", "Maersk").put("trackingNumber", "MSKU7654321").put("customsDeclarationNumber", "CD-2026-1");
         shipment.putArray("lines").addObject().put("model", "C-2").put("quantity", 50);
