@@ -21,10 +21,10 @@ import org.tradeorders.fulfillment.events.FulfillmentEvents;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBill;
 import org.tradeorders.fulfillment.exportbill.domain.ExportBills;
 import org.tradeorders.platform.outbox.Outbox;
-import org.tradeorders.platform.waiting.ChangeNotices;
 import org.tradeorders.platform.persistence.RowLock;
 import org.tradeorders.platform.problem.FieldViolation;
 import org.tradeorders.platform.problem.ProblemException;
+import org.tradeorders.platform.waiting.ChangeNotices;
 
 @ApplicationScoped
 public class ShipmentWorkflow {

@@ -27,8 +27,19 @@ public class CaseAccess {
         return c;
     }
 
-    /** The caller's side of the case's order (acting in its own role). */
+    /**
+     * The caller's side of the case's order (acting in its own role), checked on the order loaded under
+     * its row lock ({@link OrderAccess#partyFor}), so nothing here loads the order before.
+     */
     Party partyIn(String caseId) {
-        return access.partyFor(visible(caseId).orderId);
+        RefundCase c = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("refund case", caseId));
+        try {
+            return access.partyFor(c.orderId);
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404) {
+                throw ProblemException.notFound("refund case", caseId);
+            }
+            throw e;
+        }
     }
 }

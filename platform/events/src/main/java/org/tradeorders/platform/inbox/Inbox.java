@@ -93,7 +93,8 @@ public class Inbox {
     /**
      * As {@link #subscribe(String, Set, Consumer)}, and an event of a type in {@code onlyIf} that its test
      * refuses is acknowledged untouched too, before any transaction: for a type the handler ignores by
-     * its data (an effect-free event needs no processed-event record, so it costs no commit).
+     * its data (an effect-free event needs no processed-event record, so it costs no commit). Like an
+     * unsubscribed type, it is not held behind a parked aggregate either: it has nothing to wait for.
      */
     public void subscribe(String topic, Set<EventType> handled, Map<EventType, Predicate<IncomingEvent>> onlyIf,
             Consumer<IncomingEvent> handler) {

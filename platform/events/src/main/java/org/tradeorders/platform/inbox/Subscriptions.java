@@ -41,7 +41,12 @@ class Subscriptions {
     void add(String topic, Set<EventType> handled, Map<EventType, Predicate<IncomingEvent>> onlyIf,
             Consumer<IncomingEvent> handler) {
         Map<String, Predicate<IncomingEvent>> tests = new HashMap<>();
-        onlyIf.forEach((type, test) -> tests.put(type.type(), test));
+        onlyIf.forEach((type, test) -> {
+            if (!handled.isEmpty() && !handled.contains(type)) {
+                throw new IllegalArgumentException(topic + ": a test for " + type.type() + ", which is not subscribed");
+            }
+            tests.put(type.type(), test);
+        });
         byTopic.put(topic, new Subscription(topic, Set.copyOf(handled), Map.copyOf(tests), handler));
         // the topic's counters show from the start, at zero
         registry.counter("tradeorders.consumer.retries", "topic", topic, "reason", "transient");

@@ -1,6 +1,5 @@
 package org.tradeorders.platform.waiting;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +7,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -20,22 +23,32 @@ import org.postgresql.PGNotification;
  * PostgreSQL delivers the notice to every instance's listener, which wakes the readers waiting there
  * ({@link Changes}), on this instance and on the others alike. On in a service whose waiting reads
  * follow such a change ({@code tradeorders.waits.notices.enabled}: fulfillment-service's readiness to
- * ship). The listener holds one connection of the pool; while it cannot listen, a reader is woken by the
- * end of its wait, which reads again.
+ * ship).
+ *
+ * <p>The listener has a connection of its own, outside the pool (a listening session must not be
+ * handed to a request). The driver waits for notices without a word to the server, so a connection
+ * that died silently would never be noticed: every {@link #PING_EVERY_MS} without a notice it asks the
+ * server, and breaks off a connection that does not answer. Notices sent while it was not listening
+ * are lost, so after every (re)connection every waiting reader reads again.
  */
 @ApplicationScoped
 public class ChangeNotices {
     private static final Logger LOG = Logger.getLogger(ChangeNotices.class);
     static final String CHANNEL = "tradeorders_changes";
+    private static final long PING_EVERY_MS = 15_000;
 
     @Inject
     EntityManager em;
     @Inject
-    AgroalDataSource dataSource;
-    @Inject
     Changes changes;
     @Inject
     WaitsConfig config;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     private Thread thread;
     private volatile boolean running;
@@ -58,22 +71,15 @@ public class ChangeNotices {
     private void run() {
         boolean failing = false;
         while (running) {
-            try (Connection c = dataSource.getConnection(); Statement listen = c.createStatement()) {
-                listen.execute("listen " + CHANNEL);
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("listen " + CHANNEL);
+                changes.changedAll(); // what was announced while not listening is read again
                 if (failing) {
                     LOG.info("change notices heard again");
                     failing = false;
                 }
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notices = pg.getNotifications(1000);
-                    if (notices != null) {
-                        for (PGNotification n : notices) {
-                            changes.changed(n.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
+                listen(c.unwrap(PGConnection.class), s);
+            } catch (Exception e) {
                 if (!running) {
                     return;
                 }
@@ -85,6 +91,32 @@ public class ChangeNotices {
                 sleep();
             }
         }
+    }
+
+    private void listen(PGConnection pg, Statement s) throws SQLException {
+        long heard = System.currentTimeMillis();
+        while (running) {
+            PGNotification[] notices = pg.getNotifications(1000);
+            if (notices != null && notices.length > 0) {
+                for (PGNotification n : notices) {
+                    changes.changed(n.getParameter());
+                }
+                heard = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - heard > PING_EVERY_MS) {
+                s.execute("select 1"); // throws on a connection that died silently
+                heard = System.currentTimeMillis();
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties p = new Properties();
+        user.ifPresent(u -> p.setProperty("user", u));
+        password.ifPresent(pw -> p.setProperty("password", pw));
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("socketTimeout", "10"); // seconds: a ping the server does not answer breaks off
+        p.setProperty("ApplicationName", "change-notices");
+        return DriverManager.getConnection(url, p);
     }
 
     private void sleep() {
@@ -99,7 +131,7 @@ public class ChangeNotices {
         running = false;
         if (thread != null) {
             try {
-                thread.join(3000); // the listener notices within its one-second wait
+                thread.join(3000); // the listener notices within its one-second wait, and closes its connection
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

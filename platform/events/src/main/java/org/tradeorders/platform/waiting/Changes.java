@@ -56,6 +56,11 @@ public class Changes {
     /** The instance stops: every wait ends now, so its request is answered before the server closes. */
     void onStop(@Observes ShutdownEvent ev) {
         stopping = true;
+        changedAll();
+    }
+
+    /** Every watch wakes and its reader reads again: a change may have gone unannounced (notices not heard for a while). */
+    void changedAll() {
         watches.values().forEach(of -> of.forEach(Watch::signal));
     }
 
