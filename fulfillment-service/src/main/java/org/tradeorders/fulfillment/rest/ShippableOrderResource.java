@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,10 +57,7 @@ public class ShippableOrderResource {
     @GET
     @Path("/{orderId}")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
-    @APIResponse(responseCode = "200", description = "the order, ready to ship", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ShippableOrderView.class)), headers = {
-            @Header(ref = WaitRequest.ETAG), @Header(ref = WaitRequest.PREFERENCE_APPLIED) })
-    @APIResponse(responseCode = "304", description = "the order is still the one of the ETag in If-None-Match (after the wait asked for)", headers = {
-            @Header(ref = WaitRequest.ETAG), @Header(ref = WaitRequest.PREFERENCE_APPLIED) })
+    @APIResponse(responseCode = "200", description = "the order, ready to ship", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ShippableOrderView.class)))
     public Response get(@PathParam("orderId") String orderId, @BeanParam WaitRequest wait) {
         return reads.answer(orderId, wait, () -> view(orderId));
     }

@@ -19,7 +19,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -163,10 +162,7 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
-    @APIResponse(responseCode = "200", description = "the order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)), headers = {
-            @Header(ref = WaitRequest.ETAG), @Header(ref = WaitRequest.PREFERENCE_APPLIED) })
-    @APIResponse(responseCode = "304", description = "the order is still the one of the ETag in If-None-Match (after the wait asked for)", headers = {
-            @Header(ref = WaitRequest.ETAG), @Header(ref = WaitRequest.PREFERENCE_APPLIED) })
+    @APIResponse(responseCode = "200", description = "the order", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
     public Response get(@PathParam("id") String id, @BeanParam WaitRequest wait) {
         return reads.answer(id, wait, () -> access.view(id));
     }

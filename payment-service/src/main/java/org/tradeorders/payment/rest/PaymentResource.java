@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -106,10 +105,7 @@ public class PaymentResource {
     @GET
     @Path("orders/{orderId}/payment-links")
     @RolesAllowed({ Roles.BUYER, Roles.SUPPLIER, Roles.OPERATOR })
-    @APIResponse(responseCode = "200", description = "a page of the links", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkPage.class)), headers = {
-            @Header(ref = WaitRequest.ETAG), @Header(ref = WaitRequest.PREFERENCE_APPLIED) })
-    @APIResponse(responseCode = "304", description = "the links are still those of the ETag in If-None-Match (after the wait asked for)", headers = {
-            @Header(ref = WaitRequest.ETAG), @Header(ref = WaitRequest.PREFERENCE_APPLIED) })
+    @APIResponse(responseCode = "200", description = "a page of the links", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkPage.class)))
     public Response links(@PathParam("orderId") String orderId, @BeanParam @Valid PageRequest page,
             @BeanParam WaitRequest wait) {
         return reads.answer(orderId, wait, () -> linksOf(orderId, page));

@@ -21,8 +21,9 @@ import org.tradeorders.platform.waiting.WaitRequest;
  * the platform gives (problem+json with the Problem schema): 400 for a bad request, 401/403 where a
  * token is needed, 404 for a resource that does not exist, 409/422 for a mutating call (state conflict,
  * key in flight, key reused), 413/415 for a body, 406, 500 and 503 busy-retry for all. Operations
- * without a security requirement are declared public (an empty one). The answer headers of reads that
- * wait for a change ({@code ETag}, {@code Preference-Applied}) are components the operations refer to.
+ * without a security requirement are declared public (an empty one). A read that waits for a change
+ * (it takes {@code Prefer} and {@code If-None-Match}) answers 304 too, and its 200 and 304 carry the
+ * {@code ETag} and {@code Preference-Applied} headers, components the operations refer to.
  */
 public class ContractFilter implements OASFilter {
     private static final String PROBLEM = "application/problem+json";
@@ -82,8 +83,26 @@ public class ContractFilter implements OASFilter {
             problem(responses, "413", "The body is larger than 1 MiB");
             problem(responses, "415", "The body must be application/json");
         }
+        if (hasHeader(op, "Prefer") && hasHeader(op, "If-None-Match")) {
+            waitingRead(responses);
+        }
         problem(responses, "500", "Failed on our side; nothing changed");
         problem(responses, "503", "Busy or the database briefly unavailable; nothing changed, retry (Retry-After)");
+    }
+
+    /** A read that waits for a change ({@link WaitRequest}): its 200 and its 304 name the answer and the wait applied. */
+    private static void waitingRead(APIResponses responses) {
+        if (!responses.hasAPIResponse("304")) {
+            responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Unchanged: still the answer of the ETag in If-None-Match (after the wait asked for)"));
+        }
+        for (String status : List.of("200", "304")) {
+            APIResponse answer = responses.getAPIResponse(status);
+            if (answer != null) {
+                answer.addHeader(WaitRequest.ETAG, OASFactory.createHeader().ref(WaitRequest.ETAG));
+                answer.addHeader(WaitRequest.PREFERENCE_APPLIED, OASFactory.createHeader().ref(WaitRequest.PREFERENCE_APPLIED));
+            }
+        }
     }
 
     /** A resource that reads the header itself declares it already. */
