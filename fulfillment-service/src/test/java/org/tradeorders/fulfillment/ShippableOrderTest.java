@@ -2,15 +2,24 @@ package org.tradeorders.fulfillment;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.Tokens;
@@ -25,6 +34,9 @@ import org.tradeorders.platform.testing.Waits;
 @QuarkusTestResource(value = InfraTestResource.class, initArgs = @ResourceArg(name = "database", value = "fulfillment"))
 class ShippableOrderTest {
     static final String SUPPLIER = "SUP-FUL-READY";
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aSupplierWaitingForItsOrderToBeReadyToShipIsAnsweredWhenFulfillmentHearsItAndThenShipsOnce() throws Exception {
@@ -45,6 +57,20 @@ class ShippableOrderTest {
     }
 
     @Test
+    void aListenerWhoseConnectionIsCutListensAgainAndWaitingSuppliersAreAnsweredAsBefore() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !listeners().isEmpty());
+        int cut = listeners().get(0);
+        sql("select pg_terminate_backend(" + cut + ")");
+        await().atMost(Duration.ofSeconds(20)).until(() -> listeners().stream().anyMatch(pid -> pid != cut));
+
+        String order = UUID.randomUUID().toString();
+        CompletableFuture<Response> waiting = Waits.started(() -> read(order, Tokens.supplier(SUPPLIER), "wait=20"));
+        Shipments.announceReadyToShip(SUPPLIER, order, "1405.00");
+
+        assertThat(waiting.get(15, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anOrderNotYetReadyToShipIsNotFoundAtTheEndOfItsWait() {
         Response answer = read(UUID.randomUUID().toString(), Tokens.supplier(SUPPLIER), "wait=1");
 
@@ -57,6 +83,24 @@ class ShippableOrderTest {
 
         assertThat(read(order, Tokens.supplier("SUP-SOMEONE-ELSE"), null).statusCode()).isEqualTo(404);
         assertThat(read(order, Tokens.buyer(Shipments.BUYER), null).statusCode()).isEqualTo(200);
+    }
+
+    /** The database sessions of the change notices' listeners (ChangeNotices names its connection). */
+    private List<Integer> listeners() throws SQLException {
+        List<Integer> pids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select pid from pg_stat_activity where application_name = 'change-notices' and datname = current_database()")) {
+            while (r.next()) {
+                pids.add(r.getInt(1));
+            }
+        }
+        return pids;
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
     }
 
     private static Response read(String order, String token, String prefer) {
