@@ -23,6 +23,20 @@ public class OrderRepository implements PanacheRepositoryBase<Order, String> {
         return findForUpdate(id).orElseThrow(() -> ProblemException.notFound("order", id));
     }
 
+    /**
+     * The order a party acts on, locked only if {@code company} is its supplier or its buyer: 404 for
+     * another company's order as for one that does not exist, and its row is not locked.
+     */
+    public Order lockAsParty(String id, String company) {
+        boolean own = !getEntityManager().createNativeQuery("select 1 from trade_order where id = ?1 "
+                + "and (supplier_id = ?2 or buyer_id = ?2) for update").setParameter(1, id).setParameter(2, company)
+                .getResultList().isEmpty();
+        if (!own) {
+            throw ProblemException.notFound("order", id);
+        }
+        return getEntityManager().find(Order.class, id);
+    }
+
     /** The order another service's event or a timer is about, locked; null if there is none (nothing to do). */
     public Order lockIfPresent(String id) {
         return id == null ? null : findForUpdate(id).orElse(null);
