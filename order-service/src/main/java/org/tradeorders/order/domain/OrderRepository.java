@@ -28,13 +28,12 @@ public class OrderRepository implements PanacheRepositoryBase<Order, String> {
      * another company's order as for one that does not exist, and its row is not locked.
      */
     public Order lockAsParty(String id, String company) {
-        boolean own = !getEntityManager().createNativeQuery("select 1 from trade_order where id = ?1 "
-                + "and (supplier_id = ?2 or buyer_id = ?2) for update").setParameter(1, id).setParameter(2, company)
-                .getResultList().isEmpty();
-        if (!own) {
+        Order own = RowLock.findIf(getEntityManager(), Order.class, "trade_order", "id", id,
+                "supplier_id = ?2 or buyer_id = ?2", company);
+        if (own == null) {
             throw ProblemException.notFound("order", id);
         }
-        return getEntityManager().find(Order.class, id);
+        return own;
     }
 
     /** The order another service's event or a timer is about, locked; null if there is none (nothing to do). */

@@ -88,11 +88,9 @@ public class OrderEventsConsumer implements EventConsumer {
             OrderAwaitingPayment o = e.dataAs(OrderAwaitingPayment.class);
             payments.issueLinks(o.orderId(), o.supplierId(), o.buyerId(), o.total(), o.installments().stream()
                     .map(i -> new PaymentWorkflow.Installment(i.seq(), i.name(), i.amount())).toList());
-        } else if (e.is(ORDER_SUBMITTED)) {
+        } else if (e.is(ORDER_SUBMITTED)) { // an e-Collection order's only: the subscription tests it
             OrderSubmitted o = e.dataAs(OrderSubmitted.class);
-            if ("E_COLLECTION".equals(o.kind())) { // the subscription's test, kept for a redriven event
-                collectionAccounts.submitted(o.orderId(), o.supplierId(), o.buyerId(), o.buyerName(), o.total());
-            }
+            collectionAccounts.submitted(o.orderId(), o.supplierId(), o.buyerId(), o.buyerName(), o.total());
         } else if (e.is(ORDER_AWAITING_REMITTANCE)) {
             collectionAccounts.buyerConfirmed(e.subject());
         } else if (e.is(ORDER_PAID)) {

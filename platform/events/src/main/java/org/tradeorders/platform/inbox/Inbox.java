@@ -94,7 +94,8 @@ public class Inbox {
      * As {@link #subscribe(String, Set, Consumer)}, and an event of a type in {@code onlyIf} that its test
      * refuses is acknowledged untouched too, before any transaction: for a type the handler ignores by
      * its data (an effect-free event needs no processed-event record, so it costs no commit). Like an
-     * unsubscribed type, it is not held behind a parked aggregate either: it has nothing to wait for.
+     * unsubscribed type, it is not held behind a parked aggregate either: it has nothing to wait for; a
+     * redrive applies the same test.
      */
     public void subscribe(String topic, Set<EventType> handled, Map<EventType, Predicate<IncomingEvent>> onlyIf,
             Consumer<IncomingEvent> handler) {
@@ -234,7 +235,10 @@ public class Inbox {
                     current.set(next);
                     Subscriptions.Subscription s = subscriptions.of(next.record().topic());
                     if (s.handles(next.eventType())) {
-                        apply(read(next.record()), s);
+                        IncomingEvent event = read(next.record());
+                        if (s.wants(event)) { // the same test as when it came
+                            apply(event, s);
+                        }
                     }
                     parking.remove(next);
                     return true;

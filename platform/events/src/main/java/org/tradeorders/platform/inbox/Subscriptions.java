@@ -31,6 +31,20 @@ class Subscriptions {
         boolean handles(String type) {
             return handled.isEmpty() || handled.stream().anyMatch(t -> t.type().equals(type));
         }
+
+        /**
+         * Whether the handler wants this event of a type it handles: its data passes the type's test, if
+         * any. A test that cannot read the data takes the event, so that it fails where an event the
+         * handler cannot read is dead-lettered.
+         */
+        boolean wants(IncomingEvent event) {
+            Predicate<IncomingEvent> test = onlyIf.get(event.type());
+            try {
+                return test == null || test.test(event);
+            } catch (RuntimeException unreadable) {
+                return true;
+            }
+        }
     }
 
     private final Map<String, Subscription> byTopic = new ConcurrentHashMap<>();
@@ -66,8 +80,8 @@ class Subscriptions {
 
     /**
      * Whether a handler takes the record (its type, and its data where the subscription tests it): what
-     * none takes is acknowledged untouched. A record that cannot be read is taken, so that it fails where
-     * an unreadable event is dead-lettered.
+     * none takes is acknowledged untouched. A record that cannot be read is taken, as in
+     * {@link Subscription#wants}.
      */
     boolean handles(ConsumerRecord<String, String> record, ObjectMapper json) {
         Subscription s = of(record.topic());
@@ -75,12 +89,11 @@ class Subscriptions {
         if (!s.handles(type)) {
             return false;
         }
-        Predicate<IncomingEvent> test = type == null ? null : s.onlyIf().get(type);
-        if (test == null) {
-            return true;
+        if (type == null || !s.onlyIf().containsKey(type)) {
+            return true; // nothing to read before the transaction
         }
         try {
-            return test.test(IncomingEvent.from(record, json));
+            return s.wants(IncomingEvent.from(record, json));
         } catch (RuntimeException unreadable) {
             return true;
         }

@@ -1,6 +1,7 @@
 package org.tradeorders.platform.persistence;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 /**
  * Loads an entity with its row locked ({@code SELECT ... FOR UPDATE} in plain SQL), for entities
@@ -16,8 +17,20 @@ public final class RowLock {
 
     /** {@code table} and {@code idColumn} are the entity's (code, never input); null when the row does not exist. */
     public static <T> T find(EntityManager em, Class<T> type, String table, String idColumn, Object id) {
-        boolean exists = !em.createNativeQuery("select 1 from " + table + " where " + idColumn + " = ?1 for update")
-                .setParameter(1, id).getResultList().isEmpty();
-        return exists ? em.find(type, id) : null;
+        return findIf(em, type, table, idColumn, id, "true");
+    }
+
+    /**
+     * As {@link #find}, if the row also meets {@code condition} (SQL on its columns, code never input,
+     * its parameters {@code ?2} on); null otherwise, and a row that does not meet it is not locked.
+     */
+    public static <T> T findIf(EntityManager em, Class<T> type, String table, String idColumn, Object id, String condition,
+            Object... parameters) {
+        Query lock = em.createNativeQuery("select 1 from " + table + " where " + idColumn + " = ?1 and (" + condition
+                + ") for update").setParameter(1, id);
+        for (int i = 0; i < parameters.length; i++) {
+            lock.setParameter(i + 2, parameters[i]);
+        }
+        return lock.getResultList().isEmpty() ? null : em.find(type, id);
     }
 }

@@ -10,12 +10,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.tradeorders.platform.worker.PollingWorker;
 
 /**
  * Changes that record no event, announced through the service's own database (PostgreSQL's
@@ -25,15 +26,14 @@ import org.postgresql.PGNotification;
  * follow such a change ({@code tradeorders.waits.notices.enabled}: fulfillment-service's readiness to
  * ship).
  *
- * <p>The listener has a connection of its own, outside the pool (a listening session must not be
- * handed to a request). The driver waits for notices without a word to the server, so a connection
+ * <p>The listener is a {@link PollingWorker} with a connection of its own, outside the pool (a
+ * listening session must not be handed to a request). The driver waits for notices without a word to the server, so a connection
  * that died silently would never be noticed: every {@link #PING_EVERY_MS} without a notice it asks the
  * server, and breaks off a connection that does not answer. Notices sent while it was not listening
  * are lost, so after every (re)connection every waiting reader reads again.
  */
 @ApplicationScoped
 public class ChangeNotices {
-    private static final Logger LOG = Logger.getLogger(ChangeNotices.class);
     static final String CHANNEL = "tradeorders_changes";
     private static final long PING_EVERY_MS = 15_000;
 
@@ -50,8 +50,10 @@ public class ChangeNotices {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    private Thread thread;
-    private volatile boolean running;
+    private PollingWorker worker;
+    /** The listening connection, the worker's alone; null until (re)connected. */
+    private Connection listening;
+    private long lastHeard;
 
     /** In the current transaction: {@code key} changed. Readers waiting for it are woken when it commits. */
     public void announce(String key) {
@@ -62,50 +64,38 @@ public class ChangeNotices {
         if (!config.notices().enabled()) {
             return;
         }
-        running = true;
-        thread = new Thread(this::run, "change-notices");
-        thread.setDaemon(true);
-        thread.start();
+        // every round waits up to a second for notices itself, so the worker's interval is never slept
+        worker = new PollingWorker("change-notices", Duration.ofSeconds(1), Duration.ofSeconds(1), this::listen);
+        worker.start();
     }
 
-    private void run() {
-        boolean failing = false;
-        while (running) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
-                s.execute("listen " + CHANNEL);
+    /** One round: (re)connect if needed, then wake the readers of what was announced within a second. */
+    private boolean listen() throws SQLException {
+        try {
+            if (listening == null) {
+                listening = connect();
+                try (Statement s = listening.createStatement()) {
+                    s.execute("listen " + CHANNEL);
+                }
+                lastHeard = System.currentTimeMillis();
                 changes.changedAll(); // what was announced while not listening is read again
-                if (failing) {
-                    LOG.info("change notices heard again");
-                    failing = false;
-                }
-                listen(c.unwrap(PGConnection.class), s);
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                if (!failing) {
-                    LOG.warnf("change notices not heard (%s): readers here are woken by the end of their wait until they are",
-                            e.toString());
-                    failing = true;
-                }
-                sleep();
             }
-        }
-    }
-
-    private void listen(PGConnection pg, Statement s) throws SQLException {
-        long heard = System.currentTimeMillis();
-        while (running) {
-            PGNotification[] notices = pg.getNotifications(1000);
+            PGNotification[] notices = listening.unwrap(PGConnection.class).getNotifications(1000);
             if (notices != null && notices.length > 0) {
                 for (PGNotification n : notices) {
                     changes.changed(n.getParameter());
                 }
-                heard = System.currentTimeMillis();
-            } else if (System.currentTimeMillis() - heard > PING_EVERY_MS) {
-                s.execute("select 1"); // throws on a connection that died silently
-                heard = System.currentTimeMillis();
+                lastHeard = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - lastHeard > PING_EVERY_MS) {
+                try (Statement s = listening.createStatement()) {
+                    s.execute("select 1"); // throws on a connection that died silently
+                }
+                lastHeard = System.currentTimeMillis();
             }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            close(); // the next round connects anew; until then readers here are woken by the end of their wait
+            throw e;
         }
     }
 
@@ -119,22 +109,21 @@ public class ChangeNotices {
         return DriverManager.getConnection(url, p);
     }
 
-    private void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            running = false;
+    private void close() {
+        if (listening != null) {
+            try {
+                listening.close();
+            } catch (SQLException ignored) {
+                // a broken connection: nothing left to close
+            }
+            listening = null;
         }
     }
 
     void onStop(@Observes ShutdownEvent ev) {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(3000); // the listener notices within its one-second wait, and closes its connection
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (worker != null) {
+            worker.stop(); // after its current round, at most a second
+            close();
         }
     }
 }
