@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -34,6 +35,8 @@ import org.tradeorders.platform.testing.Waits;
 class WaitingReadTest {
     @Inject
     EntityManager em;
+    @Inject
+    MeterRegistry registry;
 
     private static final String SUPPLIER = Tokens.supplier(OrderLifecycleTest.SUPPLIER);
 
@@ -75,6 +78,46 @@ class WaitingReadTest {
         assertThat(answer.statusCode()).isEqualTo(304);
         assertThat(answer.header("ETag")).isEqualTo(etag);
         assertThat(answer.header("Preference-Applied")).isEqualTo("wait=1");
+    }
+
+    @Test
+    void aWaitingReadHoldingTheAnswerLastReadHereWaitsWithoutReadingItAgain() {
+        String id = OrderLifecycleTest.draft();
+        String etag = stableETag(id); // read by this caller, and nothing announced since
+        double spared = readsSpared();
+
+        Response answer = read(id, etag, "wait=1");
+
+        assertThat(answer.statusCode()).isEqualTo(304);
+        assertThat(readsSpared()).isEqualTo(spared + 1);
+    }
+
+    @Test
+    void aWaitingReadHoldingAnAnswerFromBeforeAnAnnouncedChangeReadsFirstAndIsAnsweredWithTheChange() {
+        String id = OrderLifecycleTest.draft();
+        String etag = stableETag(id);
+        given().auth().oauth2(SUPPLIER).post("/orders/" + id + "/submit").then().statusCode(200);
+        double spared = readsSpared();
+
+        Response answer = read(id, etag, "wait=30");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.jsonPath().getString("state")).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(readsSpared()).as("the submission was announced, so what was known of the order is forgotten")
+                .isEqualTo(spared);
+    }
+
+    @Test
+    void anotherCallerHoldingTheSameTagReadsFirst() {
+        String id = OrderLifecycleTest.draft();
+        String etag = stableETag(id);
+        double spared = readsSpared();
+
+        Response answer = given().auth().oauth2(Tokens.operator("OPS-1")).header("If-None-Match", etag)
+                .header("Prefer", "wait=1").get("/orders/" + id).then().extract().response();
+
+        assertThat(answer.statusCode()).isIn(200, 304);
+        assertThat(readsSpared()).isEqualTo(spared);
     }
 
     @Test
@@ -129,6 +172,10 @@ class WaitingReadTest {
                 .oauth2(Tokens.supplier("SUP-SOMEONE-ELSE")).header("Prefer", "wait=3").get("/orders/" + id).statusCode());
 
         assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(404);
+    }
+
+    private double readsSpared() {
+        return registry.counter("tradeorders.waits.reads.spared").count();
     }
 
     private static Response read(String id, String etag, String prefer) {

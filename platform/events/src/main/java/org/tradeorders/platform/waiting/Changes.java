@@ -3,6 +3,7 @@ package org.tradeorders.platform.waiting;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Who waits for which aggregate to change, and the signal that it did. An aggregate changed when a
  * transaction that recorded an event for it committed: here (the outbox says so after the commit) or on
  * another instance of the service ({@link ChangeFeed} sees the event on the service's topic). A reader
- * that waits watches before it reads, so a change between its read and its wait is not missed.
+ * that waits watches before it reads, so a change between its read and its wait is not missed. A change
+ * also ends what was known of the aggregate's answers ({@link KnownAnswers}), before any watch wakes.
  */
 @ApplicationScoped
 public class Changes {
@@ -26,6 +28,20 @@ public class Changes {
     private final ConcurrentHashMap<String, Set<Watch>> watches = new ConcurrentHashMap<>();
     private final AtomicInteger watching = new AtomicInteger();
     private volatile boolean stopping;
+    private KnownAnswers known;
+
+    @Inject
+    WaitsConfig config;
+
+    @PostConstruct
+    void init() {
+        known = new KnownAnswers(config.knownAnswers());
+    }
+
+    /** The answers last read, until their aggregate changes. */
+    KnownAnswers known() {
+        return known;
+    }
 
     @Inject
     void metrics(MeterRegistry registry) {
@@ -47,6 +63,7 @@ public class Changes {
 
     /** A change of {@code key} committed: every watch of it wakes. */
     public void changed(String key) {
+        known.forget(key);
         Set<Watch> of = watches.get(key);
         if (of != null) {
             of.forEach(Watch::signal);
@@ -61,6 +78,7 @@ public class Changes {
 
     /** Every watch wakes and its reader reads again: a change may have gone unannounced (notices not heard for a while). */
     void changedAll() {
+        known.forgetAll();
         watches.values().forEach(of -> of.forEach(Watch::signal));
     }
 

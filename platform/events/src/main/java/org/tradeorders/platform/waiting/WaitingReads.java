@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 import org.tradeorders.platform.persistence.ReadOnlyTransactions;
 import org.tradeorders.platform.problem.ProblemException;
 
@@ -27,9 +32,11 @@ import org.tradeorders.platform.problem.ProblemException;
  * its JSON); an answer that would be the one the client holds ({@code If-None-Match}, or not found yet)
  * is held, with {@code Prefer: wait=N}, until the aggregate changes ({@link Changes}) and is read again,
  * up to N seconds; then 304 (or the 404). Each read is a read-only transaction of its own: no
- * connection or transaction is held while waiting. Waiting holds the request's worker thread, so at most
- * {@link WaitsConfig#maxWaiting()} wait at once; beyond that a request is answered at once. A client that
- * closes its connection ends its wait.
+ * connection or transaction is held while waiting. A request holding the answer last read here for the
+ * same path, query and credentials, with no change announced since ({@link KnownAnswers}), waits before
+ * it reads: the read it spares would be a commit that finds nothing new. Waiting holds the request's
+ * worker thread, so at most {@link WaitsConfig#maxWaiting()} wait at once; beyond that a request is
+ * answered at once. A client that closes its connection ends its wait.
  */
 @ApplicationScoped
 public class WaitingReads {
@@ -42,11 +49,18 @@ public class WaitingReads {
     @Inject
     ReadOnlyTransactions transactions;
 
+    @Inject
+    MeterRegistry registry;
+
     private Semaphore waiting;
+    private Counter readsSpared;
 
     @PostConstruct
     void init() {
         waiting = new Semaphore(config.maxWaiting());
+        readsSpared = Counter.builder("tradeorders.waits.reads.spared")
+                .description("waiting requests that held the answer last read and waited without reading it again")
+                .register(registry);
     }
 
     /**
@@ -56,25 +70,34 @@ public class WaitingReads {
     public Response answer(String key, WaitRequest request, Supplier<?> read) {
         Set<String> held = request.heldTags();
         Optional<Duration> asked = request.waitAsked();
+        ResteasyReactiveRequestContext http = CurrentRequestManager.get();
+        String asker = http == null ? null : askerOf(http.serverRequest());
         if (asked.isEmpty() || !waiting.tryAcquire()) {
-            return respond(attempt(read), held, null);
+            return respond(attempt(key, asker, read), held, null);
         }
         Duration wait = asked.get().compareTo(config.maxWait()) > 0 ? config.maxWait() : asked.get();
         try (Changes.Watch watch = changes.watch(key)) {
-            ResteasyReactiveRequestContext http = CurrentRequestManager.get();
             if (http != null) {
                 http.serverResponse().addCloseHandler(watch::clientGone);
             }
             long deadline = System.nanoTime() + wait.toNanos();
-            Attempt answer = attempt(read);
-            while (answer.unchanged(held)) {
+            // the answer the client holds is the one last read here, and no change came since: wait before reading
+            boolean known = asker != null && changes.known().holds(key, asker, held);
+            if (known) {
+                readsSpared.increment();
+            }
+            Attempt answer = known ? null : attempt(key, asker, read);
+            while (answer == null || answer.unchanged(held)) {
                 Changes.Wake wake = awaitChange(watch, deadline);
-                if (wake == Changes.Wake.STOPPING || wake == Changes.Wake.CLIENT_GONE) {
+                if (wake == Changes.Wake.CLIENT_GONE) {
+                    return Response.notModified().build(); // nobody is left to read it
+                }
+                if (wake == Changes.Wake.STOPPING && answer != null) {
                     break;
                 }
                 // read again, also when the wait ran out: a change that woke nobody (an event marked published) is no 304
-                answer = attempt(read);
-                if (wake == Changes.Wake.TIMED_OUT) {
+                answer = attempt(key, asker, read);
+                if (wake != Changes.Wake.CHANGED) {
                     break;
                 }
             }
@@ -82,6 +105,14 @@ public class WaitingReads {
         } finally {
             waiting.release();
         }
+    }
+
+    /** Whose read of what: the path and query read, and the credentials read with (the answer may differ by caller). */
+    private static String askerOf(ServerHttpRequest request) {
+        String query = request.query();
+        String authorization = request.getRequestHeader(HttpHeaders.AUTHORIZATION);
+        return tagOf((request.getRequestPath() + "?" + (query == null ? "" : query) + " " + (authorization == null ? ""
+                : authorization)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** An interrupted wait (the worker pool shutting down) answers what it has. */
@@ -94,11 +125,16 @@ public class WaitingReads {
         }
     }
 
-    /** One read: the JSON and its tag, or the 404 it answered. */
-    private Attempt attempt(Supplier<?> read) {
+    /** One read: the JSON and its tag (remembered for the asker), or the 404 it answered. */
+    private Attempt attempt(String key, String asker, Supplier<?> read) {
+        KnownAnswers.Reading reading = changes.known().reading(key);
         try {
             byte[] body = json.writeValueAsBytes(transactions.call(read::get));
-            return new Attempt(body, tagOf(body), null);
+            String tag = tagOf(body);
+            if (asker != null) {
+                reading.read(asker, tag);
+            }
+            return new Attempt(body, tag, null);
         } catch (ProblemException e) {
             if (e.problem().status() != 404) {
                 throw e;

@@ -18,6 +18,13 @@ public interface WaitsConfig {
     @WithDefault("100")
     int maxWaiting();
 
+    /**
+     * Aggregates whose last-read answers an instance remembers, so that a waiting request holding one waits
+     * without reading it again ({@link KnownAnswers}); beyond that it forgets them all and starts again.
+     */
+    @WithDefault("10000")
+    int knownAnswers();
+
     Feed feed();
 
     Notices notices();
