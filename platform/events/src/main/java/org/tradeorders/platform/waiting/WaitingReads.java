@@ -34,7 +34,8 @@ import org.tradeorders.platform.problem.ProblemException;
  * up to N seconds; then 304 (or the 404). Each read is a read-only transaction of its own: no
  * connection or transaction is held while waiting. A request holding the answer last read here for the
  * same path, query and credentials, with no change announced since ({@link KnownAnswers}), waits before
- * it reads: the read it spares would be a commit that finds nothing new. Waiting holds the request's
+ * it reads, at most {@link WaitsConfig#knownAnswerRecheck()}: a change that wakes it first spares a read,
+ * a commit that would find nothing new. Waiting holds the request's
  * worker thread, so at most {@link WaitsConfig#maxWaiting()} wait at once; beyond that a request is
  * answered at once. A client that closes its connection ends its wait.
  */
@@ -59,7 +60,7 @@ public class WaitingReads {
     void init() {
         waiting = new Semaphore(config.maxWaiting());
         readsSpared = Counter.builder("tradeorders.waits.reads.spared")
-                .description("waiting requests that held the answer last read and waited without reading it again")
+                .description("waiting requests that held the answer last read and were woken by a change before reading it again")
                 .register(registry);
     }
 
@@ -81,25 +82,26 @@ public class WaitingReads {
                 http.serverResponse().addCloseHandler(watch::clientGone);
             }
             long deadline = System.nanoTime() + wait.toNanos();
-            // the answer the client holds is the one last read here, and no change came since: wait before reading
-            boolean known = asker != null && changes.known().holds(key, asker, held);
-            if (known) {
-                readsSpared.increment();
-            }
-            Attempt answer = known ? null : attempt(key, asker, read);
-            while (answer == null || answer.unchanged(held)) {
-                Changes.Wake wake = awaitChange(watch, deadline);
-                if (wake == Changes.Wake.CLIENT_GONE) {
-                    return Response.notModified().build(); // nobody is left to read it
+            // the client holds the answer last read here, and no change was announced since: wait first, and read
+            // when a change wakes this request or at the latest after the recheck, so that a change announcing
+            // nothing (an event marked published) is answered within it
+            Optional<String> known = asker == null ? Optional.empty() : changes.known().current(key, asker, held);
+            Attempt answer = known.map(Attempt::notReadYet).orElseGet(() -> attempt(key, asker, read));
+            long until = known.isEmpty() ? deadline : Math.min(deadline, System.nanoTime() + config.knownAnswerRecheck().toNanos());
+            while (answer.unchanged(held)) {
+                Changes.Wake wake = awaitChange(watch, until);
+                if (wake == Changes.Wake.STOPPING || wake == Changes.Wake.CLIENT_GONE) {
+                    break; // answers what it has: the answer the client holds
                 }
-                if (wake == Changes.Wake.STOPPING && answer != null) {
-                    break;
+                if (wake == Changes.Wake.CHANGED && answer.notRead()) {
+                    readsSpared.increment();
                 }
-                // read again, also when the wait ran out: a change that woke nobody (an event marked published) is no 304
+                // read again, also when the wait ran out: a change that woke nobody is no 304
                 answer = attempt(key, asker, read);
-                if (wake != Changes.Wake.CHANGED) {
+                if (wake == Changes.Wake.TIMED_OUT && until == deadline) {
                     break;
                 }
+                until = deadline;
             }
             return respond(answer, held, wait);
         } finally {
@@ -127,11 +129,11 @@ public class WaitingReads {
 
     /** One read: the JSON and its tag (remembered for the asker), or the 404 it answered. */
     private Attempt attempt(String key, String asker, Supplier<?> read) {
-        KnownAnswers.Reading reading = changes.known().reading(key);
+        KnownAnswers.Reading reading = asker == null ? null : changes.known().reading(key);
         try {
             byte[] body = json.writeValueAsBytes(transactions.call(read::get));
             String tag = tagOf(body);
-            if (asker != null) {
+            if (reading != null) {
                 reading.read(asker, tag);
             }
             return new Attempt(body, tag, null);
@@ -169,6 +171,15 @@ public class WaitingReads {
     }
 
     private record Attempt(byte[] body, String tag, ProblemException missing) {
+        /** The answer the client holds, known here ({@link KnownAnswers}) and not read again yet. */
+        static Attempt notReadYet(String tag) {
+            return new Attempt(null, tag, null);
+        }
+
+        boolean notRead() {
+            return body == null && missing == null;
+        }
+
         /** The answer the client holds: not there yet, or with a tag it names. */
         boolean unchanged(Set<String> held) {
             return missing != null || held.contains("*") || held.contains(tag);

@@ -19,11 +19,18 @@ public interface WaitsConfig {
     int maxWaiting();
 
     /**
-     * Aggregates whose last-read answers an instance remembers, so that a waiting request holding one waits
-     * without reading it again ({@link KnownAnswers}); beyond that it forgets them all and starts again.
+     * Answers an instance remembers (the tag last read per aggregate and asker), so that a waiting request
+     * holding one waits before reading it again ({@link KnownAnswers}); beyond about this many it forgets them all.
      */
     @WithDefault("10000")
     int knownAnswers();
+
+    /**
+     * The longest such a request waits before it reads after all: how late it may answer a change that
+     * announced nothing (an event marked published). A change that wakes it sooner spares the read.
+     */
+    @WithDefault("1s")
+    Duration knownAnswerRecheck();
 
     Feed feed();
 

@@ -11,11 +11,11 @@ class KnownAnswersTest {
     @Test
     void theTagLastReadIsHeldUntilAChangeOfItsAggregateIsAnnounced() {
         known.reading("order-1").read("buyer", "tag-1");
-        assertThat(known.holds("order-1", "buyer", Set.of("tag-1"))).isTrue();
+        assertThat(known.current("order-1", "buyer", Set.of("tag-1")).isPresent()).isTrue();
 
         known.forget("order-1");
 
-        assertThat(known.holds("order-1", "buyer", Set.of("tag-1"))).isFalse();
+        assertThat(known.current("order-1", "buyer", Set.of("tag-1")).isPresent()).isFalse();
     }
 
     @Test
@@ -25,7 +25,7 @@ class KnownAnswersTest {
 
         reading.read("buyer", "tag-before-the-change");
 
-        assertThat(known.holds("order-1", "buyer", Set.of("tag-before-the-change"))).isFalse();
+        assertThat(known.current("order-1", "buyer", Set.of("tag-before-the-change")).isPresent()).isFalse();
     }
 
     @Test
@@ -36,8 +36,8 @@ class KnownAnswersTest {
 
         stale.read("buyer", "tag-before-the-change");
 
-        assertThat(known.holds("order-1", "buyer", Set.of("tag-before-the-change"))).isFalse();
-        assertThat(known.holds("order-1", "buyer", Set.of("tag-after-the-change"))).isTrue();
+        assertThat(known.current("order-1", "buyer", Set.of("tag-before-the-change")).isPresent()).isFalse();
+        assertThat(known.current("order-1", "buyer", Set.of("tag-after-the-change")).isPresent()).isTrue();
     }
 
     @Test
@@ -45,22 +45,37 @@ class KnownAnswersTest {
         known.reading("order-1").read("buyer", "tag-1");
         known.reading("order-1").read("buyer", "tag-2"); // unannounced change, such as an event marked published
 
-        assertThat(known.holds("order-1", "supplier", Set.of("tag-2"))).isFalse();
-        assertThat(known.holds("order-1", "buyer", Set.of("tag-1"))).isFalse();
-        assertThat(known.holds("order-1", "buyer", Set.of("tag-1", "tag-2"))).isTrue();
+        assertThat(known.current("order-1", "supplier", Set.of("tag-2")).isPresent()).isFalse();
+        assertThat(known.current("order-1", "buyer", Set.of("tag-1")).isPresent()).isFalse();
+        assertThat(known.current("order-1", "buyer", Set.of("tag-1", "tag-2"))).contains("tag-2");
     }
 
     @Test
-    void beyondItsCapacityItForgetsEverything() {
+    void beyondItsCapacityOfAnswersItForgetsEverything() {
         KnownAnswers small = new KnownAnswers(2);
         small.reading("order-1").read("buyer", "tag-1");
+        small.reading("order-1").read("supplier", "tag-1s");
+
+        small.reading("order-1").read("operator", "tag-1o"); // a third answer, though of the same aggregate
+
+        assertThat(small.current("order-1", "buyer", Set.of("tag-1")).isPresent()).isFalse();
+        assertThat(small.current("order-1", "operator", Set.of("tag-1o")).isPresent()).isFalse();
         small.reading("order-2").read("buyer", "tag-2");
+        assertThat(small.current("order-2", "buyer", Set.of("tag-2")).isPresent()).as("counting starts again").isTrue();
+    }
 
-        small.reading("order-3").read("buyer", "tag-3");
+    @Test
+    void aForgottenAggregatesAnswersNoLongerCountAgainstTheCapacity() {
+        KnownAnswers small = new KnownAnswers(2);
+        small.reading("order-1").read("buyer", "tag-1");
+        small.reading("order-1").read("supplier", "tag-1s");
+        small.forget("order-1");
 
-        assertThat(small.holds("order-1", "buyer", Set.of("tag-1"))).isFalse();
-        assertThat(small.holds("order-2", "buyer", Set.of("tag-2"))).isFalse();
-        assertThat(small.holds("order-3", "buyer", Set.of("tag-3"))).isTrue();
+        small.reading("order-2").read("buyer", "tag-2");
+        small.reading("order-2").read("supplier", "tag-2s");
+
+        assertThat(small.current("order-2", "buyer", Set.of("tag-2")).isPresent()).isTrue();
+        assertThat(small.current("order-2", "supplier", Set.of("tag-2s")).isPresent()).isTrue();
     }
 
     @Test
@@ -69,6 +84,6 @@ class KnownAnswersTest {
 
         known.forgetAll();
 
-        assertThat(known.holds("order-1", "buyer", Set.of("tag-1"))).isFalse();
+        assertThat(known.current("order-1", "buyer", Set.of("tag-1")).isPresent()).isFalse();
     }
 }
