@@ -160,6 +160,16 @@ class WaitingReadTest {
     }
 
     @Test
+    void theChangeFeedPassesOverTheEventsThisInstanceAnnouncedAtTheirCommit() {
+        double own = registry.counter("tradeorders.waits.feed.own").count();
+
+        OrderLifecycleTest.draft(); // committed here, with its OrderDrafted
+
+        // seen again by the feed, which wakes nobody a second time (a read each) and keeps what is known
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.counter("tradeorders.waits.feed.own").count() > own);
+    }
+
+    @Test
     void aClientThatHangsUpWhileWaitingFreesItsWait() throws Exception {
         String id = OrderLifecycleTest.draft();
         String etag = stableETag(id);

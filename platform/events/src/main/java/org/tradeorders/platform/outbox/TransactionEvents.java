@@ -7,8 +7,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.tradeorders.platform.waiting.Changes;
 
 /**
@@ -79,12 +81,14 @@ final class TransactionEvents implements Synchronization {
         if (status != Status.STATUS_COMMITTED) {
             return;
         }
+        // readers waiting here, before the relay may send the events: the change feed then finds them announced
+        events.stream().collect(Collectors.groupingBy(Handoffs.Event::aggregateId, LinkedHashMap::new,
+                Collectors.mapping(Handoffs.Event::eventId, Collectors.toList()))).forEach(changes::changedHere);
         if (refused) {
             relay.publishSoon();
         } else {
             relay.handOff(events, epoch);
         }
         recorded.forEach(Counter::increment);
-        events.stream().map(Handoffs.Event::aggregateId).distinct().forEach(changes::changed); // readers waiting here
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -15,9 +16,11 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
+import org.tradeorders.platform.events.CloudEvents;
 import org.tradeorders.platform.events.EventsConfig;
 import org.tradeorders.platform.events.KafkaClientConfig;
 
@@ -25,7 +28,8 @@ import org.tradeorders.platform.events.KafkaClientConfig;
  * Changes committed by the service's other instances: the keys of the events on the service's own
  * topic, read from its end by a consumer of no group (nothing committed, no rebalancing), from the
  * instance's start. An event is published after its transaction commits, so a reader it wakes reads the
- * change. This instance's own commits wake its readers directly; the feed sees them again, harmlessly.
+ * change. This instance's own commits wake its readers directly; the feed passes over them when it sees
+ * them again ({@link Changes#changedHere}).
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -75,7 +79,8 @@ public class ChangeFeed {
                     }
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
                         if (r.key() != null) {
-                            changes.changed(r.key());
+                            Header id = r.headers().lastHeader(CloudEvents.ID);
+                            changes.changedElsewhere(r.key(), id == null ? null : new String(id.value(), StandardCharsets.UTF_8));
                         }
                     }
                     if (failing) {

@@ -1,5 +1,6 @@
 package org.tradeorders.platform.waiting;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -7,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Who waits for which aggregate to change, and the signal that it did. An aggregate changed when a
  * transaction that recorded an event for it committed: here (the outbox says so after the commit) or on
  * another instance of the service ({@link ChangeFeed} sees the event on the service's topic). A reader
- * that waits watches before it reads, so a change between its read and its wait is not missed. A change
+ * that waits watches before it reads, so a change between its read and its wait is not missed. The feed
+ * sees this instance's changes too, and does not announce them again ({@link #changedHere}). A change
  * also ends what was known of the aggregate's answers ({@link KnownAnswers}), before any watch wakes.
  */
 @ApplicationScoped
@@ -29,6 +32,9 @@ public class Changes {
     private final AtomicInteger watching = new AtomicInteger();
     private volatile boolean stopping;
     private KnownAnswers known;
+    /** Events announced at their commit here, until the change feed sees them: it does not announce them again. */
+    private final Set<String> announcedHere = ConcurrentHashMap.newKeySet();
+    private Counter feedSawOwn;
 
     @Inject
     WaitsConfig config;
@@ -47,6 +53,8 @@ public class Changes {
     void metrics(MeterRegistry registry) {
         Gauge.builder("tradeorders.waits.active", watching, AtomicInteger::get)
                 .description("requests waiting for an aggregate to change (Prefer: wait)").register(registry);
+        feedSawOwn = Counter.builder("tradeorders.waits.feed.own")
+                .description("events the change feed saw that this instance had announced at their commit").register(registry);
     }
 
     /** Watches {@code key} from now until the watch is closed. */
@@ -59,6 +67,32 @@ public class Changes {
         });
         watching.incrementAndGet();
         return watch;
+    }
+
+    /**
+     * A change of {@code key} committed on this instance, recording {@code eventIds}. The change feed will
+     * see those events too: it does not announce them again, which would wake the readers once more (a
+     * read each) and forget what was known of the aggregate's answers. While the feed does not see them
+     * (it cannot read), at most {@link WaitsConfig.Feed#ownEvents()} wait for it; beyond that all are
+     * forgotten, and announced a second time when the feed sees them, as any other change.
+     */
+    public void changedHere(String key, List<String> eventIds) {
+        if (config.feed().enabled()) {
+            if (announcedHere.size() >= config.feed().ownEvents()) {
+                announcedHere.clear();
+            }
+            announcedHere.addAll(eventIds);
+        }
+        changed(key);
+    }
+
+    /** The change feed saw event {@code eventId} of {@code key}: a change, unless this instance announced it at its commit. */
+    void changedElsewhere(String key, String eventId) {
+        if (eventId != null && announcedHere.remove(eventId)) {
+            feedSawOwn.increment();
+            return;
+        }
+        changed(key);
     }
 
     /** A change of {@code key} committed: every watch of it wakes. */

@@ -56,5 +56,12 @@ public interface WaitsConfig {
         /** The broker holds a fetch this long to gather events: the most another instance's change is seen late by. */
         @WithDefault("100ms")
         Duration maxDelay();
+
+        /**
+         * This instance's events remembered until the feed sees them, so that it does not announce them
+         * a second time; beyond that (the feed unable to read for long) all are forgotten.
+         */
+        @WithDefault("10000")
+        int ownEvents();
     }
 }
