@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.tradeorders.credit.events.CreditEvents;
 import org.tradeorders.credit.fx.domain.UsdRates;
@@ -35,8 +36,6 @@ public class CreditWorkflow {
     public static final String CREDIT_LIMIT_EXCEEDED = "CREDIT_LIMIT_EXCEEDED";
     public static final String CREDIT_PROTECTION_NOT_ACTIVE = "CREDIT_PROTECTION_NOT_ACTIVE";
     public static final String CURRENCY_NOT_SUPPORTED = "CURRENCY_NOT_SUPPORTED";
-    /** The first key of the advisory locks that serialise reservation requests per order. */
-    static final int RESERVATION_LOCK_SPACE = 7301;
     /** Ends an UPDATE of a credit line: the line's figures after it, from which {@link CreditLine#available} follows. */
     private static final String RETURNING_BALANCE = " returning limit_usd, reserved_usd, advance_owed_usd";
 
@@ -55,33 +54,24 @@ public class CreditWorkflow {
     @Inject
     LimitFormula formula;
 
-    /** Reserves the order's USD value, all or nothing. Repeated for the same order: no second effect. */
+    /**
+     * Reserves the order's USD value, all or nothing. Repeated for the same order: no second effect.
+     * A new order costs three statements: its reservation row, the line's conditional UPDATE, the outbox row.
+     */
     public void reserve(String orderId, String supplierId, Money orderValue) {
         Instant now = clock.instant();
-        // two requests for one new order must not both insert: serialise them on the order id (the
-        // two-key advisory lock space, apart from the outbox relay's one-key lock)
-        em.createNativeQuery("select pg_advisory_xact_lock(" + RESERVATION_LOCK_SPACE + ", hashtext(?1))")
-                .setParameter(1, orderId).getSingleResult();
-        Reservation existing = em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (existing != null && !existing.status.canBecome(ReservationStatus.ACTIVE)) {
-            LOG.infof("order %s already has a %s reservation; nothing to do", orderId, existing.status);
-            return;
-        }
         var quote = usdRates.quote(orderValue.currency());
         BigDecimal rate = quote.map(UsdRates.Quote::rate).orElse(null);
         Money requested = rate == null ? null
                 : new Money(orderValue.amount().multiply(rate).setScale(2, RoundingMode.HALF_UP), "USD");
-        Reservation r = existing != null ? existing : new Reservation();
-        r.orderId = orderId;
-        r.supplierId = supplierId;
-        r.orderAmount = orderValue.amount();
-        r.orderCurrency = orderValue.currency();
-        r.usdRate = rate == null ? BigDecimal.ZERO : rate;
-        r.usdRateSource = quote.map(UsdRates.Quote::source).orElse(null);
-        r.usdRateValidFrom = quote.map(UsdRates.Quote::validFrom).orElse(null);
-        r.amountUsd = requested == null ? orderValue.amount() : requested.amount();
-        r.updatedAt = now;
-        String rejection = null;
+        Reservation r = Reservation.requested(orderId, supplierId, orderValue, quote, requested, now);
+        // the row of a new order goes in first: its key serialises two requests for one order (the second
+        // waits for the first to commit and then finds its row), so nothing is locked or read before it
+        Reservation existing = insertedAsNew(r) ? null : em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null && !existing.status.canBecome(ReservationStatus.ACTIVE)) {
+            LOG.infof("order %s already has a %s reservation; nothing to do", orderId, existing.status);
+            return;
+        }
         // the line as the reservation left it, from the UPDATE itself (no second read)
         BigDecimal left = requested == null ? null : availableAfter(em.createNativeQuery("update credit_line "
                 + "set reserved_usd = reserved_usd + ?1, updated_at = ?2 "
@@ -89,6 +79,7 @@ public class CreditWorkflow {
                 .setParameter(1, requested.amount())
                 .setParameter(2, Timestamp.from(now))
                 .setParameter(3, supplierId));
+        String rejection = null;
         if (requested == null) {
             rejection = CURRENCY_NOT_SUPPORTED;
         } else if (left == null) {
@@ -96,10 +87,13 @@ public class CreditWorkflow {
             rejection = em.find(CreditLine.class, supplierId) == null ? CREDIT_PROTECTION_NOT_ACTIVE : CREDIT_LIMIT_EXCEEDED;
         }
         r.status = rejection == null ? ReservationStatus.ACTIVE : ReservationStatus.REJECTED;
-        if (existing == null) {
-            em.persist(r);
+        if (existing != null) {
+            existing.triedAgainAs(r);
+            em.flush();
+        } else if (rejection != null && requested != null) {
+            em.createNativeQuery("update credit_reservation set status = ?1 where order_id = ?2")
+                    .setParameter(1, r.status.name()).setParameter(2, orderId).executeUpdate();
         }
-        em.flush();
         Money available = left != null ? new Money(left, "USD") : available(supplierId);
         metrics.count("tradeorders.credit.reservations", "outcome", rejection == null ? "accepted" : "rejected");
         if (rejection == null) {
@@ -109,6 +103,17 @@ public class CreditWorkflow {
             outbox.append(CREDIT_RESERVATION_REJECTED, orderId, new CreditReservationRejected(orderId, supplierId, rejection,
                     requested == null ? orderValue : requested, available));
         }
+    }
+
+    /** Inserts the reservation unless its order has one; whether it did. Waits for a request of the same order still running. */
+    private boolean insertedAsNew(Reservation r) {
+        return em.unwrap(Session.class).createNativeMutationQuery("insert into credit_reservation (order_id, supplier_id, "
+                + "amount_usd, order_amount, order_currency, usd_rate, usd_rate_source, usd_rate_valid_from, status, updated_at) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) on conflict (order_id) do nothing")
+                .setParameter(1, r.orderId).setParameter(2, r.supplierId).setParameter(3, r.amountUsd)
+                .setParameter(4, r.orderAmount).setParameter(5, r.orderCurrency).setParameter(6, r.usdRate)
+                .setParameter(7, r.usdRateSource, String.class).setParameter(8, r.usdRateValidFrom, Instant.class)
+                .setParameter(9, r.status.name()).setParameter(10, r.updatedAt, Instant.class).executeUpdate() == 1;
     }
 
     /** The order was cancelled: its reservation no longer holds the limit. */

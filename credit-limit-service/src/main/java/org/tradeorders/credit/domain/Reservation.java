@@ -8,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
+import org.tradeorders.credit.fx.domain.UsdRates;
+import org.tradeorders.platform.money.Money;
 
 /** One order's hold on its supplier's limit, keyed by order id (so a repeated request has no second effect). */
 @Entity
@@ -36,4 +39,37 @@ public class Reservation {
     public ReservationStatus status;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * A request to reserve {@code usd}, the order's value at the quoted rate; without a rate (a currency
+     * not supported) the order's own amount, rejected.
+     */
+    static Reservation requested(String orderId, String supplierId, Money orderValue, Optional<UsdRates.Quote> quote,
+            Money usd, Instant at) {
+        Reservation r = new Reservation();
+        r.orderId = orderId;
+        r.supplierId = supplierId;
+        r.orderAmount = orderValue.amount();
+        r.orderCurrency = orderValue.currency();
+        r.usdRate = quote.map(UsdRates.Quote::rate).orElse(BigDecimal.ZERO);
+        r.usdRateSource = quote.map(UsdRates.Quote::source).orElse(null);
+        r.usdRateValidFrom = quote.map(UsdRates.Quote::validFrom).orElse(null);
+        r.amountUsd = usd == null ? orderValue.amount() : usd.amount();
+        r.status = usd == null ? ReservationStatus.REJECTED : ReservationStatus.ACTIVE;
+        r.updatedAt = at;
+        return r;
+    }
+
+    /** A rejected reservation tried again: it takes the new request's terms and outcome. */
+    void triedAgainAs(Reservation request) {
+        supplierId = request.supplierId;
+        orderAmount = request.orderAmount;
+        orderCurrency = request.orderCurrency;
+        usdRate = request.usdRate;
+        usdRateSource = request.usdRateSource;
+        usdRateValidFrom = request.usdRateValidFrom;
+        amountUsd = request.amountUsd;
+        status = request.status;
+        updatedAt = request.updatedAt;
+    }
 }
