@@ -61,8 +61,7 @@ public class OrderDeadlines {
 
     /** The goods shipped: the shipment timers end, the receiving window's and the balances' begin. */
     void shipped(Order order) {
-        deadlines.cancel(order.id, SHIPMENT_REMINDER);
-        deadlines.cancel(order.id, SHIPMENT_DUE);
+        deadlines.cancel(order.id, SHIPMENT_REMINDER, SHIPMENT_DUE);
         receivingWindow(order);
         balanceDue(order);
     }
@@ -74,8 +73,7 @@ public class OrderDeadlines {
     }
 
     void receiptConfirmed(Order order) {
-        deadlines.cancel(order.id, RECEIPT_TIMEOUT);
-        deadlines.cancel(order.id, RECEIPT_REMINDER);
+        deadlines.cancel(order.id, RECEIPT_TIMEOUT, RECEIPT_REMINDER);
     }
 
     /** The next unpaid balance after shipment, or none. */

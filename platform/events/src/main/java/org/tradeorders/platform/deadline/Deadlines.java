@@ -59,21 +59,26 @@ public class Deadlines {
     private final Map<String, DeadlineHandler> handlers = new HashMap<>();
     private PollingWorker worker;
 
-    /** Sets (or moves) the pending deadline of this kind for the aggregate. */
+    /**
+     * Sets (or moves) the pending deadline of this kind for the aggregate, in one statement: a moved
+     * deadline is the same row with its new time (the one pending row per kind is a unique index).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(String aggregateId, String kind, Instant dueAt) {
-        cancel(aggregateId, kind);
+        Timestamp now = Timestamp.from(clock.instant());
         em.createNativeQuery("insert into deadline (aggregate_id, kind, due_at, status, scheduled_at) "
-                + "values (?1, ?2, ?3, 'PENDING', ?4)")
+                + "values (?1, ?2, ?3, 'PENDING', ?4) on conflict (aggregate_id, kind) where status = 'PENDING' "
+                + "do update set due_at = excluded.due_at, scheduled_at = excluded.scheduled_at, attempts = 0")
                 .setParameter(1, aggregateId).setParameter(2, kind).setParameter(3, Timestamp.from(dueAt))
-                .setParameter(4, Timestamp.from(clock.instant())).executeUpdate();
+                .setParameter(4, now).executeUpdate();
     }
 
+    /** Cancels the pending deadlines of these kinds for the aggregate, in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void cancel(String aggregateId, String kind) {
+    public void cancel(String aggregateId, String... kinds) {
         em.createNativeQuery("update deadline set status = 'CANCELLED', closed_at = ?3 "
-                + "where aggregate_id = ?1 and kind = ?2 and status = 'PENDING'")
-                .setParameter(1, aggregateId).setParameter(2, kind).setParameter(3, Timestamp.from(clock.instant()))
+                + "where aggregate_id = ?1 and kind = any(?2) and status = 'PENDING'")
+                .setParameter(1, aggregateId).setParameter(2, kinds).setParameter(3, Timestamp.from(clock.instant()))
                 .executeUpdate();
     }
 
