@@ -2,17 +2,14 @@ package org.tradeorders.platform.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.util.List;
 
 /**
  * Loads an entity with its row locked ({@code SELECT ... FOR UPDATE} in plain SQL), for entities
  * with element collections. Hibernate's own pessimistic lock of such an entity adds "follow-on"
  * locks of the collection tables, and two threads doing it at once broke inside Hibernate
  * (NullPointerException in TableLock.applyLoadedState, ConcurrentModificationException) in the
- * end-to-end run. The row lock serialises writers just the same. The entity is mapped from the row
- * the locking statement returns (after waiting for a writer, its newest version) and its collections
- * are read after it, so it is current in one round trip less than a lock and then a read. Call it before
- * anything else in the transaction has loaded that entity: a managed instance is returned as it is.
+ * end-to-end run. The row lock serialises writers just the same; the entity is then read after it,
+ * so it is current. Call it before anything else in the transaction has loaded that entity.
  */
 public final class RowLock {
     private RowLock() {
@@ -29,12 +26,11 @@ public final class RowLock {
      */
     public static <T> T findIf(EntityManager em, Class<T> type, String table, String idColumn, Object id, String condition,
             Object... parameters) {
-        Query lock = em.createNativeQuery("select * from " + table + " where " + idColumn + " = ?1 and (" + condition
-                + ") for update", type).setParameter(1, id);
+        Query lock = em.createNativeQuery("select 1 from " + table + " where " + idColumn + " = ?1 and (" + condition
+                + ") for update").setParameter(1, id);
         for (int i = 0; i < parameters.length; i++) {
             lock.setParameter(i + 2, parameters[i]);
         }
-        List<?> rows = lock.getResultList();
-        return rows.isEmpty() ? null : type.cast(rows.get(0));
+        return lock.getResultList().isEmpty() ? null : em.find(type, id);
     }
 }
