@@ -396,6 +396,11 @@ class CreditLimitServiceTest {
         line(big).body("limit.amount", equalTo("999000.00"));
         var changed = TopicProbe.readAll("credit-limit-events").stream().filter(r -> supplier.equals(r.key())).toList();
         assertThat(TopicProbe.data(changed.get(changed.size() - 1)).path("reason").asText()).isEqualTo("MONTHLY_RECALCULATION");
+        // the run that fired scheduled the next month's: a deadline's handler may set its own kind again
+        String following = given().auth().oauth2(Tokens.operator("OPS")).post("/credit-lines/recalculation").then()
+                .statusCode(200).extract().path("nextMonthlyRecalculation");
+        assertThat(following).as("the next monthly recalculation after one fired").isNotNull();
+        assertThat(Instant.parse(following)).isAfter(Instant.parse(next).plus(Duration.ofDays(150)));
     }
 
     /** Every event credit-limit-service published so far (whichever tests ran before, and this one's) matches its schema. */

@@ -15,10 +15,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.tradeorders.platform.time.Timestamps;
 import org.tradeorders.platform.worker.PollingWorker;
@@ -60,24 +62,26 @@ public class Deadlines {
     private PollingWorker worker;
 
     /**
-     * Sets (or moves) the pending deadline of this kind for the aggregate, in one statement: a moved
-     * deadline is the same row with its new time (the one pending row per kind is a unique index).
+     * Sets (or moves) the pending deadline of this kind for the aggregate: the pending one is cancelled
+     * and a new row inserted. Not an upsert of the pending row: a handler that sets its own kind again
+     * (a monthly run, the next balance) would move the very row being fired, which is then marked fired,
+     * and a moved deadline would keep the id the poller may already have listed as due.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void schedule(String aggregateId, String kind, Instant dueAt) {
-        Timestamp now = Timestamp.from(clock.instant());
+        cancel(aggregateId, kind);
         em.createNativeQuery("insert into deadline (aggregate_id, kind, due_at, status, scheduled_at) "
-                + "values (?1, ?2, ?3, 'PENDING', ?4) on conflict (aggregate_id, kind) where status = 'PENDING' "
-                + "do update set due_at = excluded.due_at, scheduled_at = excluded.scheduled_at, attempts = 0")
+                + "values (?1, ?2, ?3, 'PENDING', ?4)")
                 .setParameter(1, aggregateId).setParameter(2, kind).setParameter(3, Timestamp.from(dueAt))
-                .setParameter(4, now).executeUpdate();
+                .setParameter(4, Timestamp.from(clock.instant())).executeUpdate();
     }
 
-    /** Cancels the pending deadlines of these kinds for the aggregate, in one statement. */
+    /** Cancels the pending deadlines of these kinds (at least one) for the aggregate, in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void cancel(String aggregateId, String... kinds) {
+    public void cancel(String aggregateId, String kind, String... more) {
+        String[] kinds = Stream.concat(Stream.of(kind), Arrays.stream(more)).toArray(String[]::new);
         em.createNativeQuery("update deadline set status = 'CANCELLED', closed_at = ?3 "
-                + "where aggregate_id = ?1 and kind = any(?2) and status = 'PENDING'")
+                + "where aggregate_id = ?1 and kind = any(cast(?2 as varchar[])) and status = 'PENDING'")
                 .setParameter(1, aggregateId).setParameter(2, kinds).setParameter(3, Timestamp.from(clock.instant()))
                 .executeUpdate();
     }
