@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.tradeorders.credit.events.CreditEvents;
@@ -56,7 +57,8 @@ public class CreditWorkflow {
 
     /**
      * Reserves the order's USD value, all or nothing. Repeated for the same order: no second effect.
-     * A new order costs three statements: its reservation row, the line's conditional UPDATE, the outbox row.
+     * A new order's reservation that fits costs three statements: its row (inserted as active, set
+     * rejected if the line refuses it), the line's conditional UPDATE, the outbox row.
      */
     public void reserve(String orderId, String supplierId, Money orderValue) {
         Instant now = clock.instant();
@@ -67,7 +69,9 @@ public class CreditWorkflow {
         Reservation r = Reservation.requested(orderId, supplierId, orderValue, quote, requested, now);
         // the row of a new order goes in first: its key serialises two requests for one order (the second
         // waits for the first to commit and then finds its row), so nothing is locked or read before it
-        Reservation existing = insertedAsNew(r) ? null : em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        Reservation existing = insertedAsNew(r) ? null
+                : Optional.ofNullable(em.find(Reservation.class, orderId, LockModeType.PESSIMISTIC_WRITE)).orElseThrow(
+                        () -> new IllegalStateException("order " + orderId + " has a reservation that could not be read"));
         if (existing != null && !existing.status.canBecome(ReservationStatus.ACTIVE)) {
             LOG.infof("order %s already has a %s reservation; nothing to do", orderId, existing.status);
             return;
@@ -105,7 +109,10 @@ public class CreditWorkflow {
         }
     }
 
-    /** Inserts the reservation unless its order has one; whether it did. Waits for a request of the same order still running. */
+    /**
+     * Inserts the reservation unless its order has one; whether it did. Waits for a request of the same
+     * order still running (READ COMMITTED). Typed parameters: a null rate source or date is bound as its column's type.
+     */
     private boolean insertedAsNew(Reservation r) {
         return em.unwrap(Session.class).createNativeMutationQuery("insert into credit_reservation (order_id, supplier_id, "
                 + "amount_usd, order_amount, order_currency, usd_rate, usd_rate_source, usd_rate_valid_from, status, updated_at) "
