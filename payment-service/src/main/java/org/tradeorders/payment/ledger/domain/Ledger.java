@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 /**
  * The double-entry books. {@link #post} writes one balanced entry and moves the account balances in
@@ -78,13 +77,12 @@ public class Ledger {
         em.createNativeQuery("""
                 insert into journal_posting (entry_id, line_no, account_id, currency, amount)
                 select ?1, p.line_no, p.account_id, p.currency, p.amount
-                from unnest(cast(?2 as int[]), cast(?3 as varchar[]), cast(?4 as varchar[]), cast(?5 as numeric[]))
-                as p(line_no, account_id, currency, amount)""")
+                from unnest(cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as numeric[])) with ordinality
+                as p(account_id, currency, amount, line_no)""")
                 .setParameter(1, entry.id)
-                .setParameter(2, IntStream.rangeClosed(1, lines.size()).boxed().toArray(Integer[]::new))
-                .setParameter(3, lines.stream().map(p -> p.account().id()).toArray(String[]::new))
-                .setParameter(4, lines.stream().map(p -> p.account().currency()).toArray(String[]::new))
-                .setParameter(5, lines.stream().map(Posting::amount).toArray(BigDecimal[]::new))
+                .setParameter(2, lines.stream().map(p -> p.account().id()).toArray(String[]::new))
+                .setParameter(3, lines.stream().map(p -> p.account().currency()).toArray(String[]::new))
+                .setParameter(4, lines.stream().map(Posting::amount).toArray(BigDecimal[]::new))
                 .executeUpdate();
         return entry;
     }
