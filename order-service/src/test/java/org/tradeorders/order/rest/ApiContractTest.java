@@ -1,11 +1,14 @@
 package org.tradeorders.order.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
 import org.tradeorders.platform.testing.InfraTestResource;
 import org.tradeorders.platform.testing.ServiceApiContractTest;
 import org.tradeorders.platform.testing.Tokens;
@@ -24,6 +27,10 @@ class ApiContractTest extends ServiceApiContractTest {
         String order = given().auth().oauth2(Tokens.supplier(supplier)).contentType(ContentType.JSON)
                 .body(Drafts.aDraftFor("BUY-FUZZ-1").json()).post("/orders").then().statusCode(201)
                 .extract().path("id");
+        // the fuzzer compares what the order shows before and after: its draft event is published first
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(Tokens.supplier(supplier))
+                .get("/orders/" + order).then().statusCode(200).extract().<List<Boolean>>path("events.published")
+                .stream().allMatch(Boolean::booleanValue));
         return super.fuzz(supplier).pathValue("id", order)
                 .body("OrderResource_draft", Drafts.aDraftFor("BUY-FUZZ-1").json())
                 .body("OrderResource_revise", Drafts.aDraftFor("BUY-FUZZ-1").json())
