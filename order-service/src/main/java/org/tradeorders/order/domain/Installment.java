@@ -10,7 +10,8 @@ import java.time.Instant;
 /** One part of the payment terms (e.g. "30% deposit before production"); payments accumulate on it. */
 @Embeddable
 public class Installment {
-    @Column(nullable = false)
+    /** Its place in the plan, from 1: the list's index column, written by the list (ProformaInvoice). */
+    @Column(nullable = false, insertable = false, updatable = false)
     public int seq;
     @Column(nullable = false)
     public String name;

@@ -9,12 +9,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.ListIndexBase;
 import org.tradeorders.platform.money.Money;
 
 /**
@@ -51,9 +51,14 @@ public abstract class ProformaInvoice {
     @OrderColumn(name = "line_no")
     public List<OrderLine> lines = new ArrayList<>();
 
+    /**
+     * Indexed by seq (numbered from 1), not a bag: the order, its lines and its installments load in one
+     * statement, and a payment updates its installment's row instead of deleting and inserting them all.
+     */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_installment", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderBy("seq")
+    @OrderColumn(name = "seq")
+    @ListIndexBase(1)
     public List<Installment> installments = new ArrayList<>();
 
     public Money totalMoney() {

@@ -106,6 +106,13 @@ final class Drafts {
         return this;
     }
 
+    /** One more line, after those the draft has. */
+    Drafts andLine(String model, String unitPrice, int quantity) {
+        ((ArrayNode) body.get("lines")).addObject().put("productName", "LED panel").put("model", model)
+                .put("unitPrice", unitPrice).put("quantity", quantity);
+        return this;
+    }
+
     Drafts noInstallments() {
         body.putArray("installments");
         return this;

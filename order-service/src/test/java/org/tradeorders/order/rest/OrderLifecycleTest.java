@@ -3,6 +3,7 @@ package org.tradeorders.order.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -153,6 +154,29 @@ class OrderLifecycleTest {
                 .body("installments[1].paid.amount", equalTo("1.00")));
         get(id, Tokens.supplier(SUPPLIER)).body("installments[0].paid.amount", equalTo("1000.00"))
                 .body("state", equalTo("AWAITING_PAYMENT"));
+    }
+
+    @Test
+    void anOrderOfSeveralLinesAndInstallmentsReadsBackEachOnceInItsPlaceAndAPaymentMovesOnlyItsInstallment() {
+        String supplier = Tokens.supplier(SUPPLIER);
+        Drafts terms = Drafts.aDraftFor(BUYER).andLine("LP-300", "8.00", 200).andLine("LP-1200", "30.00", 10).noInstallments()
+                .installment("Deposit", 20, "BEFORE_PRODUCTION").installment("Second", 30, "BEFORE_PRODUCTION")
+                .installment("Balance", 50, "BEFORE_SHIPMENT");
+        String id = given().auth().oauth2(supplier).contentType(ContentType.JSON).body(terms.json()).post("/orders").then()
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(supplier).post("/orders/" + id + "/submit").then().statusCode(200);
+        given().auth().oauth2(Tokens.buyer(BUYER)).contentType(ContentType.JSON).body("{\"version\":1}")
+                .post("/orders/" + id + "/confirm").then().statusCode(200);
+        credit("tradeorders.CreditReserved.v1", id, """
+                {"orderId":"%s","supplierId":"%s","reserved":{"amount":"14400.00","currency":"USD"}}""".formatted(id, SUPPLIER));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, supplier).body("state", equalTo("AWAITING_PAYMENT")));
+
+        payment(UUID.randomUUID().toString(), id, 2, "100.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(id, supplier)
+                .body("installments[1].paid.amount", equalTo("100.00")));
+        get(id, supplier).body("lines.model", contains("LP-600", "LP-300", "LP-1200"))
+                .body("installments.seq", contains(1, 2, 3)).body("installments.name", contains("Deposit", "Second", "Balance"))
+                .body("installments.paid.amount", contains("0.00", "100.00", "0.00"));
     }
 
     @Test
