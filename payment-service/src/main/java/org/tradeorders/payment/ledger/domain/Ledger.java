@@ -3,18 +3,22 @@ package org.tradeorders.payment.ledger.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tradeorders.platform.worker.AfterCommit;
 
 /**
  * The double-entry books. {@link #post} writes one balanced entry and moves the account balances in
@@ -27,11 +31,17 @@ public class Ledger {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** The ids of accounts that exist (created by a committed transaction; accounts are never deleted). */
+    private final Set<String> knownAccounts = ConcurrentHashMap.newKeySet();
 
     /**
      * Posts an entry: its postings must sum to zero in each currency. A reference (what caused the
      * entry, e.g. payment:<id>) posts once: the database refuses a second entry with it. Accounts are
-     * created on first use and updated in id order, so concurrent entries cannot deadlock.
+     * created on first use, then locked in the ids' byte order (collate "C", as {@link #lockedBalances}
+     * locks them) and moved, in one statement: concurrent entries cannot deadlock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public JournalEntry post(EntryType type, String reference, String orderId, String supplierId, String description,
@@ -59,19 +69,22 @@ public class Ledger {
         em.persist(entry);
         em.flush();
 
-        List<Posting> byAccount = new ArrayList<>(lines);
-        byAccount.sort(Comparator.comparing(p -> p.account().id()));
-        for (Posting p : byAccount) {
-            Account.Ref ref = p.account();
-            BigDecimal delta = ref.kind().debitNormal ? p.amount() : p.amount().negate();
-            if (addToBalance(ref, delta) == 0) { // the account's first posting
-                em.createNativeQuery("""
-                        insert into ledger_account (id, kind, owner_id, currency, balance, created_at)
-                        values (?1, ?2, ?3, ?4, 0, ?5) on conflict (id) do nothing""")
-                        .setParameter(1, ref.id()).setParameter(2, ref.kind().name()).setParameter(3, ref.ownerId())
-                        .setParameter(4, ref.currency()).setParameter(5, now).executeUpdate();
-                addToBalance(ref, delta);
-            }
+        // each account moves by the sum of its postings, in one statement (an account's first posting creates it first)
+        Map<Account.Ref, BigDecimal> moves = new TreeMap<>(Comparator.comparing(Account.Ref::id));
+        lines.forEach(p -> moves.merge(p.account(), p.account().kind().debitNormal ? p.amount() : p.amount().negate(),
+                BigDecimal::add));
+        createNewAccounts(moves.keySet(), now);
+        int moved = em.createNativeQuery("""
+                with locked as (select id from ledger_account where id = any(cast(?1 as varchar[]))
+                                order by id collate "C" for update)
+                update ledger_account a set balance = a.balance + m.delta
+                from unnest(cast(?1 as varchar[]), cast(?2 as numeric[])) as m(id, delta)
+                where a.id = m.id and a.id in (select id from locked)""")
+                .setParameter(1, moves.keySet().stream().map(Account.Ref::id).toArray(String[]::new))
+                .setParameter(2, moves.values().toArray(BigDecimal[]::new))
+                .executeUpdate();
+        if (moved != moves.size()) {
+            throw new IllegalStateException(type + " " + reference + " moved " + moved + " of " + moves.size() + " accounts");
         }
         // the postings in one statement, numbered from 1 in the order given
         em.createNativeQuery("""
@@ -87,9 +100,27 @@ public class Ledger {
         return entry;
     }
 
-    private int addToBalance(Account.Ref ref, BigDecimal delta) {
-        return em.createNativeQuery("update ledger_account set balance = balance + ?2 where id = ?1")
-                .setParameter(1, ref.id()).setParameter(2, delta).executeUpdate();
+    /**
+     * Creates the accounts not known to exist yet, in id order, in one statement. Accounts are never
+     * deleted, so one known (created by a transaction that committed) is not looked up again.
+     */
+    private void createNewAccounts(Collection<Account.Ref> refs, Instant now) {
+        List<Account.Ref> unknown = refs.stream().filter(r -> !knownAccounts.contains(r.id())).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                insert into ledger_account (id, kind, owner_id, currency, balance, created_at)
+                select a.id, a.kind, a.owner_id, a.currency, 0, ?5
+                from unnest(cast(?1 as varchar[]), cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as varchar[]))
+                with ordinality as a(id, kind, owner_id, currency, n)
+                order by a.n on conflict (id) do nothing""")
+                .setParameter(1, unknown.stream().map(Account.Ref::id).toArray(String[]::new))
+                .setParameter(2, unknown.stream().map(r -> r.kind().name()).toArray(String[]::new))
+                .setParameter(3, unknown.stream().map(Account.Ref::ownerId).toArray(String[]::new))
+                .setParameter(4, unknown.stream().map(Account.Ref::currency).toArray(String[]::new))
+                .setParameter(5, now).executeUpdate();
+        AfterCommit.run(transactions, () -> unknown.forEach(r -> knownAccounts.add(r.id())));
     }
 
     /**
@@ -105,13 +136,20 @@ public class Ledger {
     }
 
     /**
-     * The balances of several accounts, locked in id order (the order every posting updates them in),
-     * so a check-then-move over several accounts never deadlocks with another entry.
+     * The balances of several accounts (zero for one not created yet), locked in one statement in the
+     * order every posting locks them in, so a check-then-move over several accounts never deadlocks
+     * with another entry.
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
     public Map<Account.Ref, BigDecimal> lockedBalances(Collection<Account.Ref> refs) {
+        List<Object[]> rows = em.createNativeQuery("select id, balance from ledger_account where id = any(cast(?1 as varchar[])) "
+                + "order by id collate \"C\" for update")
+                .setParameter(1, refs.stream().map(Account.Ref::id).distinct().toArray(String[]::new)).getResultList();
+        Map<String, BigDecimal> byId = new HashMap<>();
+        rows.forEach(r -> byId.put((String) r[0], (BigDecimal) r[1]));
         Map<Account.Ref, BigDecimal> balances = new LinkedHashMap<>();
-        refs.stream().distinct().sorted(Comparator.comparing(Account.Ref::id)).forEach(r -> balances.put(r, lockedBalance(r)));
+        refs.forEach(r -> balances.put(r, byId.getOrDefault(r.id(), BigDecimal.ZERO)));
         return balances;
     }
 
