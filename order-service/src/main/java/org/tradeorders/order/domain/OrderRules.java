@@ -16,6 +16,13 @@ public interface OrderRules {
     @WithDefault("200")
     int maxLines();
 
+    /**
+     * Most installments one payment plan may have. An order loads with its lines and installments in one
+     * statement, lines times installments rows, so both are bounded.
+     */
+    @WithDefault("12")
+    int maxInstallments();
+
     /** A buyer-initiated order the supplier has not confirmed this long after submission is cancelled. */
     @WithDefault("P30D")
     Duration supplierConfirmationTimeout();

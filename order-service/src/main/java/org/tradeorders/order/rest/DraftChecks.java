@@ -40,6 +40,9 @@ public class DraftChecks {
         if (r.kind() != null && r.kind() != kind) {
             errors.add(new FieldViolation("kind", "cannot change once the order is drafted (it is " + kind + ")"));
         }
+        if (r.installmentPlan().size() > rules.maxInstallments()) {
+            errors.add(new FieldViolation("installments", "at most " + rules.maxInstallments() + " installments"));
+        }
         InstallmentPlan.violations(kind, r.installmentPlan()).forEach(f -> errors.add(new FieldViolation(f.name(), f.reason())));
         reject(errors);
     }

@@ -59,6 +59,15 @@ class BadRequestsTest {
     }
 
     @Test
+    void aPlanOfMoreInstallmentsThanConfiguredIsRefused() {
+        Drafts thirteenParts = Drafts.aDraftFor(OrderLifecycleTest.BUYER).noInstallments().installment("Deposit", 4, "BEFORE_PRODUCTION");
+        for (int part = 1; part <= 12; part++) {
+            thirteenParts.installment("Part " + part, 8, "BEFORE_SHIPMENT");
+        }
+        refused(thirteenParts.json(), "installments", "at most 12 installments");
+    }
+
+    @Test
     void aFractionalQuantityIsRefusedNotTruncated() throws Exception {
         refused(draftWith(d -> firstLine(d).put("quantity", 10.5)), "lines[0].quantity", "must be a whole number");
     }
