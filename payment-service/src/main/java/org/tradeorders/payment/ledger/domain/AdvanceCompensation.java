@@ -6,8 +6,10 @@ import static org.tradeorders.payment.ledger.domain.Posting.debit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.tradeorders.payment.events.PaymentEvents;
 import org.tradeorders.platform.money.Money;
 import org.tradeorders.platform.outbox.Outbox;
@@ -55,11 +57,13 @@ public class AdvanceCompensation {
     public void recover(String supplierId, String currency, String orderId, String reference) {
         Account.Ref receivable = Account.supplierReceivable(supplierId, currency);
         Account.Ref available = Account.supplierAvailable(supplierId, currency);
-        Money owed = new Money(ledger.lockedBalance(receivable), currency);
+        // both locked in the ledger's one order (available before receivable), as every entry locks them
+        Map<Account.Ref, BigDecimal> balances = ledger.lockedBalances(List.of(receivable, available));
+        Money owed = new Money(balances.get(receivable), currency);
         if (!owed.isPositive()) {
             return;
         }
-        Money balance = new Money(ledger.lockedBalance(available), currency);
+        Money balance = new Money(balances.get(available), currency);
         Money recovered = balance.isGreaterThanOrEqual(owed) ? owed : balance;
         if (!recovered.isPositive()) {
             return;

@@ -76,7 +76,7 @@ public class Ledger {
         createNewAccounts(moves.keySet(), now);
         int moved = em.createNativeQuery("""
                 with locked as (select id from ledger_account where id = any(cast(?1 as varchar[]))
-                                order by id collate "C" for update)
+                                order by id collate "C" for no key update)
                 update ledger_account a set balance = a.balance + m.delta
                 from unnest(cast(?1 as varchar[]), cast(?2 as numeric[])) as m(id, delta)
                 where a.id = m.id and a.id in (select id from locked)""")
@@ -84,6 +84,7 @@ public class Ledger {
                 .setParameter(2, moves.values().toArray(BigDecimal[]::new))
                 .executeUpdate();
         if (moved != moves.size()) {
+            knownAccounts.clear(); // one remembered is gone (a database restored under this JVM): the next try creates it
             throw new IllegalStateException(type + " " + reference + " moved " + moved + " of " + moves.size() + " accounts");
         }
         // the postings in one statement, numbered from 1 in the order given
@@ -109,6 +110,9 @@ public class Ledger {
         if (unknown.isEmpty()) {
             return;
         }
+        // the entry's existing accounts are locked first, in the one order: another entry creating the same
+        // new account waits there, before it holds anything this one needs
+        lockedBalances(refs);
         em.createNativeQuery("""
                 insert into ledger_account (id, kind, owner_id, currency, balance, created_at)
                 select a.id, a.kind, a.owner_id, a.currency, 0, ?5
@@ -144,7 +148,7 @@ public class Ledger {
     @SuppressWarnings("unchecked")
     public Map<Account.Ref, BigDecimal> lockedBalances(Collection<Account.Ref> refs) {
         List<Object[]> rows = em.createNativeQuery("select id, balance from ledger_account where id = any(cast(?1 as varchar[])) "
-                + "order by id collate \"C\" for update")
+                + "order by id collate \"C\" for no key update")
                 .setParameter(1, refs.stream().map(Account.Ref::id).distinct().toArray(String[]::new)).getResultList();
         Map<String, BigDecimal> byId = new HashMap<>();
         rows.forEach(r -> byId.put((String) r[0], (BigDecimal) r[1]));
