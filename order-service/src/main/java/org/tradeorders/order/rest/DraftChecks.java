@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.tradeorders.order.domain.Installment;
 import org.tradeorders.order.domain.InstallmentPlan;
 import org.tradeorders.order.domain.Order;
 import org.tradeorders.order.domain.OrderKind;
@@ -40,10 +41,11 @@ public class DraftChecks {
         if (r.kind() != null && r.kind() != kind) {
             errors.add(new FieldViolation("kind", "cannot change once the order is drafted (it is " + kind + ")"));
         }
-        if (r.installmentPlan().size() > rules.maxInstallments()) {
+        List<Installment> plan = r.installmentPlan();
+        if (plan.size() > rules.maxInstallments()) {
             errors.add(new FieldViolation("installments", "at most " + rules.maxInstallments() + " installments"));
         }
-        InstallmentPlan.violations(kind, r.installmentPlan()).forEach(f -> errors.add(new FieldViolation(f.name(), f.reason())));
+        InstallmentPlan.violations(kind, plan).forEach(f -> errors.add(new FieldViolation(f.name(), f.reason())));
         reject(errors);
     }
 

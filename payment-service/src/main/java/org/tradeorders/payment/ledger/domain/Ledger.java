@@ -132,11 +132,8 @@ public class Ledger {
      * withdrawal). Read from the row, not the persistence context: postings update balances by SQL.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public BigDecimal lockedBalance(Account.Ref ref) {
-        List<BigDecimal> rows = em.createNativeQuery("select balance from ledger_account where id = ?1 for update")
-                .setParameter(1, ref.id()).getResultList();
-        return rows.isEmpty() ? BigDecimal.ZERO : rows.get(0);
+        return lockedBalances(List.of(ref)).get(ref);
     }
 
     /**
